@@ -1,0 +1,18 @@
+"""gk-respond: what to do about a social-media comment, by Gullspångs kommun's policy."""
+
+from __future__ import annotations
+
+import os
+
+__version__ = "0.1.0"
+
+
+def default_flowchart() -> str:
+    """The flowchart shipped with the package (in a checkout: the repository's own)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    packaged = os.path.join(here, "flowchart.yaml")
+    return (
+        packaged
+        if os.path.isfile(packaged)
+        else os.path.join(os.path.dirname(here), "flowchart.yaml")
+    )

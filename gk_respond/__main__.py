@@ -1,0 +1,3 @@
+from gk_respond.cli import main
+
+raise SystemExit(main())

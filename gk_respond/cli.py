@@ -1,0 +1,269 @@
+"""Command line: parses arguments and dispatches to the modes. Never imports Textual here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable
+from typing import IO, TYPE_CHECKING, Any
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .flowchart.engine import Chart
+
+OK, PROBLEMS, BAD_INPUT, INCOMPLETE = 0, 1, 2, 3
+
+EXIT_CODES = """\
+exit codes:
+  0  an outcome was reached (check: the flowchart is sound)
+  1  the flowchart file has problems; each is listed as file:line:column
+  2  bad input: unknown question, invalid answer, an answer the path never asks,
+     malformed --answers, or bad arguments; the message names the valid choices
+  3  incomplete: the answers stop before an outcome; the next question is named
+     (with --batch: 2 if any line had an error, else 3 if any line was incomplete)
+"""
+
+MAIN_HELP = """\
+examples:
+  gk-respond --answers prohibited=nej,positive=nej,defamatory=nej,joking=nej,factual_error=ja
+  gk-respond --answers prohibited=ja,owns_channel=ja --format json --lang en
+  echo '{"id": "c1", "answers": "prohibited=ja,owns_channel=nej"}' | gk-respond --batch -
+  gk-respond check my-flowchart.yaml
+  gk-respond paths --format csv
+  gk-respond diagram --format mermaid --lang en
+
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        if args and args[0] in COMMANDS:
+            return COMMANDS[args[0]](args[1:])
+        return _triage(args)
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, as other command-line tools do.
+        sys.stdout = open(__import__("os").devnull, "w")  # noqa: SIM115
+        return OK
+    except KeyboardInterrupt:
+        return 130
+
+
+# -- shared options -----------------------------------------------------------------------
+def _parser(prog: str, description: str, epilog: str = EXIT_CODES) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    return parser
+
+
+def _chart_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--flowchart",
+        metavar="FILE",
+        help="use this flowchart file instead of the built-in one",
+    )
+    parser.add_argument(
+        "--lang", choices=["sv", "en"], default="sv", help="language of the output (default: sv)"
+    )
+
+
+def _open_chart(file: str | None) -> Chart | None:
+    """The compiled chart, or None after printing every problem of a broken file."""
+    from . import default_flowchart
+    from .flowchart.engine import Chart
+    from .flowchart.load import load
+    from .flowchart.problems import FlowchartError
+
+    try:
+        return Chart(load(file or default_flowchart()))
+    except FlowchartError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(f"gk-respond: the flowchart has {count} problem(s)", file=sys.stderr)
+        return None
+
+
+def _fail(messages: Iterable[str]) -> int:
+    for message in messages:
+        print(f"gk-respond: error: {message}", file=sys.stderr)
+    return BAD_INPUT
+
+
+def _read(source: str) -> str:
+    """A file's text, or standard input's for ``-``; OSError for a missing file."""
+    if source == "-":
+        return sys.stdin.read()
+    with open(source, encoding="utf-8") as handle:
+        return handle.read()
+
+
+# -- gk-respond [--answers | --batch] -------------------------------------------------------
+def _triage(argv: list[str]) -> int:
+    parser = _parser(
+        "gk-respond",
+        "What to do about a comment about Gullspångs kommun found on social media, by the "
+        "social-media policy's flowchart (Bilaga 2).\n\n"
+        "commands:\n"
+        "  check [FILE]    check a flowchart file and list every problem\n"
+        "  paths           print every path of the flowchart (the decision table)\n"
+        "  diagram         print the flowchart as a Mermaid diagram",
+        MAIN_HELP + EXIT_CODES,
+    )
+    parser.add_argument("--version", action="version", version=f"gk-respond {__version__}")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--answers",
+        metavar="ANSWERS",
+        help="answers as question=answer pairs separated by commas (ja/nej, yes/no, j/n, y/n, "
+        "any case; - reads them from standard input); prints the outcome",
+    )
+    mode.add_argument(
+        "--batch",
+        metavar="FILE",
+        help='JSON Lines, one case a line: {"id": ..., "answers": {...} or "q=a,..."}; '
+        "writes one JSON result a line (- for standard input)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=["text", "json", "markdown"],
+        default="text",
+        help="output format for --answers (default: text)",
+    )
+    _chart_options(parser)
+    args = parser.parse_args(argv)
+    if args.answers is None and args.batch is None:
+        parser.print_help()
+        return OK
+    chart = _open_chart(args.flowchart)
+    if chart is None:
+        return PROBLEMS
+    if args.batch is not None:
+        return _batch(chart, args.batch, args.lang)
+    try:
+        text = _read(args.answers) if args.answers == "-" else args.answers
+    except OSError as error:
+        return _fail([str(error)])
+    return _answer(chart, text, args.format, args.lang)
+
+
+def _answer(chart: Chart, text: str, fmt: str, lang: str) -> int:
+    from . import render
+    from .flowchart.answers import AnswersError, evaluate, split
+
+    try:
+        result = evaluate(chart, split(text))
+    except AnswersError as error:
+        if fmt == "json":
+            _print_json({"status": "error", "errors": error.problems})
+        return _fail(error.problems)
+    if fmt == "json":
+        _print_json(render.result_data(chart, result, lang))
+    elif result.outcome is None:
+        print(
+            render.incomplete_text(chart, result.path, result.next_question, lang), file=sys.stderr
+        )
+    elif fmt == "markdown":
+        print(render.outcome_markdown(chart, result.path, result.outcome, lang))
+    else:
+        print(render.outcome_text(chart, result.path, result.outcome, lang))
+    return OK if result.outcome else INCOMPLETE
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _batch(chart: Chart, source: str, lang: str) -> int:
+    from .batch import run
+
+    try:
+        stream: IO[str] = sys.stdin if source == "-" else open(source, encoding="utf-8")  # noqa: SIM115
+    except OSError as error:
+        return _fail([str(error)])
+    with stream:
+        statuses = run(chart, stream, sys.stdout, lang)
+    if statuses["error"]:
+        return BAD_INPUT
+    return INCOMPLETE if statuses["incomplete"] else OK
+
+
+# -- gk-respond check ---------------------------------------------------------------------
+def _check(argv: list[str]) -> int:
+    parser = _parser(
+        "gk-respond check",
+        "Check a flowchart file: its YAML, its structure, and its graph (start exists, every "
+        "answer leads somewhere, every node and outcome is reachable, no cycles, every path "
+        "ends in an outcome, every guidance reference exists).",
+        "exit codes:\n  0  the flowchart is sound\n  1  problems, each listed as "
+        "file:line:column: what is wrong\n  2  bad arguments\n",
+    )
+    parser.add_argument("file", nargs="?", help="the flowchart file (default: the built-in one)")
+    args = parser.parse_args(argv)
+    chart = _open_chart(args.file)
+    if chart is None:
+        return PROBLEMS
+    fc = chart.flowchart
+    paths = sum(1 for _ in chart.paths())
+    print(
+        f"{args.file or 'built-in flowchart'}: sound (version {fc.version}: "
+        f"{len(fc.questions)} questions, {len(fc.nodes)} nodes, {len(fc.outcomes)} outcomes, "
+        f"{paths} paths)"
+    )
+    return OK
+
+
+# -- gk-respond paths ---------------------------------------------------------------------
+def _paths(argv: list[str]) -> int:
+    from . import overview
+
+    parser = _parser(
+        "gk-respond paths",
+        "Print every path from the start to an outcome, with its answers: the decision table "
+        "the flowchart implies.",
+    )
+    parser.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    _chart_options(parser)
+    args = parser.parse_args(argv)
+    chart = _open_chart(args.flowchart)
+    if chart is None:
+        return PROBLEMS
+    show: dict[str, Callable[[Chart, str], str]] = {
+        "text": overview.paths_text,
+        "json": overview.paths_json,
+        "csv": overview.paths_csv,
+    }
+    print(show[args.format](chart, args.lang))
+    return OK
+
+
+# -- gk-respond diagram -------------------------------------------------------------------
+def _diagram(argv: list[str]) -> int:
+    from . import overview
+
+    parser = _parser(
+        "gk-respond diagram",
+        "Print the flowchart as a diagram. Mermaid output can be pasted into a Markdown file "
+        "inside a ```mermaid block.",
+    )
+    parser.add_argument("--format", choices=["mermaid"], default="mermaid")
+    _chart_options(parser)
+    args = parser.parse_args(argv)
+    chart = _open_chart(args.flowchart)
+    if chart is None:
+        return PROBLEMS
+    print(overview.mermaid(chart, args.lang))
+    return OK
+
+
+COMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "check": _check,
+    "paths": _paths,
+    "diagram": _diagram,
+}

@@ -1,0 +1,1 @@
+"""The domain core: the flowchart file, its checks and its engine. No UI."""

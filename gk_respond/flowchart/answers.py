@@ -1,0 +1,75 @@
+"""Answers given all at once (``--answers``, batch lines) -> an outcome, or where they stop.
+
+One answer, keyed by question id, serves every node that asks that question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .engine import AnswerError, Chart, Step, Walk
+
+
+class AnswersError(ValueError):
+    """Answers that cannot be used; ``problems`` says what is wrong with each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Result:
+    path: list[Step]
+    outcome: str | None  # None: the answers stop before an outcome
+    next_question: str | None  # the question to answer next when there is no outcome
+
+
+def split(text: str) -> list[tuple[str, str]]:
+    """``"q=a,q=a"`` (commas, semicolons or new lines between pairs) -> pairs."""
+    pairs: list[tuple[str, str]] = []
+    problems: list[str] = []
+    for part in text.replace(";", ",").replace("\n", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        question, sep, answer = part.partition("=")
+        if not sep or not question.strip() or not answer.strip():
+            problems.append(f"{part!r} is not of the form question=answer")
+            continue
+        pairs.append((question.strip(), answer.strip()))
+    if problems:
+        raise AnswersError(problems)
+    return pairs
+
+
+def evaluate(chart: Chart, pairs: Iterable[tuple[str, str]]) -> Result:
+    """Walk the chart with the given answers; AnswersError lists every unusable answer."""
+    answers: dict[str, str] = {}
+    problems: list[str] = []
+    for word, value in pairs:
+        try:
+            qid = chart.question_id(word)
+            answer = chart.answer_id(qid, value)
+        except AnswerError as error:
+            problems.append(str(error))
+            continue
+        if answers.get(qid, answer) != answer:
+            problems.append(f"{qid!r} is answered twice: {answers[qid]} and {answer}")
+        answers[qid] = answer
+    if problems:
+        raise AnswersError(problems)
+
+    walk = Walk(chart)
+    while not walk.finished and walk.question in answers:
+        walk.answer(answers[walk.question])
+    asked = {step.question for step in walk.path}
+    still_open = chart.questions_from(walk.node)
+    unused = [qid for qid in answers if qid not in asked and qid not in still_open]
+    if unused:
+        taken = ", ".join(f"{s.question}={s.answer}" for s in walk.path) or "(none)"
+        raise AnswersError(
+            [f"{qid!r} is never asked on this path (path: {taken})" for qid in unused]
+        )
+    return Result(walk.path, walk.outcome, walk.question)

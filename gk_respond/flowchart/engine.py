@@ -1,0 +1,180 @@
+"""The flowchart as a state machine, and a walk through it (one triage).
+
+``Chart`` compiles a checked ``Flowchart`` into a ``transitions`` machine once: its states are
+the nodes and outcomes, its triggers the answer ids. A ``Walk`` moves through that machine's
+transition table. It does not fire the machine's triggers: firing one costs about 10 µs
+(callbacks, conditions), a table lookup about 0.4 µs, and batch mode must keep under 50 µs a
+case (see benchmarks/). The engine is a plain library: no UI, no printing.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from transitions import Machine
+
+from .schema import Flowchart, Option, Question
+
+
+class AnswerError(ValueError):
+    """An answer the chart cannot take; the message names the valid ones."""
+
+
+@dataclass(frozen=True)
+class Step:
+    node: str
+    question: str
+    answer: str
+
+
+class Chart:
+    """A checked flowchart compiled into a state machine."""
+
+    def __init__(self, flowchart: Flowchart) -> None:
+        self.flowchart = flowchart
+        self.start = flowchart.start
+        self.machine = Machine(
+            model=None,
+            states=[*flowchart.nodes, *flowchart.outcomes],
+            initial=flowchart.start,
+            auto_transitions=False,
+        )
+        for nid, node in flowchart.nodes.items():
+            for answer, target in node.next.items():
+                self.machine.add_transition(answer, nid, target)
+        self._table = {
+            answer: {source: moves[0].dest for source, moves in event.transitions.items()}
+            for answer, event in self.machine.events.items()
+        }
+        self._words = {
+            qid: {
+                word.casefold(): option.id
+                for option in self.options(qid)
+                for word in (option.id, *option.aliases)
+            }
+            for qid in flowchart.questions
+        }
+        self.question_at = cache(flowchart.question_at)
+
+    # -- what the chart holds -------------------------------------------------------------
+    def question(self, qid: str) -> Question:
+        return self.flowchart.questions[qid]
+
+    def options(self, qid: str) -> list[Option]:
+        return self.flowchart.answer_sets[self.flowchart.questions[qid].answers]
+
+    def is_outcome(self, state: str) -> bool:
+        return state in self.flowchart.outcomes
+
+    def next(self, node: str, answer: str) -> str:
+        return self._table[answer][node]
+
+    def answer_id(self, qid: str, word: str) -> str:
+        """The option id ``word`` stands for (an id or alias, any case), or AnswerError."""
+        found = self._words[qid].get(word.strip().casefold())
+        if found is None:
+            raise AnswerError(
+                f"{word!r} is not an answer to {qid!r}; valid answers: {self.describe_options(qid)}"
+            )
+        return found
+
+    def describe_options(self, qid: str) -> str:
+        parts = []
+        for option in self.options(qid):
+            aliases = [a for a in option.aliases if a.casefold() != option.id.casefold()]
+            parts.append(f"{option.id} ({', '.join(aliases)})" if aliases else option.id)
+        return ", ".join(parts)
+
+    def question_id(self, word: str) -> str:
+        """``word`` as a question id, or AnswerError naming the valid ones."""
+        if word in self.flowchart.questions:
+            return word
+        close = difflib.get_close_matches(word, list(self.flowchart.questions), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise AnswerError(
+            f"unknown question {word!r}{hint}; valid questions: "
+            + ", ".join(self.flowchart.questions)
+        )
+
+    @cache  # noqa: B019 - one Chart per process; the cache lives as long as it does
+    def questions_from(self, node: str) -> frozenset[str]:
+        """Every question that some path from ``node`` can still ask."""
+        if self.is_outcome(node):
+            return frozenset()
+        found = {self.question_at(node)}
+        for target in self.flowchart.nodes[node].next.values():
+            found |= self.questions_from(target)
+        return frozenset(found)
+
+    def paths(self) -> Iterator[tuple[list[Step], str]]:
+        """Every path from the start to an outcome, in the order the file gives the answers."""
+        stack: list[tuple[str, list[Step]]] = [(self.start, [])]
+        while stack:
+            node, steps = stack.pop()
+            if self.is_outcome(node):
+                yield steps, node
+                continue
+            qid = self.question_at(node)
+            moves = list(self.flowchart.nodes[node].next.items())
+            for answer, target in reversed(moves):
+                stack.append((target, [*steps, Step(node, qid, answer)]))
+
+
+@dataclass
+class Walk:
+    """One triage: from the start, answer by answer, to an outcome.
+
+    Going back keeps the answers given further on in ``remembered``, so that a front end can
+    offer them again when the walk reaches those questions.
+    """
+
+    chart: Chart
+    node: str = ""
+    path: list[Step] = field(default_factory=list)
+    remembered: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.node = self.node or self.chart.start
+
+    @property
+    def finished(self) -> bool:
+        return self.chart.is_outcome(self.node)
+
+    @property
+    def outcome(self) -> str | None:
+        return self.node if self.finished else None
+
+    @property
+    def question(self) -> str | None:
+        """The id of the question asked now, or None at an outcome."""
+        return None if self.finished else self.chart.question_at(self.node)
+
+    def answer(self, word: str) -> str:
+        """Answer the current question (an option id or alias); return the new node."""
+        qid = self.question
+        if qid is None:
+            raise AnswerError(f"the walk has ended at outcome {self.node!r}; no question is open")
+        answer = self.chart.answer_id(qid, word)
+        self.path.append(Step(self.node, qid, answer))
+        self.remembered[qid] = answer
+        self.node = self.chart.next(self.node, answer)
+        return self.node
+
+    def back(self) -> bool:
+        """Undo the last answer; False when there is none."""
+        if not self.path:
+            return False
+        self.node = self.path.pop().node
+        return True
+
+    def restart(self) -> None:
+        self.path.clear()
+        self.remembered.clear()
+        self.node = self.chart.start
+
+    @property
+    def answers(self) -> dict[str, str]:
+        return {step.question: step.answer for step in self.path}

@@ -1,0 +1,65 @@
+"""flowchart.yaml -> a validated, checked ``Flowchart``, or every problem with file:line:column.
+
+Start-up cost matters here (the scripting CLI loads a flowchart on every run), so a sound
+flowchart comes from the cache when it can, and the parser, validator and checker are only
+imported when it cannot.
+"""
+
+from __future__ import annotations
+
+import os
+
+from . import cache
+from .problems import FlowchartError, Problem
+from .schema import Flowchart
+
+MAX_BYTES = 1024 * 1024
+
+
+def load(file: str | os.PathLike[str]) -> Flowchart:
+    """Read, validate and check a flowchart file; raise FlowchartError listing every problem."""
+    name = os.fspath(file)
+    raw = _read(name)
+    entry = cache.key(name, raw)
+    chart = cache.get(entry)
+    if chart is not None:
+        return chart
+
+    from .check import check
+    from .validate import validate
+    from .yamlfile import parse
+
+    data, positions = parse(_decode(raw, name), name)
+    chart = validate(data, positions, name)
+    problems = check(chart, positions, name)
+    if problems:
+        raise FlowchartError(problems)
+    cache.put(entry, chart)
+    return chart
+
+
+def _read(name: str) -> bytes:
+    def fail(message: str, line: int | None = None) -> FlowchartError:
+        return FlowchartError([Problem(name, line, None, message)])
+
+    try:
+        with open(name, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except IsADirectoryError:
+        raise fail("is a folder, not a file") from None
+    except OSError as error:
+        raise fail(error.strerror or str(error)) from None
+    if len(raw) > MAX_BYTES:
+        raise fail(f"the file is larger than {MAX_BYTES:,} bytes, the most a flowchart may be")
+    return raw
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        message = f"the file is not UTF-8 text (byte {error.start + 1} cannot be read)"
+        raise FlowchartError([Problem(name, line, None, message)]) from None

@@ -1,0 +1,133 @@
+"""Validate parsed YAML with the schema, turning pydantic's errors into plain-worded problems
+with file:line:column."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import FlowchartError, Path, Positions, Problem, locate
+from .schema import Flowchart
+
+_ID_RULE = "ids are lower-case letters, digits and _, starting with a letter"
+
+
+def validate(data: Any, positions: Positions, name: str) -> Flowchart:
+    if not isinstance(data, dict):
+        found = _describe(data)
+        raise FlowchartError(
+            [
+                Problem(
+                    name, *locate(positions, ()), f"the top level must be a mapping, found {found}"
+                )
+            ]
+        )
+    try:
+        return Flowchart.model_validate(data)
+    except ValidationError as error:
+        problems = [_problem(item, positions, name) for item in error.errors()]
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise FlowchartError(problems) from None
+
+
+def _problem(error: Any, positions: Positions, name: str) -> Problem:
+    loc: Path = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    is_key = bool(loc) and loc[-1] == "[key]"
+    if is_key:
+        loc = loc[:-1]
+    where = ".".join(map(str, loc)) or "the top level"
+    if kind == "missing":
+        line, column = locate(positions, loc[:-1])
+        parent = ".".join(map(str, loc[:-1])) or "the top level"
+        message = f"{parent}: missing {_missing(loc[-1])}"
+        return Problem(name, line, column, message)
+    line, column = locate(positions, loc)
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1])
+        message = f"{where}: unknown key {loc[-1]!r}"
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        if close:
+            message += f"; did you mean {close[0]!r}?"
+        if allowed:
+            message += f" (allowed: {', '.join(allowed)})"
+    elif kind == "string_pattern_mismatch":
+        what = "key" if is_key else "id"
+        message = f"{where}: {value!r} is not a valid {what}: {_ID_RULE}"
+    elif kind == "string_too_short":
+        message = f"{where}: must not be empty"
+    elif kind == "too_short":
+        message = f"{where}: needs at least one item"
+    elif kind == "string_type":
+        message = f"{where}: expected text, found {_describe(value)}"
+        if isinstance(value, int | float) or type(value).__name__ in ("date", "datetime"):
+            message += f'; write it in quotes: "{value}"'
+    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+        message = f"{where}: expected a mapping (key: value), found {_describe(value)}"
+    elif kind == "list_type":
+        message = f"{where}: expected a list, found {_describe(value)}"
+    else:
+        message = f"{where}: {error['msg']}"
+    return Problem(name, line, column, message)
+
+
+_LANGUAGE_NAMES = {"sv": "the Swedish text (sv)", "en": "the English text (en)"}
+
+
+def _missing(key: str | int) -> str:
+    return _LANGUAGE_NAMES.get(str(key), f"required key {key!r}")
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return f"{type(value).__name__} {value}"
+
+
+def _allowed_keys(loc: Path) -> list[str]:
+    """The keys the model at ``loc`` accepts, found by walking the schema's type annotations."""
+    kind: Any = Flowchart
+    for part in loc:
+        kind = _model_in(kind)
+        if kind is None:
+            return []
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            field = kind.model_fields.get(str(part))
+            if field is None:
+                return []
+            kind = field.annotation
+        else:  # dict[K, V] or list[V]: step into V
+            args = typing.get_args(kind)
+            kind = args[-1] if args else None
+    kind = _model_in(kind)
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return list(kind.model_fields)
+    return []
+
+
+def _model_in(kind: Any) -> Any:
+    """Unwrap ``X | None`` and ``Annotated[X, ...]`` to X."""
+    while True:
+        origin = typing.get_origin(kind)
+        if origin is typing.Annotated:
+            kind = typing.get_args(kind)[0]
+        elif origin in (typing.Union, types.UnionType):
+            arms = [arm for arm in typing.get_args(kind) if arm is not type(None)]
+            kind = arms[0] if len(arms) == 1 else None
+        else:
+            return kind

@@ -1,0 +1,172 @@
+"""Read a YAML file into plain data plus the position of every value, catching YAML's traps.
+
+The event stream is consumed in one loop (no recursion), so deep nesting and alias bombs are
+refused with a message instead of a crash. Traps caught: duplicate keys (PyYAML would keep the
+last), unquoted ``yes``/``no``/``on``/``off`` read as booleans, tabs in indentation, an empty
+file, and more than one document (size and encoding are checked by ``load``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .problems import FlowchartError, Path, Positions, Problem
+
+MAX_DEPTH = 32
+MAX_VALUES = 100_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def parse(text: str, name: str) -> tuple[Any, Positions]:
+    """Plain data (dicts, lists, scalars) and the position of every value in it."""
+    tabs = [
+        Problem(name, number, line.index("\t") + 1, _TAB)
+        for number, line in enumerate(text.splitlines(), 1)
+        if "\t" in line[: len(line) - len(line.lstrip(" \t"))]
+    ]
+    if tabs:
+        raise FlowchartError(tabs)
+    try:
+        return _Builder(text, name).build()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        what = error.problem or error.context or "not valid YAML"
+        if error.context and error.problem:
+            what = f"{error.problem} ({error.context})"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise FlowchartError([Problem(name, line, column, f"YAML syntax error: {what}")]) from None
+    except yaml.YAMLError as error:
+        raise FlowchartError([Problem(name, None, None, f"YAML error: {error}")]) from None
+
+
+_TAB = "a tab is used for indentation; YAML needs spaces"
+
+
+class _Builder:
+    def __init__(self, text: str, name: str) -> None:
+        self.loader = _Loader(text)
+        self.name = name
+        self.positions: Positions = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.values = 0
+
+    def fail(self, mark: Any, message: str) -> FlowchartError:
+        return FlowchartError([Problem(self.name, mark.line + 1, mark.column + 1, message)])
+
+    def build(self) -> tuple[Any, Positions]:
+        loader = self.loader
+        try:
+            loader.get_event()  # StreamStart
+            if loader.check_event(yaml.StreamEndEvent):
+                raise FlowchartError([Problem(self.name, None, None, "the file is empty")])
+            loader.get_event()  # DocumentStart
+            data = self.document()
+            loader.get_event()  # DocumentEnd
+            if not loader.check_event(yaml.StreamEndEvent):
+                mark = loader.peek_event().start_mark
+                raise self.fail(mark, "the file holds more than one YAML document (---)")
+        finally:
+            loader.dispose()
+        return data, self.positions
+
+    def document(self) -> Any:
+        # Each open container: [value, path, pending key or None, key marks, anchor, start count]
+        stack: list[list[Any]] = []
+        result: Any = None
+        while True:
+            event = self.loader.get_event()
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                value, path, _, _, anchor, start = stack.pop()
+                if anchor:
+                    self.anchors[anchor] = (value, self.values - start)
+                done = value
+            else:
+                path = self.child_path(stack, event)
+                if isinstance(event, yaml.AliasEvent):
+                    done = self.alias(event)
+                elif isinstance(event, yaml.ScalarEvent):
+                    done = self.scalar(event, stack)
+                else:  # a collection opens
+                    if len(stack) >= MAX_DEPTH:
+                        raise self.fail(event.start_mark, f"nested deeper than {MAX_DEPTH} levels")
+                    self.count(event)
+                    value = {} if isinstance(event, yaml.MappingStartEvent) else []
+                    stack.append([value, path, None, {}, event.anchor, self.values])
+                    self.place(path, event)
+                    continue
+                if stack and not (isinstance(stack[-1][0], dict) and stack[-1][2] is None):
+                    self.place(path, event)
+            if not stack:
+                result = done
+                break
+            self.add(stack[-1], done, event)
+        return result
+
+    def child_path(self, stack: list[list[Any]], event: Any) -> Path:
+        if not stack:
+            return ()
+        parent, path, key = stack[-1][0], stack[-1][1], stack[-1][2]
+        if isinstance(parent, list):
+            return (*path, len(parent))
+        return path if key is None else (*path, key)
+
+    def place(self, path: Path, event: Any) -> None:
+        self.positions.setdefault(path, (event.start_mark.line + 1, event.start_mark.column + 1))
+
+    def add(self, frame: list[Any], value: Any, event: Any) -> None:
+        container, path, key, key_marks = frame[0], frame[1], frame[2], frame[3]
+        if isinstance(container, list):
+            container.append(value)
+            return
+        if key is None:  # this value is a key
+            if isinstance(value, dict | list):
+                raise self.fail(event.start_mark, "a key must be a plain value, not a list or map")
+            if value in key_marks:
+                first = key_marks[value].line + 1
+                raise self.fail(
+                    event.start_mark, f"duplicate key {value!r} (first at line {first})"
+                )
+            key_marks[value] = event.start_mark
+            frame[2] = value
+            self.place((*path, value), event)
+        else:
+            container[key] = value
+            frame[2] = None
+
+    def count(self, event: Any, amount: int = 1) -> None:
+        self.values += amount
+        if self.values > MAX_VALUES:
+            raise self.fail(event.start_mark, f"more than {MAX_VALUES:,} values (alias bomb?)")
+
+    def alias(self, event: Any) -> Any:
+        if event.anchor not in self.anchors:
+            raise self.fail(event.start_mark, f"alias *{event.anchor} refers to no finished anchor")
+        value, size = self.anchors[event.anchor]
+        self.count(event, size)
+        return value
+
+    def scalar(self, event: Any, stack: list[list[Any]]) -> Any:
+        self.count(event)
+        plain = event.implicit[0] and event.style is None
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR_TAG:
+            value: Any = event.value
+        else:
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+            value = self.loader.construct_object(node, deep=True)
+        if tag == _BOOL_TAG and plain and event.value.lower() not in ("true", "false"):
+            raise self.fail(
+                event.start_mark,
+                f"unquoted {event.value} is read by YAML as the boolean "
+                f'{str(value).lower()}, not as text; write it in quotes: "{event.value}"',
+            )
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        return value

@@ -1,0 +1,82 @@
+"""The whole chart at once: the decision table (every path) and a Mermaid diagram."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .flowchart.engine import Chart
+from .render import answer_label
+from .strings import t
+
+
+def paths_rows(chart: Chart, lang: str) -> list[dict]:
+    rows = []
+    for steps, outcome in chart.paths():
+        rows.append(
+            {
+                "outcome": outcome,
+                "title": chart.flowchart.outcomes[outcome].title(lang),
+                "path": [{"question": s.question, "answer": s.answer} for s in steps],
+                "answers": ",".join(f"{s.question}={s.answer}" for s in steps),
+            }
+        )
+    return rows
+
+
+def paths_text(chart: Chart, lang: str) -> str:
+    lines = [f"{chart.flowchart.title(lang)} ({t(lang, 'version')} {chart.flowchart.version})", ""]
+    for number, (steps, outcome) in enumerate(chart.paths(), 1):
+        lines.append(f"{number:>2}. {chart.flowchart.outcomes[outcome].title(lang)} [{outcome}]")
+        asked = " · ".join(
+            f"{chart.question(s.question).title(lang)} "
+            f"{answer_label(chart, s.question, s.answer, lang)}"
+            for s in steps
+        )
+        lines.append(f"    {asked}")
+        lines.append("    --answers " + ",".join(f"{s.question}={s.answer}" for s in steps))
+    return "\n".join(lines)
+
+
+def paths_json(chart: Chart, lang: str) -> str:
+    data = {"flowchart_version": chart.flowchart.version, "paths": paths_rows(chart, lang)}
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def paths_csv(chart: Chart, lang: str) -> str:
+    questions = list(chart.flowchart.questions)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["path", "outcome", "title", *questions])
+    for number, row in enumerate(paths_rows(chart, lang), 1):
+        given = {step["question"]: step["answer"] for step in row["path"]}
+        writer.writerow(
+            [number, row["outcome"], row["title"], *(given.get(q, "") for q in questions)]
+        )
+    return out.getvalue().rstrip("\n")
+
+
+def _label(text: str) -> str:
+    """Text made safe inside a quoted Mermaid label."""
+    return (
+        text.replace("#", "#35;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+    )
+
+
+def mermaid(chart: Chart, lang: str) -> str:
+    fc = chart.flowchart
+    lines = ["flowchart TD"]
+    for nid in fc.nodes:
+        lines.append(f'    n_{nid}{{"{_label(chart.question(fc.question_at(nid)).title(lang))}"}}')
+    for oid, outcome in fc.outcomes.items():
+        lines.append(f'    o_{oid}(["{_label(outcome.title(lang))}"])')
+    for nid, node in fc.nodes.items():
+        qid = fc.question_at(nid)
+        for answer, target in node.next.items():
+            kind = "o" if chart.is_outcome(target) else "n"
+            label = _label(answer_label(chart, qid, answer, lang))
+            lines.append(f'    n_{nid} -->|"{label}"| {kind}_{target}')
+    lines.append("    classDef outcome fill:#e8f1e4,stroke:#2e6b30,color:#102910")
+    lines.append("    class " + ",".join(f"o_{oid}" for oid in fc.outcomes) + " outcome")
+    return "\n".join(lines)

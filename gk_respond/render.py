@@ -1,0 +1,154 @@
+"""Results of a walk as data (JSON), plain text and Markdown; shared by the CLI and exports."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from .flowchart.answers import Result
+from .flowchart.engine import Chart, Step
+from .strings import t
+
+WIDTH = 78
+
+
+def path_data(steps: list[Step]) -> list[dict[str, str]]:
+    return [{"question": s.question, "answer": s.answer} for s in steps]
+
+
+def outcome_data(chart: Chart, outcome: str, lang: str) -> dict[str, Any]:
+    """Everything the flowchart says about an outcome, in one language."""
+    fc = chart.flowchart
+    found = fc.outcomes[outcome]
+    return {
+        "outcome": outcome,
+        "title": found.title(lang),
+        "summary": found.summary(lang),
+        "steps": [
+            {"text": step.text(lang), "source": step.source or found.source} for step in found.steps
+        ],
+        "guidance": [guidance_data(chart, gid, lang) for gid in found.guidance],
+        "source": found.source,
+    }
+
+
+def guidance_data(chart: Chart, gid: str, lang: str) -> dict[str, Any]:
+    section = chart.flowchart.guidance[gid]
+    return {
+        "id": gid,
+        "title": section.title(lang),
+        "points": [
+            {
+                "id": point.id,
+                "title": point.title(lang) if point.title else None,
+                "text": point.text(lang),
+                "source": point.source or section.source,
+            }
+            for point in section.points
+        ],
+        "source": section.source,
+    }
+
+
+def question_data(chart: Chart, qid: str, lang: str) -> dict[str, Any]:
+    question = chart.question(qid)
+    return {
+        "question": qid,
+        "title": question.title(lang),
+        "text": question.text(lang),
+        "help": question.help(lang),
+        "example": question.example(lang),
+        "options": [{"id": o.id, "label": o.label(lang)} for o in chart.options(qid)],
+    }
+
+
+def answer_label(chart: Chart, qid: str, answer: str, lang: str) -> str:
+    for option in chart.options(qid):
+        if option.id == answer:
+            return option.label(lang)
+    return answer
+
+
+# -- plain text ---------------------------------------------------------------------------
+def _wrap(text: str, indent: str, first: str | None = None) -> str:
+    return textwrap.fill(
+        text,
+        WIDTH,
+        initial_indent=first or indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    )
+
+
+def path_text(chart: Chart, steps: list[Step], lang: str) -> list[str]:
+    return [
+        f"  {chart.question(s.question).title(lang)} "
+        + answer_label(chart, s.question, s.answer, lang)
+        for s in steps
+    ]
+
+
+def outcome_text(chart: Chart, steps: list[Step], outcome: str, lang: str) -> str:
+    data = outcome_data(chart, outcome, lang)
+    lines = [data["title"], "=" * len(data["title"]), _wrap(data["summary"], ""), ""]
+    lines += [t(lang, "path"), "-" * len(t(lang, "path")), *path_text(chart, steps, lang), ""]
+    lines += [t(lang, "steps"), "-" * len(t(lang, "steps"))]
+    for number, step in enumerate(data["steps"], 1):
+        lines.append(_wrap(step["text"], "      ", f"  {number:>2}. "))
+    for section in data["guidance"]:
+        lines += ["", section["title"], "-" * len(section["title"])]
+        for point in section["points"]:
+            text = f"{point['title']}: {point['text']}" if point["title"] else point["text"]
+            lines.append(_wrap(text, "    ", "  - "))
+        lines.append(_wrap(f"({t(lang, 'source')}: {section['source']})", "  ", "  "))
+    lines += ["", _wrap(f"{t(lang, 'source')}: {data['source']}", "")]
+    return "\n".join(lines)
+
+
+def incomplete_text(chart: Chart, steps: list[Step], qid: str, lang: str) -> str:
+    data = question_data(chart, qid, lang)
+    options = ", ".join(f"{o['id']} ({o['label']})" for o in data["options"])
+    lines = [f"{t(lang, 'incomplete')}: {qid}: {data['text']}", f"{t(lang, 'options')}: {options}"]
+    if steps:
+        lines += [f"{t(lang, 'path')}:", *path_text(chart, steps, lang)]
+    return "\n".join(lines)
+
+
+# -- Markdown -----------------------------------------------------------------------------
+def outcome_markdown(chart: Chart, steps: list[Step], outcome: str, lang: str) -> str:
+    data = outcome_data(chart, outcome, lang)
+    lines = [f"# {data['title']}", "", data["summary"], ""]
+    lines += [f"## {t(lang, 'path')}", "", f"| {t(lang, 'question')} | {t(lang, 'answer')} |"]
+    lines.append("| --- | --- |")
+    for s in steps:
+        question = chart.question(s.question)
+        label = answer_label(chart, s.question, s.answer, lang)
+        cells = (f"{question.text(lang)} (`{s.question}`)", f"{label} (`{s.answer}`)")
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    lines += ["", f"## {t(lang, 'steps')}", ""]
+    lines += [f"- [ ] {step['text']}" for step in data["steps"]]
+    for section in data["guidance"]:
+        lines += ["", f"## {section['title']}", ""]
+        for point in section["points"]:
+            title = f"**{point['title']}:** " if point["title"] else ""
+            lines.append(f"- {title}{point['text']}")
+        lines += ["", f"*{t(lang, 'source')}: {section['source']}*"]
+    lines += ["", f"*{t(lang, 'source')}: {data['source']}*", ""]
+    return "\n".join(lines)
+
+
+# -- a whole result, as scripts read it -----------------------------------------------------
+def result_data(chart: Chart, result: Result, lang: str) -> dict[str, Any]:
+    """The JSON of ``--answers``: an outcome with its steps and guidance, or the next question."""
+    if result.outcome is None:
+        data: dict[str, Any] = {
+            "status": "incomplete",
+            "path": path_data(result.path),
+            "next": question_data(chart, result.next_question, lang),
+        }
+    else:
+        data = {"status": "outcome", "path": path_data(result.path)}
+        data.update(outcome_data(chart, result.outcome, lang))
+    data["lang"] = lang
+    data["flowchart_version"] = chart.flowchart.version
+    return data
