@@ -89,9 +89,10 @@ class Chart:
         return ", ".join(parts)
 
     def question_id(self, word: str) -> str:
-        """``word`` as a question id, or AnswerError naming the valid ones."""
-        if word in self.flowchart.questions:
-            return word
+        """``word`` as a question id (any case), or AnswerError naming the valid ones."""
+        key = word.strip().lower()  # ids are lower-case; accept them in any case
+        if key in self.flowchart.questions:
+            return key
         close = difflib.get_close_matches(word, list(self.flowchart.questions), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise AnswerError(

@@ -1,0 +1,40 @@
+"""The non-interactive path stays lean: it never imports Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+PROBE = """
+import sys
+from gk_respond.cli import main
+try:
+    main({args!r})
+except SystemExit:  # --help
+    pass
+loaded = any(m == "textual" or m.startswith("textual.") for m in sys.modules)
+print("TEXTUAL" if loaded else "CLEAN", file=sys.stderr)
+"""
+
+
+def probe(args: list[str], cli_env) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=args)],
+        capture_output=True,
+        text=True,
+        env=cli_env,
+        check=False,
+    )
+    return result.stderr.strip().splitlines()[-1]
+
+
+def test_answers_path_does_not_import_textual(cli_env):
+    assert (
+        probe(["--answers", "prohibited=ja,owns_channel=ja", "--format", "json"], cli_env)
+        == "CLEAN"
+    )
+
+
+def test_batch_check_paths_and_diagram_do_not_import_textual(cli_env):
+    for args in (["--batch", "/dev/null"], ["check"], ["paths"], ["diagram"], ["--help"]):
+        assert probe(args, cli_env) == "CLEAN", args
