@@ -9,7 +9,7 @@ from typing import IO, Any
 
 from .flowchart.answers import AnswersError, evaluate, split
 from .flowchart.engine import Chart
-from .render import outcome_data
+from .render import outcome_data, question_data
 
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -47,8 +47,6 @@ def run(chart: Chart, lines: IO[str], out: IO[str], lang: str) -> Counter[str]:
             f'"id":{_dumps(case_id)},"path":{path},"lang":"{lang}","flowchart_version":{version}'
         )
         if result.outcome is None:
-            from .render import question_data
-
             statuses["incomplete"] += 1
             nxt = _dumps(question_data(chart, result.next_question, lang))
             write(f'{head}"status":"incomplete",{common},"next":{nxt}}}\n')
