@@ -210,7 +210,7 @@ def _check(argv: list[str]) -> int:
     if chart is None:
         return PROBLEMS
     fc = chart.flowchart
-    paths = sum(1 for _ in chart.paths())
+    paths = chart.path_count()
     print(
         f"{args.file or 'built-in flowchart'}: sound (version {fc.version}: "
         f"{len(fc.questions)} questions, {len(fc.nodes)} nodes, {len(fc.outcomes)} outcomes, "

@@ -110,6 +110,30 @@ class Chart:
             found |= self.questions_from(target)
         return frozenset(found)
 
+    def path_count(self) -> int:
+        """How many paths lead from the start to an outcome, counted without walking them."""
+        counts: dict[str, int] = {}
+        order: list[str] = []
+        stack = [self.start]
+        while stack:  # depth-first, children before parents (the checked chart has no cycles)
+            node = stack[-1]
+            pending = [
+                t
+                for t in self.flowchart.nodes[node].next.values()
+                if not self.is_outcome(t) and t not in counts
+            ]
+            if pending:
+                stack.extend(pending)
+                continue
+            stack.pop()
+            if node not in counts:
+                counts[node] = sum(
+                    1 if self.is_outcome(t) else counts[t]
+                    for t in self.flowchart.nodes[node].next.values()
+                )
+                order.append(node)
+        return counts[self.start]
+
     def paths(self) -> Iterator[tuple[list[Step], str]]:
         """Every path from the start to an outcome, in the order the file gives the answers."""
         stack: list[tuple[str, list[Step]]] = [(self.start, [])]

@@ -29,8 +29,8 @@ def load(file: str | os.PathLike[str]) -> Flowchart:
     from .validate import validate
     from .yamlfile import parse
 
-    data, positions = parse(_decode(raw, name), name)
-    chart = validate(data, positions, name)
+    data, positions, literals = parse(_decode(raw, name), name)
+    chart = validate(data, positions, name, literals)
     problems = check(chart, positions, name)
     if problems:
         raise FlowchartError(problems)

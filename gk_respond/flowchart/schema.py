@@ -14,8 +14,8 @@ LANGUAGES: tuple[str, ...] = ("sv", "en")
 Lang = Literal["sv", "en"]
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
-NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
-Source = Annotated[str, StringConstraints(min_length=1)]
+NonEmpty = Annotated[str, StringConstraints(pattern=r"\S")]  # some text, not only spaces
+Source = NonEmpty
 
 
 class Strict(BaseModel):

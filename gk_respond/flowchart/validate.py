@@ -16,7 +16,11 @@ from .schema import Flowchart
 _ID_RULE = "ids are lower-case letters, digits and _, starting with a letter"
 
 
-def validate(data: Any, positions: Positions, name: str) -> Flowchart:
+def validate(
+    data: Any, positions: Positions, name: str, literals: dict[Path, str] | None = None
+) -> Flowchart:
+    """The schema's model of ``data``; ``literals`` holds the text as written of values YAML
+    did not read as text, so that a hint can quote what the author wrote."""
     if not isinstance(data, dict):
         found = _describe(data)
         raise FlowchartError(
@@ -29,12 +33,12 @@ def validate(data: Any, positions: Positions, name: str) -> Flowchart:
     try:
         return Flowchart.model_validate(data)
     except ValidationError as error:
-        problems = [_problem(item, positions, name) for item in error.errors()]
+        problems = [_problem(item, positions, name, literals or {}) for item in error.errors()]
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise FlowchartError(problems) from None
 
 
-def _problem(error: Any, positions: Positions, name: str) -> Problem:
+def _problem(error: Any, positions: Positions, name: str, literals: dict[Path, str]) -> Problem:
     loc: Path = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
@@ -56,6 +60,8 @@ def _problem(error: Any, positions: Positions, name: str) -> Problem:
             message += f"; did you mean {close[0]!r}?"
         if allowed:
             message += f" (allowed: {', '.join(allowed)})"
+    elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == r"\S":
+        message = f"{where}: must not be empty or only spaces"
     elif kind == "string_pattern_mismatch":
         what = "key" if is_key else "id"
         message = f"{where}: {value!r} is not a valid {what}: {_ID_RULE}"
@@ -65,8 +71,8 @@ def _problem(error: Any, positions: Positions, name: str) -> Problem:
         message = f"{where}: needs at least one item"
     elif kind == "string_type":
         message = f"{where}: expected text, found {_describe(value)}"
-        if isinstance(value, int | float) or type(value).__name__ in ("date", "datetime"):
-            message += f'; write it in quotes: "{value}"'
+        if loc in literals:
+            message += f'; write it in quotes: "{literals[loc]}"'
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
         message = f"{where}: expected a mapping (key: value), found {_describe(value)}"
     elif kind == "list_type":

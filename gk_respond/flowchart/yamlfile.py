@@ -8,6 +8,7 @@ file, and more than one document (size and encoding are checked by ``load``).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -20,17 +21,24 @@ MAX_VALUES = 100_000
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
-def parse(text: str, name: str) -> tuple[Any, Positions]:
-    """Plain data (dicts, lists, scalars) and the position of every value in it."""
-    tabs = [
-        Problem(name, number, line.index("\t") + 1, _TAB)
-        for number, line in enumerate(text.splitlines(), 1)
-        if "\t" in line[: len(line) - len(line.lstrip(" \t"))]
-    ]
-    if tabs:
-        raise FlowchartError(tabs)
+def parse(text: str, name: str) -> tuple[Any, Positions, dict[Path, str]]:
+    """Plain data (dicts, lists, scalars), the position of every value in it, and the text
+    as written of every value YAML did not read as text (numbers, dates, booleans, null)."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if "\t" in line[: len(line) - len(line.lstrip(" \t"))]:
+            problems.append(Problem(name, number, line.index("\t") + 1, _TAB))
+        for found in _NOT_PRINTABLE.finditer(line):
+            message = (
+                f"the file contains the control character U+{ord(found.group()):04X}; "
+                "control characters are not allowed in YAML"
+            )
+            problems.append(Problem(name, number, found.start() + 1, message))
+    if problems:
+        raise FlowchartError(problems)
     try:
         return _Builder(text, name).build()
     except yaml.MarkedYAMLError as error:
@@ -41,10 +49,15 @@ def parse(text: str, name: str) -> tuple[Any, Positions]:
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise FlowchartError([Problem(name, line, column, f"YAML syntax error: {what}")]) from None
     except yaml.YAMLError as error:
-        raise FlowchartError([Problem(name, None, None, f"YAML error: {error}")]) from None
+        message = f"YAML error: {' '.join(str(error).split())}"
+        raise FlowchartError([Problem(name, None, None, message)]) from None
 
 
 _TAB = "a tab is used for indentation; YAML needs spaces"
+# What YAML refuses to read (its reader's NON_PRINTABLE, with \r allowed for CRLF files).
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 class _Builder:
@@ -54,11 +67,12 @@ class _Builder:
         self.positions: Positions = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.values = 0
+        self.literals: dict[Path, str] = {}  # the written text of values that are not text
 
     def fail(self, mark: Any, message: str) -> FlowchartError:
         return FlowchartError([Problem(self.name, mark.line + 1, mark.column + 1, message)])
 
-    def build(self) -> tuple[Any, Positions]:
+    def build(self) -> tuple[Any, Positions, dict[Path, str]]:
         loader = self.loader
         try:
             loader.get_event()  # StreamStart
@@ -72,7 +86,7 @@ class _Builder:
                 raise self.fail(mark, "the file holds more than one YAML document (---)")
         finally:
             loader.dispose()
-        return data, self.positions
+        return data, self.positions, self.literals
 
     def document(self) -> Any:
         # Each open container: [value, path, pending key or None, key marks, anchor, start count]
@@ -90,7 +104,7 @@ class _Builder:
                 if isinstance(event, yaml.AliasEvent):
                     done = self.alias(event)
                 elif isinstance(event, yaml.ScalarEvent):
-                    done = self.scalar(event, stack)
+                    done = self.scalar(event, path)
                 else:  # a collection opens
                     if len(stack) >= MAX_DEPTH:
                         raise self.fail(event.start_mark, f"nested deeper than {MAX_DEPTH} levels")
@@ -99,7 +113,7 @@ class _Builder:
                     stack.append([value, path, None, {}, event.anchor, self.values])
                     self.place(path, event)
                     continue
-                if stack and not (isinstance(stack[-1][0], dict) and stack[-1][2] is None):
+                if not stack or not (isinstance(stack[-1][0], dict) and stack[-1][2] is None):
                     self.place(path, event)
             if not stack:
                 result = done
@@ -150,12 +164,18 @@ class _Builder:
         self.count(event, size)
         return value
 
-    def scalar(self, event: Any, stack: list[list[Any]]) -> Any:
+    def scalar(self, event: Any, path: Path) -> Any:
         self.count(event)
-        plain = event.implicit[0] and event.style is None
+        plain = event.implicit[0] and not event.style
         tag = event.tag
+        if tag not in (None, "!", _STR_TAG):
+            raise self.fail(event.start_mark, f"YAML tags such as {tag} are not supported here")
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _MERGE_TAG:
+            raise self.fail(
+                event.start_mark, "merge keys (<<) are not supported; write the keys out in full"
+            )
         if tag == _STR_TAG:
             value: Any = event.value
         else:
@@ -167,6 +187,8 @@ class _Builder:
                 f"unquoted {event.value} is read by YAML as the boolean "
                 f'{str(value).lower()}, not as text; write it in quotes: "{event.value}"',
             )
+        if tag != _STR_TAG:
+            self.literals[path] = event.value
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
         return value
