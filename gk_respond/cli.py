@@ -109,7 +109,8 @@ def _triage(argv: list[str]) -> int:
     parser = _parser(
         "gk-respond",
         "What to do about a comment about Gullspångs kommun found on social media, by the "
-        "social-media policy's flowchart (Bilaga 2).\n\n"
+        "social-media policy's flowchart (Bilaga 2). Without --answers or --batch it opens "
+        "the interactive app.\n\n"
         "commands:\n"
         "  check [FILE]    check a flowchart file and list every problem\n"
         "  paths           print every path of the flowchart (the decision table)\n"
@@ -130,6 +131,13 @@ def _triage(argv: list[str]) -> int:
         help='JSON Lines, one case a line: {"id": ..., "answers": {...} or "q=a,..."}; '
         "writes one JSON result a line (- for standard input)",
     )
+    parser.add_argument("--comment", metavar="TEXT", help="open the app with this comment")
+    parser.add_argument(
+        "--comment-file",
+        metavar="FILE",
+        help="open the app with the comment in FILE (- for standard input)",
+    )
+    parser.add_argument("--url", metavar="URL", help="where the comment is")
     parser.add_argument(
         "--format",
         choices=["text", "json", "markdown"],
@@ -138,12 +146,11 @@ def _triage(argv: list[str]) -> int:
     )
     _chart_options(parser)
     args = parser.parse_args(argv)
-    if args.answers is None and args.batch is None:
-        parser.print_help()
-        return OK
     chart = _open_chart(args.flowchart)
     if chart is None:
         return PROBLEMS
+    if args.answers is None and args.batch is None:
+        return _interactive(chart, args)
     if args.batch is not None:
         return _batch(chart, args.batch, args.lang)
     try:
@@ -151,6 +158,41 @@ def _triage(argv: list[str]) -> int:
     except OSError as error:
         return _fail([str(error)])
     return _answer(chart, text, args.format, args.lang)
+
+
+def _interactive(chart: Chart, args: argparse.Namespace) -> int:
+    """Open the Textual app (imported only here: the scripting path never loads it)."""
+    from .triage import Comment
+
+    comment = None
+    if args.comment is not None or args.comment_file is not None or args.url is not None:
+        text = args.comment or ""
+        if args.comment_file is not None:
+            try:
+                text = _read(args.comment_file)
+            except (OSError, UnicodeDecodeError) as error:
+                return _fail([f"{args.comment_file}: {error}"])
+            if args.comment_file == "-":
+                _stdin_from_terminal()
+        comment = Comment(text=text, url=args.url or "")
+    from .tui.app import GkRespondApp
+
+    GkRespondApp(chart, args.lang, comment).run()
+    return OK
+
+
+def _stdin_from_terminal() -> None:
+    """After reading a comment from a pipe, take keys from the terminal again."""
+    import os
+
+    if sys.stdin.isatty():
+        return
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        return
+    os.dup2(terminal, 0)
+    os.close(terminal)
 
 
 def _answer(chart: Chart, text: str, fmt: str, lang: str) -> int:

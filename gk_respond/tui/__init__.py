@@ -1,0 +1,1 @@
+"""The Textual front end. It renders the core's state and holds no flowchart logic."""

@@ -1,0 +1,83 @@
+"""The Textual app: one triage after another, from a found comment to an outcome."""
+
+from __future__ import annotations
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from ..flowchart.engine import Chart
+from ..strings import t
+from ..triage import Comment, Triage
+from .keys import allowed, bilingual
+from .screens import Base, CommentScreen, QuestionScreen
+
+
+class GkRespondApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "gk-respond"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        *bilingual("ctrl+q", "quit", "quit", priority=True),
+        *bilingual("l", "switch_language", "language"),
+    ]
+
+    def __init__(self, chart: Chart, lang: str = "sv", comment: Comment | None = None) -> None:
+        super().__init__()
+        self.chart = chart
+        self.lang = lang
+        self.triage = Triage(chart, comment or Comment())
+        self.skip_comment = comment is not None
+
+    def t(self, key: str) -> str:
+        return t(self.lang, key)
+
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"  # pinned: snapshots must not follow $TEXTUAL_THEME
+        self.sub_title = self.t("app_subtitle")
+        self.push_screen(QuestionScreen() if self.skip_comment else CommentScreen())
+
+    def option_keys(self) -> dict[str, str]:
+        """Key -> option id at the current question: digits always, and the first letters
+        of the labels when there are two that differ (j/n in Swedish, y/n in English)."""
+        walk = self.triage.walk
+        options = self.chart.options(walk.question) if walk.question else []
+        keys = {str(n): o.id for n, o in enumerate(options, 1)}
+        firsts = [o.label(self.lang)[0].lower() for o in options]
+        if len(options) == 2 and len(set(firsts)) == 2:
+            keys.update(zip(firsts, (o.id for o in options), strict=True))
+        return keys
+
+    def new_triage(self) -> None:
+        """Forget the comment and the walk, and start at the comment screen."""
+        self.triage.new()
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(CommentScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return allowed(parameters, self.lang)
+
+    async def action_quit(self, lang: str = "") -> None:
+        await super().action_quit()
+
+    def action_switch_language(self, lang: str = "") -> None:
+        self.lang = "en" if self.lang == "sv" else "sv"
+        self.sub_title = self.t("app_subtitle")
+        for screen in self.screen_stack:
+            if isinstance(screen, Base) and screen.is_mounted:
+                screen.show()
+            screen.refresh_bindings()
+
+    def get_system_commands(self, screen: Screen):
+        """The command palette: every action the screen's keys offer, in the app's language,
+        then Textual's own commands (in English)."""
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not active.enabled or not binding.action.endswith(f"('{self.lang}')"):
+                continue
+            yield SystemCommand(
+                binding.description,
+                f"{self.t('key')}: {binding.key_display or self.get_key_display(binding)}",
+                lambda node=active.node, action=binding.action: self.run_action(action, node),
+            )
+        yield from super().get_system_commands(screen)

@@ -1,0 +1,29 @@
+"""Small widgets shared by the screens."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from ..triage import Comment
+from ..untrusted import preview
+
+COLLAPSED_LINES = 3
+
+
+class CommentPanel(Static):
+    """The comment, collapsed to a few lines and shown literally (never as markup)."""
+
+    def show(self, comment: Comment, lang: str) -> None:
+        from ..strings import t
+
+        self.border_title = Content(t(lang, "comment_heading"))
+        details = " · ".join(x for x in (comment.author, comment.url) if x)
+        self.border_subtitle = Content(preview(details, 1, 60)[0]) if details else ""
+        if not comment.text.strip():
+            self.update(Content(t(lang, "no_comment")))
+            return
+        text, rest = preview(comment.text, COLLAPSED_LINES, 300)
+        if rest:
+            text += "\n" + t(lang, "more_lines").format(n=rest)
+        self.update(Content(text))
