@@ -141,8 +141,8 @@ async def test_flowchart_tree_marks_the_path_and_current_question():
 
         collect(tree.root)
         here = [label for label in labels if "du är här" in label]
-        assert here == ["▶ Nej → Baktala?  ◀ du är här"]
-        assert "▶ Nej → Positiv?" in labels
+        assert here == ["✔ Nej → Baktala?  ◀ du är här"]
+        assert "✔ Nej → Positiv?" in labels
         await pilot.press("escape")
         assert isinstance(app.screen, QuestionScreen)
 

@@ -28,7 +28,7 @@ from .. import render
 from ..triage import PLATFORMS
 from ..untrusted import visible
 from .keys import allowed, bilingual
-from .widgets import CommentPanel
+from .widgets import CommentArea, CommentPanel
 
 if TYPE_CHECKING:
     from .app import GkRespondApp
@@ -65,7 +65,7 @@ class CommentScreen(Base):
         with VerticalScroll(id="fields"):
             yield Static(id="heading", classes="heading")
             yield Static(id="label-text")
-            yield TextArea(id="text", soft_wrap=True)
+            yield CommentArea(id="text", soft_wrap=True)
             yield Static(id="label-platform")
             yield Select([], id="platform", allow_blank=True)
             yield Static(id="label-url")
@@ -81,7 +81,8 @@ class CommentScreen(Base):
 
     def on_mount(self) -> None:
         comment = self.app.triage.comment
-        self.query_one("#text", TextArea).text = comment.text
+        # shown with its control characters made visible; kept verbatim unless edited
+        self.query_one("#text", TextArea).text = visible(comment.text)
         self.query_one("#url", Input).value = comment.url
         self.query_one("#author", Input).value = comment.author
         self.query_one("#found", Input).value = comment.found
@@ -95,6 +96,7 @@ class CommentScreen(Base):
         self.query_one("#heading", Static).update(Content(self.t("comment_heading")))
         select = self.query_one("#platform", Select)
         chosen = self.app.triage.comment.platform or select.value
+        select.prompt = self.t("choose")
         select.set_options([(Content(self.t(f"platform_{p}")), p) for p in PLATFORMS])
         if chosen in PLATFORMS:
             select.value = chosen
@@ -106,7 +108,9 @@ class CommentScreen(Base):
 
     def action_continue(self, lang: str = "") -> None:
         comment = self.app.triage.comment
-        comment.text = self.query_one("#text", TextArea).text
+        text = self.query_one("#text", TextArea).text
+        if text != visible(comment.text):
+            comment.text = text
         value = self.query_one("#platform", Select).value
         comment.platform = value if isinstance(value, str) else ""
         comment.url = self.query_one("#url", Input).value.strip()
@@ -393,8 +397,8 @@ class FlowchartScreen(Dialog):
                     else chart.question(chart.question_at(target)).title(lang)
                 )
                 label = Text(f"{option.label(lang)} → {name}")
-                if here:
-                    label = Text("▶ ", style="bold") + label
+                if here:  # the answer given: marked by a sign, not by colour alone
+                    label = Text("✔ ") + label
                     label.stylize("bold")
                 if here and target == walk.node:
                     label.append(f"  ◀ {self.t('you_are_here')}", style="reverse")

@@ -1,0 +1,47 @@
+"""Snapshots of every screen at 80×24, in Swedish and English (pytest-textual-snapshot).
+Update after an intended change with `pytest tests/test_tui_snapshots.py --snapshot-update`
+and look at the SVGs in tests/__snapshots__/ before committing them."""
+
+from __future__ import annotations
+
+import pytest
+from tui_helpers import make_app
+
+from gk_respond.triage import Comment
+
+LANGS = ["sv", "en"]
+COMMENT = Comment(
+    text="Kommunen höjer skatten med två kronor nästa år! Typiskt. [bold]Skandal[/bold]",
+    url="https://facebook.com/gullspang/posts/123",
+    author="Anna A.",
+)
+
+
+def yes(lang: str) -> str:
+    return "j" if lang == "sv" else "y"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_comment_screen(snap_compare, lang):
+    assert snap_compare(make_app(lang), terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_question_screen(snap_compare, lang):
+    # two answers in: the breadcrumb shows them, the comment stays visible above
+    assert snap_compare(make_app(lang, COMMENT), press=["n", "n"], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_outcome_screen(snap_compare, lang):
+    keys = ["n", "n", "n", "n", yes(lang), "enter"]  # factual error: correct; tick step one
+    assert snap_compare(make_app(lang, COMMENT), press=keys, terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_flowchart_screen(snap_compare, lang):
+    assert snap_compare(make_app(lang, COMMENT), press=["n", "n", "f"], terminal_size=(80, 24))
+
+
+def test_question_screen_large(snap_compare):
+    assert snap_compare(make_app("sv", COMMENT), press=["n"], terminal_size=(200, 60))

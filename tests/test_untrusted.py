@@ -1,0 +1,28 @@
+"""Untrusted text: every character stays visible, none takes control."""
+
+from gk_respond.untrusted import preview, visible
+
+
+def test_terminal_escapes_become_visible():
+    assert visible("\x1b[31mred\x1b[0m") == "␛[31mred␛[0m"
+
+
+def test_control_characters_become_visible_but_newlines_and_tabs_stay():
+    assert visible("a\x00b\x07c\td\ne\x7f\x9b") == "a␀b␇c\td\ne␡<U+009B>"
+    assert visible("line\r\nnext\rx") == "line\nnext␍x"
+
+
+def test_bidi_overrides_are_shown_as_code_points():
+    assert visible("abc\u202edcba\u2066") == "abc<U+202E>dcba<U+2066>"
+
+
+def test_markup_is_left_as_text():
+    text = "[bold]x[/bold] [@click=app.quit]q[/] [link=https://evil]l[/link]"
+    assert visible(text) == text
+
+
+def test_preview_cuts_lines_and_counts_the_rest():
+    shown, rest = preview("\n".join(f"line {n}" for n in range(10_000)), 3)
+    assert shown == "line 0\nline 1\nline 2" and rest == 9_997
+    shown, rest = preview("x" * 1000, 1, width=10)
+    assert shown == "x" * 10 + "…" and rest == 0
