@@ -1,0 +1,214 @@
+"""Start-up of the Textual app against a minimal Textual app, and time per answer.
+
+Run from a checkout with the package installed:
+  python benchmarks/tui_speed.py [--runs N] [--rounds M]
+
+It measures, side by side and interleaved (so both see the same machine load), the time from
+spawning a child process until it exits, having painted its first screen:
+  minimal   a Textual app with a Header, a Static and a Footer, until the Static is painted
+  ours      gk_respond.cli.main(["--comment", "..."]), the way `gk-respond --comment` starts
+            (flowchart cache warm), until the question screen's #question-text is painted
+Both children first replace App.run by a headless run at 80x24 with the same auto-pilot: it
+polls until the widget is laid out and Textual has rendered lines of text for it, then exits
+the app. The child also reports when it saw the paint, so the time to the paint is shown too
+(the rest is the app's exit and the interpreter's shutdown).
+
+Then, in-process with app.run_test(size=(80, 24)), the time from a key to the next question
+painted, along the longest all-"nej" path (prohibited ... high_influence) and "r" back to
+the start, M rounds of 7 keys, each key after a random pause (a person's key comes at any
+point of Textual's 60 Hz paint cycle). Keys are posted as Key events and the clock stops when
+the new question's text has been painted; Pilot.press is not timed, since it sleeps at least
+2 × 20 ms for idle after every key whatever the app does. Not a test: figures vary by machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import inspect
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+COMMENT = "Varför har ni inte plogat vår gata? Tredje gången i vinter!"
+TARGET_RATIO = 1.5
+TARGET_ANSWER_MS = 50
+PATH = ["prohibited", "positive", "defamatory", "joking", "factual_error", "dissatisfied"]
+PATH += ["high_influence"]  # six "nej" from the start; "r" then goes back to the start
+
+
+def painted(app, selector: str, text: str = "") -> bool:
+    """Whether the widget is laid out and Textual has rendered lines showing text for it.
+
+    Reads Textual's per-widget line cache (private): the compositor fills it when it renders
+    the widget for the screen, and a refresh empties it."""
+    try:
+        widget = app.screen.query_one(selector)
+    except Exception:
+        return False
+    cache = widget._styles_cache
+    if not widget.region.area or not cache._cache or cache._dirty_lines:
+        return False
+    shown = " ".join(" ".join(s.text.split()) for _, s in sorted(cache._cache.items()))
+    return bool(shown.strip()) and text in shown
+
+
+# Run first in both children: App.run becomes a headless run whose auto-pilot waits until
+# SELECTOR is painted, then exits the app.
+WAIT = (
+    "import asyncio, sys, time\nfrom textual.app import App\n\n"
+    + inspect.getsource(painted)
+    + """
+def _run(self, *args, **kwargs):
+    async def wait(pilot):
+        deadline = time.monotonic() + 10
+        while not painted(pilot.app, SELECTOR):
+            if time.monotonic() > deadline:
+                raise TimeoutError(SELECTOR + " never painted")
+            await asyncio.sleep(0.0005)
+        PAINTED.append(f'{SELECTOR} {time.monotonic()}')
+        pilot.app.exit()
+    return _original(self, headless=True, size=(80, 24), auto_pilot=wait)
+
+PAINTED = []
+_original, App.run = App.run, _run
+"""
+)
+MINIMAL = (
+    "SELECTOR = '#text'\n"
+    + WAIT
+    + """
+from textual.widgets import Footer, Header, Static
+
+class Minimal(App):
+    def compose(self):
+        yield Header()
+        yield Static("Innehåller kommentaren något som inte får ligga kvar?", id="text")
+        yield Footer()
+
+Minimal().run()
+print(*PAINTED)
+"""
+)
+OURS = (
+    "SELECTOR = '#question-text'\n"
+    + WAIT
+    + f"""
+from gk_respond.cli import main
+
+code = main(["--comment", {COMMENT!r}])
+print(*PAINTED)
+sys.exit(code)
+"""
+)
+CHILDREN = {
+    "minimal": [sys.executable, "-c", MINIMAL],
+    "ours": [sys.executable, "-c", OURS],
+}
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from spawning the child to its exit, and to its first screen painted (the
+    child reads the same system-wide monotonic clock when it sees the paint)."""
+    start = time.monotonic()
+    done = subprocess.run(command, env=env, check=True, stdout=subprocess.PIPE, text=True)
+    elapsed = time.monotonic() - start
+    if not done.stdout.startswith("#"):
+        raise SystemExit(f"the child never painted its first screen: {done.stdout!r}")
+    return elapsed, float(done.stdout.split()[1]) - start
+
+
+def start_up(runs: int) -> dict[str, tuple[float, float]]:
+    warm = tempfile.mkdtemp(prefix="gk-bench-cache-")
+    env = {**os.environ, "GK_RESPOND_CACHE_DIR": warm}
+    for command in CHILDREN.values():  # fill the flowchart cache and the bytecode caches
+        timed(command, env)
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in CHILDREN}
+    for _ in range(runs):
+        for name, command in CHILDREN.items():
+            times[name].append(timed(command, env))
+    return {
+        name: (statistics.median(t[0] for t in values), statistics.median(t[1] for t in values))
+        for name, values in times.items()
+    }
+
+
+async def answers(rounds: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds from each key posted to the next question painted."""
+    from textual import events
+
+    from gk_respond import default_flowchart
+    from gk_respond.flowchart.engine import Chart
+    from gk_respond.flowchart.load import load
+    from gk_respond.triage import Comment
+    from gk_respond.tui.app import GkRespondApp
+    from gk_respond.tui.screens import QuestionScreen
+
+    chart = Chart(load(default_flowchart()))
+    first_words = {q: chart.question(q).text("sv")[:40].rsplit(" ", 1)[0] for q in PATH}
+    app = GkRespondApp(chart, "sv", Comment(text=COMMENT))
+    rng = random.Random(1)
+    wall: list[float] = []
+    cpu: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        if app.triage.walk.question != PATH[0]:
+            raise SystemExit(f"the app starts at {app.triage.walk.question}, not {PATH[0]}")
+        for _ in range(rounds):
+            for index, key in enumerate(["n"] * (len(PATH) - 1) + ["r"]):
+                expected = PATH[(index + 1) % len(PATH)]
+                await asyncio.sleep(rng.uniform(0, 0.02))  # a key comes at any point of a frame
+                start, start_cpu = time.perf_counter(), time.process_time()
+                app.post_message(events.Key(key, key))
+                deadline = start + 5
+                while not (
+                    app.triage.walk.question == expected
+                    and isinstance(app.screen, QuestionScreen)
+                    and painted(app, "#question-text", first_words[expected])
+                ):
+                    if time.perf_counter() > deadline:
+                        raise SystemExit(f"{key!r} did not show {expected} within 5 s")
+                    await asyncio.sleep(0.0005)
+                wall.append(time.perf_counter() - start)
+                cpu.append(time.process_time() - start_cpu)
+    return wall, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=60)
+    args = parser.parse_args()
+    medians = start_up(args.runs)
+    minimal, minimal_paint = medians["minimal"]
+    ours, ours_paint = medians["ours"]
+    print(f"start-up, median of {args.runs} interleaved runs (process start to exit after")
+    print("the first screen is painted; in brackets: to the paint, exit left out):")
+    print(
+        f"  minimal Textual app          {minimal * 1000:6.1f} ms  ({minimal_paint * 1000:5.1f} ms)"
+    )
+    label = "gk-respond --comment (warm)"
+    print(
+        f"  {label:28s} {ours * 1000:6.1f} ms  ({ours_paint * 1000:5.1f} ms)  "
+        f"{ours / minimal:4.2f}× minimal ({ours_paint / minimal_paint:4.2f}×)"
+    )
+    verdict = "meets" if ours / minimal <= TARGET_RATIO else "MISSES"
+    print(f"  target: at most {TARGET_RATIO}× the minimal app: {verdict}")
+    wall, cpu = asyncio.run(answers(args.rounds))
+    median = statistics.median(wall) * 1000
+    p95 = statistics.quantiles(wall, n=20)[18] * 1000
+    print(f"per answer, key to next question painted, {len(wall)} keys:")
+    print(
+        f"  median {median:5.1f} ms, 95th percentile {p95:5.1f} ms, max {max(wall) * 1000:5.1f} ms"
+    )
+    print(f"  CPU per answer: median {statistics.median(cpu) * 1000:5.1f} ms")
+    verdict = "meets" if p95 < TARGET_ANSWER_MS else "MISSES"
+    print(f"  target: under {TARGET_ANSWER_MS} ms (95th percentile): {verdict}")
+
+
+if __name__ == "__main__":
+    main()
