@@ -1,10 +1,11 @@
 """A cache of checked flowcharts, so that start-up skips parsing and validation.
 
 Like Python's own ``.pyc`` files, an entry is keyed by what it was made from: the flowchart
-file's path, size and modification time, the same of the code that validates it, and the
-pydantic and Python versions; the entry stores that key and is used only when it matches and
-the stored text equals the file's. Only sound flowcharts are stored. Entries are written
-atomically; one that cannot be read is ignored and the file is loaded the slow way.
+file's path and size, the size and modification time of the code that validates it and of
+pydantic's version file, and the Python version; the entry stores that key and is used only
+when it matches and the stored text equals the file's. Only sound flowcharts are stored.
+Entries are written atomically; one that cannot be read is ignored and the file is loaded
+the slow way.
 ``GK_RESPOND_CACHE_DIR`` moves the cache; the default is the user's cache directory.
 """
 
@@ -32,14 +33,19 @@ def folder() -> str:
 
 def key(name: str, raw: bytes) -> tuple[str, bytes]:
     """The cache key of a flowchart file whose bytes are ``raw``."""
-    import pydantic
-
-    parts = [os.path.abspath(name), str(len(raw))]
-    for code in _CODE:
-        found = os.stat(os.path.join(_HERE, code))
+    parts = [os.path.abspath(name), str(len(raw)), f"python {sys.version}"]
+    for code in (*(os.path.join(_HERE, c) for c in _CODE), _pydantic_version_file()):
+        found = os.stat(code)
         parts.append(f"{code}:{found.st_size}:{found.st_mtime_ns}")
-    parts.append(f"pydantic {pydantic.VERSION}; python {sys.version}")
     return "\n".join(parts), raw
+
+
+def _pydantic_version_file() -> str:
+    """pydantic's version module, found without importing pydantic (a cache hit never does)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pydantic")
+    return os.path.join(os.path.dirname(spec.origin or ""), "version.py") if spec else __file__
 
 
 def _file(entry: tuple[str, bytes]) -> str:

@@ -1,30 +1,55 @@
-"""pydantic models of ``flowchart.yaml``: the structure, not the graph (see ``check.py``).
+"""The structure of ``flowchart.yaml``, not its graph (see ``check.py``).
 
-Every model rejects unknown keys, every id has the form ``[a-z][a-z0-9_]*`` and every text a
-user reads is given in both languages.
+Every class rejects unknown keys, every id has the form ``[a-z][a-z0-9_]*`` and every text a
+user reads is given in both languages. The classes are plain frozen dataclasses that pydantic
+validates (``validate.py``): the constraints below tell pydantic what to check, but importing
+this module, or loading a cached flowchart, never imports pydantic itself, which keeps
+start-up lean.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 Lang = Literal["sv", "en"]
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
-NonEmpty = Annotated[str, StringConstraints(pattern=r"\S")]  # some text, not only spaces
+
+class _Pattern:
+    """A text that must match a regular expression (pydantic: ``string_pattern_mismatch``)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.str_schema(pattern=self.pattern)
+
+
+class _AtLeastOne:
+    """A list with at least one item (pydantic: ``too_short``)."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["min_length"] = 1
+        return schema
+
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+BLANK_PATTERN = r"\S"  # some text, not only spaces
+Id = Annotated[str, _Pattern(ID_PATTERN)]
+NonEmpty = Annotated[str, _Pattern(BLANK_PATTERN)]
 Source = NonEmpty
+_STRICT = {"extra": "forbid"}  # pydantic's ConfigDict, as the plain dict it is
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Text(Strict):
+@dataclass(frozen=True)
+class Text:
     """One text in every language the product speaks."""
 
+    __pydantic_config__ = _STRICT
     sv: NonEmpty
     en: NonEmpty
 
@@ -32,15 +57,19 @@ class Text(Strict):
         return self.en if lang == "en" else self.sv
 
 
-class Option(Strict):
+@dataclass(frozen=True)
+class Option:
     """One answer a question accepts. ``aliases`` are also accepted, in any case."""
 
+    __pydantic_config__ = _STRICT
     id: Id
     label: Text
-    aliases: list[NonEmpty] = Field(default_factory=list)
+    aliases: list[NonEmpty] = field(default_factory=list)
 
 
-class Question(Strict):
+@dataclass(frozen=True)
+class Question:
+    __pydantic_config__ = _STRICT
     title: Text  # the short heading of the chart's box, e.g. "Fakta fel?"
     text: Text  # the question as the chart asks it
     help: Text  # what counts as yes
@@ -49,41 +78,53 @@ class Question(Strict):
     source: Source
 
 
-class Node(Strict):
+@dataclass(frozen=True)
+class Node:
     """A point of the chart: asks a question and leads on by the answer."""
 
-    ask: Id | None = None  # the question; defaults to the node's own id
+    __pydantic_config__ = _STRICT
     next: dict[Id, Id]  # answer id -> node or outcome id
+    ask: Id | None = None  # the question; defaults to the node's own id
 
 
-class Step(Strict):
+@dataclass(frozen=True)
+class Step:
+    __pydantic_config__ = _STRICT
     text: Text
     source: Source | None = None  # defaults to the outcome's source
 
 
-class Point(Strict):
+@dataclass(frozen=True)
+class Point:
+    __pydantic_config__ = _STRICT
     id: Id
-    title: Text | None = None
     text: Text
+    title: Text | None = None
     source: Source | None = None  # defaults to the section's source
 
 
-class Guidance(Strict):
+@dataclass(frozen=True)
+class Guidance:
+    __pydantic_config__ = _STRICT
     title: Text
-    intro: Text | None = None
-    points: list[Point] = Field(min_length=1)
+    points: Annotated[list[Point], _AtLeastOne()]
     source: Source
+    intro: Text | None = None
 
 
-class Outcome(Strict):
+@dataclass(frozen=True)
+class Outcome:
+    __pydantic_config__ = _STRICT
     title: Text
     summary: Text
-    steps: list[Step] = Field(min_length=1)
-    guidance: list[Id] = Field(default_factory=list)
+    steps: Annotated[list[Step], _AtLeastOne()]
     source: Source
+    guidance: list[Id] = field(default_factory=list)
 
 
-class Flowchart(Strict):
+@dataclass(frozen=True)
+class Flowchart:
+    __pydantic_config__ = _STRICT
     version: NonEmpty
     title: Text
     source: Source
@@ -92,7 +133,7 @@ class Flowchart(Strict):
     questions: dict[Id, Question]
     nodes: dict[Id, Node]
     outcomes: dict[Id, Outcome]
-    guidance: dict[Id, Guidance] = Field(default_factory=dict)
+    guidance: dict[Id, Guidance] = field(default_factory=dict)
 
     def question_at(self, node_id: str) -> str:
         """The id of the question a node asks."""

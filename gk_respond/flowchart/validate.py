@@ -3,15 +3,17 @@ with file:line:column."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import types
 import typing
+from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from .problems import FlowchartError, Path, Positions, Problem, locate
-from .schema import Flowchart
+from .schema import BLANK_PATTERN, Flowchart
 
 _ID_RULE = "ids are lower-case letters, digits and _, starting with a letter"
 
@@ -31,11 +33,16 @@ def validate(
             ]
         )
     try:
-        return Flowchart.model_validate(data)
+        return _adapter().validate_python(data)
     except ValidationError as error:
         problems = [_problem(item, positions, name, literals or {}) for item in error.errors()]
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise FlowchartError(problems) from None
+
+
+@cache
+def _adapter() -> TypeAdapter[Flowchart]:
+    return TypeAdapter(Flowchart)
 
 
 def _problem(error: Any, positions: Positions, name: str, literals: dict[Path, str]) -> Problem:
@@ -52,7 +59,7 @@ def _problem(error: Any, positions: Positions, name: str, literals: dict[Path, s
         message = f"{parent}: missing {_missing(loc[-1])}"
         return Problem(name, line, column, message)
     line, column = locate(positions, loc)
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         allowed = _allowed_keys(loc[:-1])
         message = f"{where}: unknown key {loc[-1]!r}"
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
@@ -60,7 +67,7 @@ def _problem(error: Any, positions: Positions, name: str, literals: dict[Path, s
             message += f"; did you mean {close[0]!r}?"
         if allowed:
             message += f" (allowed: {', '.join(allowed)})"
-    elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == r"\S":
+    elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == BLANK_PATTERN:
         message = f"{where}: must not be empty or only spaces"
     elif kind == "string_pattern_mismatch":
         what = "key" if is_key else "id"
@@ -73,7 +80,7 @@ def _problem(error: Any, positions: Positions, name: str, literals: dict[Path, s
         message = f"{where}: expected text, found {_describe(value)}"
         if loc in literals:
             message += f'; write it in quotes: "{literals[loc]}"'
-    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+    elif kind in ("dict_type", "dataclass_type", "dataclass_args_type"):
         message = f"{where}: expected a mapping (key: value), found {_describe(value)}"
     elif kind == "list_type":
         message = f"{where}: expected a list, found {_describe(value)}"
@@ -106,24 +113,19 @@ def _describe(value: Any) -> str:
 
 
 def _allowed_keys(loc: Path) -> list[str]:
-    """The keys the model at ``loc`` accepts, found by walking the schema's type annotations."""
+    """The keys the class at ``loc`` accepts, found by walking the schema's type hints."""
     kind: Any = Flowchart
     for part in loc:
         kind = _model_in(kind)
-        if kind is None:
-            return []
-        if isinstance(kind, type) and issubclass(kind, BaseModel):
-            field = kind.model_fields.get(str(part))
-            if field is None:
-                return []
-            kind = field.annotation
+        if dataclasses.is_dataclass(kind):
+            kind = typing.get_type_hints(kind, include_extras=True).get(str(part))
         else:  # dict[K, V] or list[V]: step into V
             args = typing.get_args(kind)
             kind = args[-1] if args else None
+        if kind is None:
+            return []
     kind = _model_in(kind)
-    if isinstance(kind, type) and issubclass(kind, BaseModel):
-        return list(kind.model_fields)
-    return []
+    return [f.name for f in dataclasses.fields(kind)] if dataclasses.is_dataclass(kind) else []
 
 
 def _model_in(kind: Any) -> Any:
