@@ -146,7 +146,7 @@ async def answers(rounds: int) -> tuple[list[float], list[float]]:
     from gk_respond.flowchart.load import load
     from gk_respond.triage import Comment
     from gk_respond.tui.app import GkRespondApp
-    from gk_respond.tui.screens import QuestionScreen
+    from gk_respond.tui.screens.question import QuestionScreen
 
     chart = Chart(load(default_flowchart()))
     first_words = {q: chart.question(q).text("sv")[:40].rsplit(" ", 1)[0] for q in PATH}

@@ -7,7 +7,9 @@ from textual.widgets import TextArea
 from tui_helpers import make_app
 
 from gk_respond.triage import Comment
-from gk_respond.tui.screens import CommentScreen, OutcomeScreen, QuestionScreen
+from gk_respond.tui.screens.comment import CommentScreen
+from gk_respond.tui.screens.outcome import OutcomeScreen
+from gk_respond.tui.screens.question import QuestionScreen
 
 HOSTILE = (
     "[bold]fet[/bold] [@click=app.quit]quit[/] [link=https://evil.example]länk[/link]\n"

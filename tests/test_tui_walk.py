@@ -8,13 +8,10 @@ from textual.widgets import Button, OptionList, Static, Tree
 from tui_helpers import CHART, make_app
 
 from gk_respond.triage import Comment
-from gk_respond.tui.screens import (
-    CommentScreen,
-    FlowchartScreen,
-    HelpScreen,
-    OutcomeScreen,
-    QuestionScreen,
-)
+from gk_respond.tui.screens.comment import CommentScreen
+from gk_respond.tui.screens.dialogs import FlowchartScreen, HelpScreen
+from gk_respond.tui.screens.outcome import OutcomeScreen
+from gk_respond.tui.screens.question import QuestionScreen
 
 KEYS_SV = {"ja": "j", "nej": "n", "reinforce": "1", "observe": "2", "share": "3"}
 KEYS_EN = {"ja": "y", "nej": "n", "reinforce": "1", "observe": "2", "share": "3"}

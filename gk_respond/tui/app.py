@@ -9,7 +9,7 @@ from ..flowchart.engine import Chart
 from ..strings import t
 from ..triage import Comment, Triage
 from .keys import allowed, bilingual
-from .screens import Base, CommentScreen, QuestionScreen
+from .screens.base import Base
 
 
 class GkRespondApp(App[None]):
@@ -34,7 +34,14 @@ class GkRespondApp(App[None]):
     def on_mount(self) -> None:
         self.theme = "textual-dark"  # pinned: snapshots must not follow $TEXTUAL_THEME
         self.sub_title = self.t("app_subtitle")
-        self.push_screen(QuestionScreen() if self.skip_comment else CommentScreen())
+        if self.skip_comment:
+            from .screens.question import QuestionScreen
+
+            self.push_screen(QuestionScreen())
+        else:
+            from .screens.comment import CommentScreen
+
+            self.push_screen(CommentScreen())
 
     def option_keys(self) -> dict[str, str]:
         """Key -> option id at the current question: digits always, and the first letters
@@ -50,6 +57,8 @@ class GkRespondApp(App[None]):
     def new_triage(self) -> None:
         """Forget the comment and the walk, and start at the comment screen."""
         self.triage.new()
+        from .screens.comment import CommentScreen
+
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.switch_screen(CommentScreen())

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from textual import events
 from textual.content import Content
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from ..triage import Comment
-from ..untrusted import preview, visible
+from ..untrusted import preview
 
 COLLAPSED_LINES = 3
 
@@ -28,15 +27,3 @@ class CommentPanel(Static):
         if rest:
             text += "\n" + t(lang, "more_lines").format(n=rest)
         self.update(Content(text))
-
-
-class CommentArea(TextArea):
-    """The comment being pasted. TextArea would send control characters (terminal escapes,
-    bidi overrides) to the terminal as they are, so what comes in is made visible first."""
-
-    async def _on_paste(self, event: events.Paste) -> None:
-        event.prevent_default()
-        event.stop()
-        if not self.read_only:
-            self.replace(visible(event.text), *self.selection)
-            self.focus()

@@ -1,0 +1,1 @@
+"""One module a screen; each imports its widgets only when it is shown."""

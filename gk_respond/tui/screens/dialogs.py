@@ -1,0 +1,117 @@
+"""Dialogs over a screen: help, the whole flowchart as a tree, export to Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static, Tree
+
+from ..keys import allowed, bilingual
+from .outcome import markdown
+
+if TYPE_CHECKING:
+    from ..app import GkRespondApp
+
+
+class Dialog(ModalScreen[None]):
+    BINDINGS = bilingual("escape", "close", "close")
+    app: GkRespondApp
+
+    def t(self, key: str) -> str:
+        return self.app.t(key)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return allowed(parameters, self.app.lang)
+
+    def action_close(self, lang: str = "") -> None:
+        self.dismiss()
+
+
+class HelpScreen(Dialog):
+    BINDINGS = bilingual("question_mark,q", "close", "close", show=False)
+
+    def compose(self) -> ComposeResult:
+        walk, lang = self.app.triage.walk, self.app.lang
+        keys = ", ".join(f"{k} = {v}" for k, v in self.app.option_keys().items())
+        parts = [self.t("help"), "", self.t("help_text").format(keys=keys or "1, 2, …")]
+        if walk.question:
+            question = self.app.chart.question(walk.question)
+            parts += ["", question.text(lang), question.help(lang)]
+            parts += [f"{self.t('example')}: {question.example(lang)}", f"({question.source})"]
+        with VerticalScroll(classes="dialog"):
+            yield Static(Content("\n".join(parts)), id="help-text")
+
+
+class FlowchartScreen(Dialog):
+    BINDINGS = bilingual("f,q", "close", "close", show=False)
+
+    def compose(self) -> ComposeResult:
+        app, lang = self.app, self.app.lang
+        chart, walk = app.chart, app.triage.walk
+        taken = {(s.node, s.answer) for s in walk.path}
+        tree: Tree[str] = Tree(Text(chart.flowchart.title(lang)), id="tree")
+        tree.show_root = True
+
+        def add(parent, node: str, on_path: bool) -> None:
+            if chart.is_outcome(node):
+                return
+            question = chart.question(chart.question_at(node))
+            for option in chart.options(chart.question_at(node)):
+                target = chart.flowchart.nodes[node].next[option.id]
+                here = on_path and (node, option.id) in taken
+                name = (
+                    chart.flowchart.outcomes[target].title(lang)
+                    if chart.is_outcome(target)
+                    else chart.question(chart.question_at(target)).title(lang)
+                )
+                label = Text(f"{option.label(lang)} → {name}")
+                if here:  # the answer given: marked by a sign, not by colour alone
+                    label = Text("✔ ") + label
+                    label.stylize("bold")
+                if here and target == walk.node:
+                    label.append(f"  ◀ {self.t('you_are_here')}", style="reverse")
+                child = parent.add(label, expand=here, allow_expand=not chart.is_outcome(target))
+                add(child, target, here)
+            del question
+
+        start_label = chart.question(chart.question_at(chart.start)).title(lang)
+        first = tree.root.add(Text(start_label), expand=True)
+        if walk.node == chart.start:
+            first.label = Text(start_label) + Text(f"  ◀ {self.t('you_are_here')}", style="reverse")
+        add(first, chart.start, True)
+        tree.root.expand()
+        with Vertical(classes="dialog"):
+            yield tree
+
+
+class ExportScreen(Dialog):
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.t("export_prompt")))
+            yield Input(value=f"gk-respond-{self.app.triage.walk.outcome}.md", id="file")
+            with Horizontal():
+                yield Button(Content(self.t("save")), id="save", variant="primary")
+                yield Button(Content(self.t("cancel")), id="cancel")
+
+    def on_input_submitted(self) -> None:
+        self.save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.save() if event.button.id == "save" else self.dismiss()
+
+    def save(self) -> None:
+        path = Path(self.query_one("#file", Input).value.strip()).expanduser()
+        try:
+            path.write_text(markdown(self.app), encoding="utf-8")
+        except OSError as error:
+            message = self.t("export_failed").format(path=path, error=error.strerror or error)
+            self.notify(message, severity="error")
+            return
+        self.notify(self.t("exported").format(path=path))
+        self.dismiss()

@@ -1,0 +1,145 @@
+"""The outcome: what to do as a checklist, the guidance that applies, the path taken."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ... import render
+from ...untrusted import visible
+from ..keys import bilingual
+from ..widgets import CommentPanel
+from .base import Base
+
+if TYPE_CHECKING:
+    from ..app import GkRespondApp
+
+
+class OutcomeScreen(Base):
+    BINDINGS = [
+        *bilingual("backspace", "back", "back", priority=True),
+        *bilingual("c", "copy", "copy"),
+        *bilingual("e", "export", "export"),
+        *bilingual("n", "new", "new_triage"),
+        *bilingual("f", "flowchart", "show_flowchart"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ticked: set[int] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield CommentPanel(id="comment")
+        with VerticalScroll(id="body"):
+            yield Static(id="outcome-title", classes="heading")
+            yield Static(id="summary")
+            yield Static(id="steps-heading", classes="heading")
+            yield OptionList(id="steps")
+            yield Vertical(id="guidance")
+            yield Static(id="path-heading", classes="heading")
+            yield Static(id="path")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        steps = self.query_one("#steps", OptionList)
+        if steps.highlighted is None:
+            steps.highlighted = 0
+        steps.focus()
+
+    def show(self) -> None:
+        app, lang = self.app, self.app.lang
+        walk = app.triage.walk
+        if not walk.finished:
+            return
+        data = render.outcome_data(app.chart, walk.outcome, lang)
+        self.query_one("#comment", CommentPanel).show(app.triage.comment, lang)
+        self.query_one("#outcome-title", Static).update(Content(f"✔ {data['title']}"))
+        self.query_one("#summary", Static).update(Content(data["summary"]))
+        self.query_one("#steps-heading", Static).update(Content(self.t("steps")))
+        steps = self.query_one("#steps", OptionList)
+        highlighted = steps.highlighted
+        steps.clear_options()
+        steps.add_options(
+            Option(Content(f"{'☑' if index in self.ticked else '☐'} {step['text']}"))
+            for index, step in enumerate(data["steps"])
+        )
+        steps.highlighted = highlighted
+        guidance = self.query_one("#guidance", Vertical)
+        guidance.remove_children()
+        widgets: list[Static | Horizontal] = []
+        for section in data["guidance"]:
+            widgets.append(Static(Content(section["title"]), classes="heading"))
+            for point in section["points"]:
+                title = f"{point['title']}: " if point["title"] else ""
+                widgets.append(
+                    Horizontal(
+                        Static("•", classes="bullet"),
+                        Static(Content(title + point["text"])),
+                        classes="point",
+                    )
+                )
+        guidance.mount_all(widgets)
+        self.query_one("#path-heading", Static).update(Content(self.t("path")))
+        self.query_one("#path", Static).update(
+            Content("\n".join(render.path_text(app.chart, walk.path, lang)))
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter or a click ticks a step, or unticks it; the ☐/☑ says which."""
+        index = event.option_index
+        self.ticked.symmetric_difference_update({index})
+        self.show()
+
+    def action_back(self, lang: str = "") -> None:
+        self.app.triage.walk.back()
+        self.app.pop_screen()
+
+    def action_copy(self, lang: str = "") -> None:
+        self.app.copy_to_clipboard(summary(self.app))
+        self.notify(self.t("copied"))
+
+    def action_export(self, lang: str = "") -> None:
+        from .dialogs import ExportScreen
+
+        self.app.push_screen(ExportScreen())
+
+    def action_new(self, lang: str = "") -> None:
+        self.app.new_triage()
+
+    def action_flowchart(self, lang: str = "") -> None:
+        from .dialogs import FlowchartScreen
+
+        self.app.push_screen(FlowchartScreen())
+
+
+def summary(app: GkRespondApp) -> str:
+    """The outcome as plain text, with the comment, for the clipboard."""
+    walk, comment = app.triage.walk, app.triage.comment
+    text = render.outcome_text(app.chart, walk.path, walk.outcome, app.lang)
+    if comment.text.strip() or comment.url:
+        head = [app.t("comment_heading") + ":"]
+        head += [f"  {line}" for line in visible(comment.text).splitlines()]
+        head += [f"  {comment.url}"] if comment.url else []
+        text = "\n".join(head) + "\n\n" + text
+    return text
+
+
+def markdown(app: GkRespondApp) -> str:
+    walk, comment = app.triage.walk, app.triage.comment
+    body = render.outcome_markdown(app.chart, walk.path, walk.outcome, app.lang)
+    if not (comment.text.strip() or comment.url):
+        return body
+    text = visible(comment.text)
+    fence = "`" * max(3, 1 + max((len(r) for r in text.split("`")[1::2] or [""]), default=0))
+    fence = "~~~~" if "~~~~" not in text else fence
+    lines = [f"## {app.t('comment_heading')}", ""]
+    lines += [f"<{comment.url}>", ""] if comment.url else []
+    lines += [fence, text, fence, ""] if text.strip() else []
+    return body.replace("\n## ", "\n" + "\n".join(lines) + "\n## ", 1)

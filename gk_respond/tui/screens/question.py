@@ -1,0 +1,121 @@
+"""A question as the chart asks it, its help, and one button and key per answer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Footer, Header, Static
+
+from ... import render
+from ..keys import bilingual
+from ..widgets import CommentPanel
+from .base import Base
+
+if TYPE_CHECKING:
+    from ..app import GkRespondApp
+
+
+class QuestionScreen(Base):
+    BINDINGS = [
+        *bilingual("backspace", "back", "back", priority=True),
+        *bilingual("r", "restart", "restart"),
+        *bilingual("question_mark", "help", "help"),
+        *bilingual("f", "flowchart", "show_flowchart"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield CommentPanel(id="comment")
+        yield Static(id="breadcrumb")
+        with VerticalScroll(id="body"):
+            yield Static(id="question-title", classes="heading")
+            yield Static(id="question-text")
+            yield Static(id="help")
+            yield Horizontal(id="options")
+        yield Footer()
+
+    def show(self) -> None:
+        walk, chart, lang = self.app.triage.walk, self.app.chart, self.app.lang
+        if walk.finished:  # reached when coming back from an outcome by language switch
+            return
+        self.query_one("#comment", CommentPanel).show(self.app.triage.comment, lang)
+        self.query_one("#breadcrumb", Static).update(Content(breadcrumb(self.app)))
+        question = chart.question(walk.question)
+        self.query_one("#question-title", Static).update(Content(question.title(lang)))
+        self.query_one("#question-text", Static).update(Content(question.text(lang)))
+        self.query_one("#help", Static).update(
+            Content(f"{question.help(lang)}\n{self.t('example')}: {question.example(lang)}")
+        )
+        by_option = {option: key for key, option in self.app.option_keys().items()}
+        remembered = walk.remembered.get(walk.question)
+        box = self.query_one("#options", Horizontal)
+        options = chart.options(walk.question)
+        buttons = list(box.query(Button))
+        if len(buttons) != len(options):  # reuse the buttons when the count is the same
+            box.remove_children()
+            buttons = [Button("") for _ in options]
+            box.mount_all(buttons)
+        for button, option in zip(buttons, options, strict=True):
+            label = f"{option.label(lang)} [{by_option[option.id]}]"
+            if option.id == remembered:
+                label += f" ({self.t('earlier_answer')})"
+            button.label = Content(label)
+            button.set_class(option.id == remembered, "-remembered")
+        self.shown = [option.id for option in options]
+        ids = self.shown
+        focus = buttons[ids.index(remembered)] if remembered in ids else buttons[0]
+        self.call_after_refresh(focus.focus)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        buttons = list(self.query_one("#options", Horizontal).query(Button))
+        self.answer(self.shown[buttons.index(event.button)])
+
+    def on_key(self, event) -> None:
+        option = self.app.option_keys().get(event.key)
+        if option is not None:
+            event.stop()
+            self.answer(option)
+
+    def answer(self, option: str) -> None:
+        walk = self.app.triage.walk
+        if walk.finished:
+            return
+        walk.answer(option)
+        if walk.finished:
+            from .outcome import OutcomeScreen
+
+            self.app.push_screen(OutcomeScreen())
+        else:
+            self.show()
+
+    def action_back(self, lang: str = "") -> None:
+        if self.app.triage.walk.back():
+            self.show()
+
+    def action_restart(self, lang: str = "") -> None:
+        self.app.triage.walk.restart()
+        self.show()
+
+    def action_help(self, lang: str = "") -> None:
+        from .dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_flowchart(self, lang: str = "") -> None:
+        from .dialogs import FlowchartScreen
+
+        self.app.push_screen(FlowchartScreen())
+
+
+def breadcrumb(app: GkRespondApp) -> str:
+    steps = app.triage.walk.path
+    if not steps:
+        return ""
+    return " › ".join(
+        f"{app.chart.question(s.question).title(app.lang)} "
+        f"{render.answer_label(app.chart, s.question, s.answer, app.lang)}"
+        for s in steps
+    )
