@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import Any
 
 from .flowchart.answers import Result
 from .flowchart.engine import Chart, Step
 from .strings import t
+from .triage import Comment, Triage
+from .untrusted import visible
 
 WIDTH = 78
 
@@ -152,3 +155,53 @@ def result_data(chart: Chart, result: Result, lang: str) -> dict[str, Any]:
     data["lang"] = lang
     data["flowchart_version"] = chart.flowchart.version
     return data
+
+
+# -- a triage with its comment: the clipboard summary and the Markdown export ---------------
+def _comment_fields(comment: Comment, lang: str) -> list[tuple[str, str]]:
+    platform = t(lang, f"platform_{comment.platform}") if comment.platform else ""
+    fields = [
+        (t(lang, "url"), comment.url),
+        (t(lang, "author"), comment.author),
+        (t(lang, "platform"), platform),
+        (t(lang, "found"), comment.found),
+    ]
+    return [(label, visible(value)) for label, value in fields if value.strip()]
+
+
+def triage_text(triage: Triage, lang: str) -> str:
+    """The comment (made visible) and the outcome as plain text, for the clipboard."""
+    walk, comment = triage.walk, triage.comment
+    text = outcome_text(triage.chart, walk.path, walk.outcome, lang)
+    fields = _comment_fields(comment, lang)
+    if not comment.text.strip() and not fields:
+        return text
+    head = [t(lang, "comment_heading") + ":"]
+    head += [f"  {line}" for line in visible(comment.text).splitlines()]
+    head += [f"  {label}: {value}" for label, value in fields]
+    return "\n".join(head) + "\n\n" + text
+
+
+def _ticks(text: str, at_least: int) -> str:
+    """Backticks to fence ``text`` as code: more than any run of backticks in it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(at_least, longest + 1)
+
+
+def triage_markdown(triage: Triage, lang: str) -> str:
+    """The outcome as Markdown with the comment (verbatim in a code block, never markup)."""
+    walk, comment = triage.walk, triage.comment
+    body = outcome_markdown(triage.chart, walk.path, walk.outcome, lang)
+    fields = _comment_fields(comment, lang)
+    text = visible(comment.text)
+    if not text.strip() and not fields:
+        return body
+    lines = [f"## {t(lang, 'comment_heading')}", ""]
+    if text.strip():
+        fence = _ticks(text, 3)
+        lines += [fence + "text", text, fence, ""]
+    for label, value in fields:
+        tick = _ticks(value, 1)
+        lines.append(f"- {label}: {tick} {value} {tick}")
+    # after the title and summary, before the path
+    return body.replace("\n## ", "\n" + "\n".join(lines) + "\n\n## ", 1)

@@ -160,7 +160,8 @@ async def test_copy_and_export(tmp_path):
         await pilot.press("enter")
         text = target.read_text(encoding="utf-8")
         assert text.startswith("# Korrigera\n")
-        assert "Skatten höjs!" in text and "<https://example.org/p/1>" in text
+        assert "```text\nSkatten höjs!\n```" in text
+        assert "- Adress (URL): ` https://example.org/p/1 `" in text
 
 
 async def test_ticking_steps_by_keys_survives_a_language_switch():

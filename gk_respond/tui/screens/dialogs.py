@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, Tree
 
+from ... import render
 from ..keys import allowed, bilingual
-from .outcome import markdown
 
 if TYPE_CHECKING:
     from ..app import GkRespondApp
@@ -108,7 +108,8 @@ class ExportScreen(Dialog):
     def save(self) -> None:
         path = Path(self.query_one("#file", Input).value.strip()).expanduser()
         try:
-            path.write_text(markdown(self.app), encoding="utf-8")
+            text = render.triage_markdown(self.app.triage, self.app.lang)
+            path.write_text(text, encoding="utf-8")
         except OSError as error:
             message = self.t("export_failed").format(path=path, error=error.strerror or error)
             self.notify(message, severity="error")

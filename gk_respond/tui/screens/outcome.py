@@ -11,13 +11,12 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ... import render
-from ...untrusted import visible
 from ..keys import bilingual
 from ..widgets import CommentPanel
 from .base import Base
 
 if TYPE_CHECKING:
-    from ..app import GkRespondApp
+    pass
 
 
 class OutcomeScreen(Base):
@@ -102,7 +101,7 @@ class OutcomeScreen(Base):
         self.app.pop_screen()
 
     def action_copy(self, lang: str = "") -> None:
-        self.app.copy_to_clipboard(summary(self.app))
+        self.app.copy_to_clipboard(render.triage_text(self.app.triage, self.app.lang))
         self.notify(self.t("copied"))
 
     def action_export(self, lang: str = "") -> None:
@@ -117,29 +116,3 @@ class OutcomeScreen(Base):
         from .dialogs import FlowchartScreen
 
         self.app.push_screen(FlowchartScreen())
-
-
-def summary(app: GkRespondApp) -> str:
-    """The outcome as plain text, with the comment, for the clipboard."""
-    walk, comment = app.triage.walk, app.triage.comment
-    text = render.outcome_text(app.chart, walk.path, walk.outcome, app.lang)
-    if comment.text.strip() or comment.url:
-        head = [app.t("comment_heading") + ":"]
-        head += [f"  {line}" for line in visible(comment.text).splitlines()]
-        head += [f"  {comment.url}"] if comment.url else []
-        text = "\n".join(head) + "\n\n" + text
-    return text
-
-
-def markdown(app: GkRespondApp) -> str:
-    walk, comment = app.triage.walk, app.triage.comment
-    body = render.outcome_markdown(app.chart, walk.path, walk.outcome, app.lang)
-    if not (comment.text.strip() or comment.url):
-        return body
-    text = visible(comment.text)
-    fence = "`" * max(3, 1 + max((len(r) for r in text.split("`")[1::2] or [""]), default=0))
-    fence = "~~~~" if "~~~~" not in text else fence
-    lines = [f"## {app.t('comment_heading')}", ""]
-    lines += [f"<{comment.url}>", ""] if comment.url else []
-    lines += [fence, text, fence, ""] if text.strip() else []
-    return body.replace("\n## ", "\n" + "\n".join(lines) + "\n## ", 1)
