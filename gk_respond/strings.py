@@ -15,7 +15,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "options": "Svar",
         "flowchart": "Flödesschema",
         "version": "version",
-        "app_title": "gk-respond",
         "app_subtitle": "Förhållningssätt sociala medier",
         "comment_heading": "Kommentaren du har hittat",
         "comment_text": "Kommentarens text (klistra in)",
@@ -48,7 +47,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "key": "Tangent",
         "save": "Spara",
         "you_are_here": "du är här",
-        "keys": "Tangenter",
         "help_text": (
             "Svara på frågorna med knapparna eller tangenterna {keys}. "
             "Backsteg går tillbaka ett steg (svaren längre fram sparas), r börjar om, "
@@ -75,7 +73,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "options": "Answers",
         "flowchart": "Flowchart",
         "version": "version",
-        "app_title": "gk-respond",
         "app_subtitle": "Responding on social media",
         "comment_heading": "The comment you found",
         "comment_text": "The comment's text (paste it)",
@@ -108,7 +105,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "key": "Key",
         "save": "Save",
         "you_are_here": "you are here",
-        "keys": "Keys",
         "help_text": (
             "Answer with the buttons or the keys {keys}. "
             "Backspace goes back one step (answers further on are kept), r restarts, "

@@ -10,10 +10,9 @@ start-up lean.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
-Lang = Literal["sv", "en"]
 
 
 class _Pattern:
@@ -109,7 +108,6 @@ class Guidance:
     title: Text
     points: Annotated[list[Point], _AtLeastOne()]
     source: Source
-    intro: Text | None = None
 
 
 @dataclass(frozen=True)
