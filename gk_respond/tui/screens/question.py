@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
@@ -64,16 +65,15 @@ class QuestionScreen(Base):
                 label += f" ({self.t('earlier_answer')})"
             button.label = Content(label)
             button.set_class(option.id == remembered, "-remembered")
-        self.shown = [option.id for option in options]
-        ids = self.shown
-        focus = buttons[ids.index(remembered)] if remembered in ids else buttons[0]
+        self.shown = [option.id for option in options]  # button order -> option id
+        focus = buttons[self.shown.index(remembered)] if remembered in self.shown else buttons[0]
         self.call_after_refresh(focus.focus)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         buttons = list(self.query_one("#options", Horizontal).query(Button))
         self.answer(self.shown[buttons.index(event.button)])
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         option = self.app.option_keys().get(event.key)
         if option is not None:
             event.stop()
