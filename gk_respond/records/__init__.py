@@ -1,0 +1,1 @@
+"""Records: the case log (and later the channel register). No UI."""
