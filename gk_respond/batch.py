@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 from typing import IO, Any
 
@@ -14,8 +15,13 @@ from .render import outcome_data, question_data
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def run(chart: Chart, lines: IO[str], out: IO[str], lang: str) -> Counter[str]:
-    """Answer every case; return how many lines ended in each status."""
+def _strict_number(word: str) -> None:
+    raise ValueError(f"{word} is not a JSON number")
+
+
+def run(chart: Chart, lines: Iterable[bytes | str], out: IO[str], lang: str) -> Counter[str]:
+    """Answer every case; return how many lines ended in each status. Each line is decoded
+    on its own, so a line in another encoding is an error for that line only."""
     statuses: Counter[str] = Counter()
     version = _dumps(chart.flowchart.version)
 
@@ -31,7 +37,9 @@ def run(chart: Chart, lines: IO[str], out: IO[str], lang: str) -> Counter[str]:
         head = f'{{"line":{number},'
         case_id: Any = None
         try:
-            case = json.loads(line)
+            if isinstance(line, bytes):
+                line = _decode(line, number)
+            case = json.loads(line, parse_constant=_strict_number)
             if not isinstance(case, dict):
                 raise AnswersError(['a line must be a JSON object with an "answers" key'])
             case_id = case.get("id")
@@ -55,6 +63,15 @@ def run(chart: Chart, lines: IO[str], out: IO[str], lang: str) -> Counter[str]:
             write(f'{head}"status":"outcome",{common},{outcome_json(result.outcome)}}}\n')
     out.flush()
     return statuses
+
+
+def _decode(raw: bytes, number: int) -> str:
+    try:
+        return raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as error:
+        raise AnswersError(
+            [f"the line is not UTF-8 text (byte {error.start + 1} cannot be read)"]
+        ) from None
 
 
 def _pairs(case: dict[str, Any]) -> list[tuple[str, str]]:

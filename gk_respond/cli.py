@@ -226,7 +226,7 @@ def _batch(chart: Chart, source: str, lang: str) -> int:
     from .batch import run
 
     try:
-        stream: IO[str] = sys.stdin if source == "-" else open(source, encoding="utf-8")  # noqa: SIM115
+        stream: IO[bytes] = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
     except OSError as error:
         return _fail([str(error)])
     with stream:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Collection
 from typing import Any
 
 from .flowchart.answers import Result
@@ -91,13 +92,22 @@ def path_text(chart: Chart, steps: list[Step], lang: str) -> list[str]:
     ]
 
 
-def outcome_text(chart: Chart, steps: list[Step], outcome: str, lang: str) -> str:
+def _box(index: int, ticked: Collection[int] | None) -> str:
+    if ticked is None:
+        return ""
+    return "[x] " if index in ticked else "[ ] "
+
+
+def outcome_text(
+    chart: Chart, steps: list[Step], outcome: str, lang: str, ticked: Collection[int] | None = None
+) -> str:
+    """The outcome as plain text; ``ticked`` (step indexes) adds a checkbox to each step."""
     data = outcome_data(chart, outcome, lang)
     lines = [data["title"], "=" * len(data["title"]), _wrap(data["summary"], ""), ""]
     lines += [t(lang, "path"), "-" * len(t(lang, "path")), *path_text(chart, steps, lang), ""]
     lines += [t(lang, "steps"), "-" * len(t(lang, "steps"))]
     for number, step in enumerate(data["steps"], 1):
-        lines.append(_wrap(step["text"], "      ", f"  {number:>2}. "))
+        lines.append(_wrap(_box(number - 1, ticked) + step["text"], "      ", f"  {number:>2}. "))
     for section in data["guidance"]:
         lines += ["", section["title"], "-" * len(section["title"])]
         for point in section["points"]:
@@ -118,7 +128,9 @@ def incomplete_text(chart: Chart, steps: list[Step], qid: str, lang: str) -> str
 
 
 # -- Markdown -----------------------------------------------------------------------------
-def outcome_markdown(chart: Chart, steps: list[Step], outcome: str, lang: str) -> str:
+def outcome_markdown(
+    chart: Chart, steps: list[Step], outcome: str, lang: str, ticked: Collection[int] = ()
+) -> str:
     data = outcome_data(chart, outcome, lang)
     lines = [f"# {data['title']}", "", data["summary"], ""]
     lines += [f"## {t(lang, 'path')}", "", f"| {t(lang, 'question')} | {t(lang, 'answer')} |"]
@@ -129,7 +141,10 @@ def outcome_markdown(chart: Chart, steps: list[Step], outcome: str, lang: str) -
         cells = (f"{question.text(lang)} (`{s.question}`)", f"{label} (`{s.answer}`)")
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     lines += ["", f"## {t(lang, 'steps')}", ""]
-    lines += [f"- [ ] {step['text']}" for step in data["steps"]]
+    lines += [
+        f"- [{'x' if index in ticked else ' '}] {step['text']}"
+        for index, step in enumerate(data["steps"])
+    ]
     for section in data["guidance"]:
         lines += ["", f"## {section['title']}", ""]
         for point in section["points"]:
@@ -172,7 +187,7 @@ def _comment_fields(comment: Comment, lang: str) -> list[tuple[str, str]]:
 def triage_text(triage: Triage, lang: str) -> str:
     """The comment (made visible) and the outcome as plain text, for the clipboard."""
     walk, comment = triage.walk, triage.comment
-    text = outcome_text(triage.chart, walk.path, walk.outcome, lang)
+    text = outcome_text(triage.chart, walk.path, walk.outcome, lang, triage.ticked)
     fields = _comment_fields(comment, lang)
     if not comment.text.strip() and not fields:
         return text
@@ -191,7 +206,7 @@ def _ticks(text: str, at_least: int) -> str:
 def triage_markdown(triage: Triage, lang: str) -> str:
     """The outcome as Markdown with the comment (verbatim in a code block, never markup)."""
     walk, comment = triage.walk, triage.comment
-    body = outcome_markdown(triage.chart, walk.path, walk.outcome, lang)
+    body = outcome_markdown(triage.chart, walk.path, walk.outcome, lang, triage.ticked)
     fields = _comment_fields(comment, lang)
     text = visible(comment.text)
     if not text.strip() and not fields:

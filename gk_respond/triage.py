@@ -24,6 +24,7 @@ class Comment:
 class Triage:
     chart: Chart
     comment: Comment = field(default_factory=Comment)
+    ticked: set[int] = field(default_factory=set)  # the outcome's steps done, by index
     walk: Walk = field(init=False)
 
     def __post_init__(self) -> None:
@@ -32,4 +33,5 @@ class Triage:
     def new(self) -> None:
         """Start over with a new comment."""
         self.comment = Comment()
+        self.ticked = set()
         self.walk = Walk(self.chart)

@@ -25,14 +25,16 @@ def _control(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """``text`` with control and bidi-override characters replaced by visible stand-ins."""
-    text = text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # a lone CR: a pasted line break
     text = _CONTROL.sub(_control, text)
     return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
-def preview(text: str, lines: int, width: int = 400) -> tuple[str, int]:
-    """The first ``lines`` lines of visible text (each cut at ``width``), and how many more."""
-    shown = visible(text).split("\n")
-    rest = max(0, len(shown) - lines)
-    cut = [line if len(line) <= width else line[:width] + "…" for line in shown[:lines]]
-    return "\n".join(cut), rest
+def preview(text: str, lines: int, chars: int) -> tuple[str, bool]:
+    """At most ``lines`` lines and ``chars`` characters of visible text, and whether any of
+    the text was left out."""
+    full = visible(text).rstrip("\n")
+    shown = "\n".join(full.split("\n", lines)[:lines])
+    if len(shown) > chars:
+        shown = shown[:chars]
+    return shown, len(shown) < len(full)

@@ -75,3 +75,27 @@ def test_missing_batch_file(gk):
     result = gk("--batch", "/nonexistent.jsonl")
     assert result.returncode == 2
     assert "No such file" in result.stderr
+
+
+def test_a_line_in_another_encoding_is_an_error_for_that_line_only(gk, tmp_path):
+    cases = tmp_path / "cases.jsonl"
+    good = '{"id": "ok", "answers": "prohibited=ja,owns_channel=ja"}\n'
+    cases.write_bytes(
+        b"\xef\xbb\xbf"
+        + good.encode()  # a BOM, as Notepad writes it
+        + '{"id": "å", "answers": "prohibited=ja"}\n'.encode("latin-1")
+        + good.encode()
+    )
+    result = gk("--batch", str(cases))
+    assert result.returncode == 2
+    out = results(result.stdout)
+    assert [r["status"] for r in out] == ["outcome", "error", "outcome"]
+    assert "not UTF-8" in out[1]["errors"][0]
+    assert "Traceback" not in result.stderr
+
+
+def test_nan_and_infinity_are_not_json(gk):
+    result = gk("--batch", "-", input='{"id": NaN, "answers": "prohibited=ja"}\n')
+    out = results(result.stdout)
+    assert out[0]["status"] == "error" and "NaN is not a JSON number" in out[0]["errors"][0]
+    assert "NaN" not in result.stdout.replace("NaN is not", "")

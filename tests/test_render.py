@@ -44,3 +44,13 @@ def test_plain_text_summary_starts_with_the_comment():
         "Kommentaren du har hittat:\n  rad 1\n  rad␇2\n  Adress (URL): https://e.example\n\n"
         "Ta bort kommentaren\n"
     )
+
+
+def test_ticked_steps_reach_the_summary_and_the_export():
+    triage = finished(Comment(text="x"))
+    triage.ticked = {0, 2}
+    text = triage_text(triage, "sv")
+    assert "   1. [x] Spara en kopia" in text and "   2. [ ] Avpublicera" in text
+    markdown = triage_markdown(triage, "sv")
+    assert "- [x] Spara en kopia" in markdown and "- [ ] Avpublicera" in markdown
+    assert "- [x] Innehåller kommentaren sekretessbelagda" in markdown

@@ -62,6 +62,16 @@ async def test_a_pasted_comment_shows_no_controls():
         assert app.triage.comment.text == area.text  # what was pasted, as shown
 
 
+async def test_a_multiline_paste_keeps_its_lines():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        area = app.screen.query_one(TextArea)
+        # terminals send a pasted line break as CR
+        area.post_message(events.Paste("Första stycket.\r\rAndra stycket.\rTredje raden."))
+        await pilot.pause()
+        assert area.text == "Första stycket.\n\nAndra stycket.\nTredje raden."
+
+
 async def test_a_comment_given_on_the_command_line_is_kept_verbatim():
     app = make_app()
     app.triage.comment.text = HOSTILE  # as --comment-file fills it, before the screens
@@ -81,8 +91,12 @@ async def test_a_huge_paste_is_collapsed_and_the_app_answers():
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, QuestionScreen)
         text = panel_text(app)
-        assert "rad 0" in text and "9997 rader till" in text
+        assert "rad 0" in text and "(k visar hela kommentaren)" in text
         assert "rad 5000" not in text
+        await pilot.press("k")
+        whole = str(app.screen.query_one("#whole-comment").render())
+        assert "rad 300 " in whole and "hela kommentaren sparas" in whole
+        await pilot.press("escape")
         await pilot.press("n", "j", "1")
         assert isinstance(app.screen, OutcomeScreen)
         assert app.triage.walk.outcome == "reinforce"

@@ -77,6 +77,7 @@ async def test_back_keeps_later_answers_and_preselects_them():
         remembered = [b for b in buttons if b.has_class("-remembered")]
         assert len(remembered) == 1 and "Ja" in str(remembered[0].label)
         assert app.focused is remembered[0]
+        assert text_of(app, "#earlier") == "Ditt tidigare svar: Ja"
         await pilot.press("enter")  # take the pre-selected answer
         assert app.triage.walk.question == "owns_channel"
 
@@ -152,13 +153,20 @@ async def test_copy_and_export(tmp_path):
         assert isinstance(app.screen, OutcomeScreen)
         await pilot.press("c")
         assert app.clipboard.startswith("Kommentaren du har hittat:\n  Skatten höjs!")
+        assert "[ ] Ta reda på" in app.clipboard
         assert "Korrigera" in app.clipboard
+        await pilot.press("enter")  # tick the first step
         await pilot.press("e")
         target = tmp_path / "korrigera.md"
+        target.write_text("someone's file", encoding="utf-8")
         field = app.screen.query_one("#file")
         field.value = str(target)
         await pilot.press("enter")
-        text = target.read_text(encoding="utf-8")
+        assert target.read_text(encoding="utf-8") == "someone's file"  # never overwritten
+        field.value = str(tmp_path / "ny.md")
+        await pilot.press("enter")
+        text = (tmp_path / "ny.md").read_text(encoding="utf-8")
+        assert "- [x] Ta reda på" in text
         assert text.startswith("# Korrigera\n")
         assert "```text\nSkatten höjs!\n```" in text
         assert "- Adress (URL): ` https://example.org/p/1 `" in text
@@ -210,7 +218,9 @@ async def test_footer_follows_the_language():
 async def test_new_comment_starts_over():
     app = make_app(comment=Comment(text="gammal"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j", "j", "n")
+        await pilot.press("j", "j", "n")  # an n too many on the outcome loses nothing
+        assert isinstance(app.screen, OutcomeScreen)
+        await pilot.press("ctrl+n")
         assert isinstance(app.screen, CommentScreen)
         assert app.triage.comment.text == "" and app.triage.walk.path == []
         await pilot.press("escape")

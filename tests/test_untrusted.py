@@ -9,7 +9,7 @@ def test_terminal_escapes_become_visible():
 
 def test_control_characters_become_visible_but_newlines_and_tabs_stay():
     assert visible("a\x00b\x07c\td\ne\x7f\x9b") == "a␀b␇c\td\ne␡<U+009B>"
-    assert visible("line\r\nnext\rx") == "line\nnext␍x"
+    assert visible("line\r\nnext\rx") == "line\nnext\nx"  # terminals paste CR as a break
 
 
 def test_bidi_overrides_are_shown_as_code_points():
@@ -21,8 +21,9 @@ def test_markup_is_left_as_text():
     assert visible(text) == text
 
 
-def test_preview_cuts_lines_and_counts_the_rest():
-    shown, rest = preview("\n".join(f"line {n}" for n in range(10_000)), 3)
-    assert shown == "line 0\nline 1\nline 2" and rest == 9_997
-    shown, rest = preview("x" * 1000, 1, width=10)
-    assert shown == "x" * 10 + "…" and rest == 0
+def test_preview_cuts_by_lines_and_by_characters_and_says_so():
+    shown, more = preview("\n".join(f"line {n}" for n in range(10_000)), 3, 1000)
+    assert shown == "line 0\nline 1\nline 2" and more
+    shown, more = preview("x" * 1000, 3, 200)
+    assert shown == "x" * 200 and more
+    assert preview("kort\n", 3, 200) == ("kort", False)

@@ -78,7 +78,7 @@ def _problem(error: Any, positions: Positions, name: str, literals: dict[Path, s
         message = f"{where}: needs at least one item"
     elif kind == "string_type":
         message = f"{where}: expected text, found {_describe(value)}"
-        if loc in literals:
+        if loc in literals and value is not None:
             message += f'; write it in quotes: "{literals[loc]}"'
     elif kind in ("dict_type", "dataclass_type", "dataclass_args_type"):
         message = f"{where}: expected a mapping (key: value), found {_describe(value)}"

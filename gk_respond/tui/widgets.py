@@ -9,6 +9,7 @@ from ..triage import Comment
 from ..untrusted import preview
 
 COLLAPSED_LINES = 3
+COLLAPSED_CHARS = 180  # about three lines of an 80-column terminal
 
 
 class CommentPanel(Static):
@@ -23,7 +24,7 @@ class CommentPanel(Static):
         if not comment.text.strip():
             self.update(Content(t(lang, "no_comment")))
             return
-        text, rest = preview(comment.text, COLLAPSED_LINES, 300)
-        if rest:
-            text += "\n" + t(lang, "more_lines").format(n=rest)
+        text, more = preview(comment.text, COLLAPSED_LINES, COLLAPSED_CHARS)
+        if more:
+            text += " … " + t(lang, "whole_comment")
         self.update(Content(text))

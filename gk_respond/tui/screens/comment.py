@@ -49,7 +49,7 @@ class CommentScreen(Base):
             with Horizontal(id="actions"):
                 yield Button(id="continue", variant="primary")
                 yield Button(id="skip")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         comment = self.app.triage.comment

@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static, Tree
+from textual.widgets import Button, Footer, Input, Static, Tree
 
 from ... import render
+from ...untrusted import visible
 from ..keys import allowed, bilingual
 
 if TYPE_CHECKING:
@@ -38,7 +39,12 @@ class HelpScreen(Dialog):
 
     def compose(self) -> ComposeResult:
         walk, lang = self.app.triage.walk, self.app.lang
-        keys = ", ".join(f"{k} = {v}" for k, v in self.app.option_keys().items())
+        labels = (
+            {o.id: o.label(lang) for o in self.app.chart.options(walk.question)}
+            if walk.question
+            else {}
+        )
+        keys = ", ".join(f"{k} = {labels[v]}" for k, v in self.app.option_keys().items())
         parts = [self.t("help"), "", self.t("help_text").format(keys=keys or "1, 2, …")]
         if walk.question:
             question = self.app.chart.question(walk.question)
@@ -46,6 +52,7 @@ class HelpScreen(Dialog):
             parts += [f"{self.t('example')}: {question.example(lang)}", f"({question.source})"]
         with VerticalScroll(classes="dialog"):
             yield Static(Content("\n".join(parts)), id="help-text")
+        yield Footer(compact=True)
 
 
 class FlowchartScreen(Dialog):
@@ -88,6 +95,23 @@ class FlowchartScreen(Dialog):
         tree.root.expand()
         with Vertical(classes="dialog"):
             yield tree
+        yield Footer(compact=True)
+
+
+class CommentDialog(Dialog):
+    """The whole comment, scrollable, shown literally."""
+
+    BINDINGS = bilingual("k,q", "close", "close", show=False)
+    LIMIT = 100_000  # characters drawn; the comment itself is kept whole
+
+    def compose(self) -> ComposeResult:
+        text = visible(self.app.triage.comment.text) or self.t("no_comment")
+        if len(text) > self.LIMIT:
+            text = text[: self.LIMIT] + "\n" + self.t("truncated").format(n=f"{self.LIMIT:,}")
+        with VerticalScroll(classes="dialog"):
+            yield Static(Content(self.t("comment_heading")), classes="heading")
+            yield Static(Content(text), id="whole-comment")
+        yield Footer(compact=True)
 
 
 class ExportScreen(Dialog):
@@ -106,10 +130,14 @@ class ExportScreen(Dialog):
         self.save() if event.button.id == "save" else self.dismiss()
 
     def save(self) -> None:
-        path = Path(self.query_one("#file", Input).value.strip()).expanduser()
+        path = Path(self.query_one("#file", Input).value.strip()).expanduser().absolute()
         try:
             text = render.triage_markdown(self.app.triage, self.app.lang)
-            path.write_text(text, encoding="utf-8")
+            with path.open("x", encoding="utf-8") as out:  # "x": never overwrite a file
+                out.write(text)
+        except FileExistsError:
+            self.notify(self.t("exists").format(path=path), severity="error")
+            return
         except OSError as error:
             message = self.t("export_failed").format(path=path, error=error.strerror or error)
             self.notify(message, severity="error")

@@ -24,13 +24,10 @@ class OutcomeScreen(Base):
         *bilingual("backspace", "back", "back", priority=True),
         *bilingual("c", "copy", "copy"),
         *bilingual("e", "export", "export"),
-        *bilingual("n", "new", "new_triage"),
-        *bilingual("f", "flowchart", "show_flowchart"),
+        *bilingual("ctrl+n", "new", "new_triage"),  # not n: one n too many must not lose work
+        *bilingual("f", "flowchart", "show_flowchart", show=False),  # in help and palette
+        *bilingual("k", "comment", "comment_key", show=False),  # the panel names it
     ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ticked: set[int] = set()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -43,7 +40,7 @@ class OutcomeScreen(Base):
             yield Vertical(id="guidance")
             yield Static(id="path-heading", classes="heading")
             yield Static(id="path")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
@@ -66,7 +63,7 @@ class OutcomeScreen(Base):
         highlighted = steps.highlighted
         steps.clear_options()
         steps.add_options(
-            Option(Content(f"{'☑' if index in self.ticked else '☐'} {step['text']}"))
+            Option(Content(f"{'☑' if index in self.app.triage.ticked else '☐'} {step['text']}"))
             for index, step in enumerate(data["steps"])
         )
         steps.highlighted = highlighted
@@ -93,10 +90,11 @@ class OutcomeScreen(Base):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter or a click ticks a step, or unticks it; the ☐/☑ says which."""
         index = event.option_index
-        self.ticked.symmetric_difference_update({index})
+        self.app.triage.ticked.symmetric_difference_update({index})
         self.show()
 
     def action_back(self, lang: str = "") -> None:
+        self.app.triage.ticked.clear()  # the outcome may change: its steps with it
         self.app.triage.walk.back()
         self.app.pop_screen()
 
@@ -111,6 +109,11 @@ class OutcomeScreen(Base):
 
     def action_new(self, lang: str = "") -> None:
         self.app.new_triage()
+
+    def action_comment(self, lang: str = "") -> None:
+        from .dialogs import CommentDialog
+
+        self.app.push_screen(CommentDialog())
 
     def action_flowchart(self, lang: str = "") -> None:
         from .dialogs import FlowchartScreen

@@ -25,6 +25,7 @@ class QuestionScreen(Base):
         *bilingual("r", "restart", "restart"),
         *bilingual("question_mark", "help", "help"),
         *bilingual("f", "flowchart", "show_flowchart"),
+        *bilingual("k", "comment", "comment_key", show=False),  # the panel names it
     ]
 
     def compose(self) -> ComposeResult:
@@ -36,7 +37,8 @@ class QuestionScreen(Base):
             yield Static(id="question-text")
             yield Static(id="help")
             yield Horizontal(id="options")
-        yield Footer()
+            yield Static(id="earlier")
+        yield Footer(compact=True)
 
     def show(self) -> None:
         walk, chart, lang = self.app.triage.walk, self.app.chart, self.app.lang
@@ -60,11 +62,12 @@ class QuestionScreen(Base):
             buttons = [Button("") for _ in options]
             box.mount_all(buttons)
         for button, option in zip(buttons, options, strict=True):
-            label = f"{option.label(lang)} [{by_option[option.id]}]"
-            if option.id == remembered:
-                label += f" ({self.t('earlier_answer')})"
-            button.label = Content(label)
+            button.label = Content(f"{option.label(lang)} [{by_option[option.id]}]")
             button.set_class(option.id == remembered, "-remembered")
+        earlier = next((o for o in options if o.id == remembered), None)
+        self.query_one("#earlier", Static).update(
+            Content(f"{self.t('earlier_answer')}: {earlier.label(lang)}" if earlier else "")
+        )
         self.shown = [option.id for option in options]  # button order -> option id
         focus = buttons[self.shown.index(remembered)] if remembered in self.shown else buttons[0]
         self.call_after_refresh(focus.focus)
@@ -103,6 +106,11 @@ class QuestionScreen(Base):
         from .dialogs import HelpScreen
 
         self.app.push_screen(HelpScreen())
+
+    def action_comment(self, lang: str = "") -> None:
+        from .dialogs import CommentDialog
+
+        self.app.push_screen(CommentDialog())
 
     def action_flowchart(self, lang: str = "") -> None:
         from .dialogs import FlowchartScreen
