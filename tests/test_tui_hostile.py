@@ -70,6 +70,15 @@ async def test_a_multiline_paste_keeps_its_lines():
         area.post_message(events.Paste("Första stycket.\r\rAndra stycket.\rTredje raden."))
         await pilot.pause()
         assert area.text == "Första stycket.\n\nAndra stycket.\nTredje raden."
+        # a terminal may deliver one paste in pieces (split at an escape): they stay in order
+        for piece in ("\rFjärde ", "\x1b[31mröd\x1b[0m", " slut."):
+            area.post_message(events.Paste(piece))
+        await pilot.pause()
+        assert area.text.endswith("Tredje raden.\nFjärde ␛[31mröd␛[0m slut.")
+        # the rest of a paste that a terminal delivers as single keys: TextArea inserts no
+        # character that is not printable, so a bidi override never gets in raw
+        await pilot.press("\u202e", "x")
+        assert area.text.endswith("slut.x") and "\u202e" not in area.text
 
 
 async def test_a_comment_given_on_the_command_line_is_kept_verbatim():

@@ -22,7 +22,9 @@ class CommentArea(TextArea):
         event.prevent_default()
         event.stop()
         if not self.read_only:
-            self.replace(visible(event.text), *self.selection)
+            # a paste may come in pieces: each goes after the one before it
+            result = self.replace(visible(event.text), *self.selection)
+            self.move_cursor(result.end_location)
             self.focus()
 
 
