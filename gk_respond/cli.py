@@ -13,7 +13,7 @@ from . import __version__
 if TYPE_CHECKING:
     from .flowchart.engine import Chart
 
-OK, PROBLEMS, BAD_INPUT, INCOMPLETE = 0, 1, 2, 3
+OK, PROBLEMS, BAD_INPUT, INCOMPLETE, STORE = 0, 1, 2, 3, 4
 
 EXIT_CODES = """\
 exit codes:
@@ -23,6 +23,8 @@ exit codes:
      malformed --answers, or bad arguments; the message names the valid choices
   3  incomplete: the answers stop before an outcome; the next question is named
      (with --batch: 2 if any line had an error, else 3 if any line was incomplete)
+  4  the case log cannot be used (--save, records): the message says why; the file
+     is left as it is
 """
 
 MAIN_HELP = """\
@@ -30,6 +32,8 @@ examples:
   gk-respond --answers prohibited=nej,positive=nej,defamatory=nej,joking=nej,factual_error=ja
   gk-respond --answers prohibited=ja,owns_channel=ja --format json --lang en
   echo '{"id": "c1", "answers": "prohibited=ja,owns_channel=nej"}' | gk-respond --batch -
+  gk-respond --answers prohibited=ja,owns_channel=ja --save --comment "..." --url URL
+  gk-respond records list
   gk-respond check my-flowchart.yaml
   gk-respond paths --format csv
   gk-respond diagram --format mermaid --lang en
@@ -114,7 +118,8 @@ def _triage(argv: list[str]) -> int:
         "commands:\n"
         "  check [FILE]    check a flowchart file and list every problem\n"
         "  paths           print every path of the flowchart (the decision table)\n"
-        "  diagram         print the flowchart as a Mermaid diagram",
+        "  diagram         print the flowchart as a Mermaid diagram\n"
+        "  records         list and show saved cases",
         MAIN_HELP + EXIT_CODES,
     )
     parser.add_argument("--version", action="version", version=f"gk-respond {__version__}")
@@ -139,6 +144,25 @@ def _triage(argv: list[str]) -> int:
     )
     parser.add_argument("--url", metavar="URL", help="where the comment is")
     parser.add_argument(
+        "--save",
+        action="store_true",
+        help="with --answers: keep the outcome as a case in the case log; prints its number",
+    )
+    from .triage import PLATFORMS
+
+    parser.add_argument("--platform", choices=PLATFORMS, help="where the comment was posted")
+    parser.add_argument("--author", metavar="NAME", help="who wrote the comment")
+    parser.add_argument(
+        "--handler",
+        metavar="NAME",
+        help="who handles the case (default: $GK_RESPOND_HANDLER or your user name)",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the case log (default: $GK_RESPOND_DB, else in your data directory)",
+    )
+    parser.add_argument(
         "--format",
         choices=["text", "json", "markdown"],
         default="text",
@@ -153,11 +177,14 @@ def _triage(argv: list[str]) -> int:
         return _interactive(chart, args)
     if args.batch is not None:
         return _batch(chart, args.batch, args.lang)
+    kept = [f"--{n}" for n in ("comment", "url", "platform", "author") if getattr(args, n)]
+    if kept and not args.save:
+        return _fail([f"{', '.join(kept)} with --answers are kept only with --save"])
     try:
         text = _read(args.answers) if args.answers == "-" else args.answers
     except OSError as error:
         return _fail([str(error)])
-    return _answer(chart, text, args.format, args.lang)
+    return _answer(chart, text, args.format, args.lang, args if args.save else None)
 
 
 def _interactive(chart: Chart, args: argparse.Namespace) -> int:
@@ -165,7 +192,8 @@ def _interactive(chart: Chart, args: argparse.Namespace) -> int:
     from .triage import Comment
 
     comment = None
-    if args.comment is not None or args.comment_file is not None or args.url is not None:
+    given = (args.comment, args.comment_file, args.url, args.platform, args.author)
+    if any(value is not None for value in given):
         text = args.comment or ""
         if args.comment_file is not None:
             try:
@@ -174,7 +202,9 @@ def _interactive(chart: Chart, args: argparse.Namespace) -> int:
                 return _fail([f"{args.comment_file}: {error}"])
             if args.comment_file == "-":
                 _stdin_from_terminal()
-        comment = Comment(text=text, url=args.url or "")
+        comment = Comment(
+            text=text, url=args.url or "", platform=args.platform or "", author=args.author or ""
+        )
     from .tui.app import GkRespondApp
 
     GkRespondApp(chart, args.lang, comment).run()
@@ -195,7 +225,9 @@ def _stdin_from_terminal() -> None:
     os.close(terminal)
 
 
-def _answer(chart: Chart, text: str, fmt: str, lang: str) -> int:
+def _answer(
+    chart: Chart, text: str, fmt: str, lang: str, save: argparse.Namespace | None = None
+) -> int:
     from . import render
     from .flowchart.answers import AnswersError, evaluate, split
 
@@ -205,8 +237,16 @@ def _answer(chart: Chart, text: str, fmt: str, lang: str) -> int:
         if fmt == "json":
             _print_json({"status": "error", "errors": error.problems})
         return _fail(error.problems)
+    number = None
+    if save is not None and result.outcome is not None:
+        number = _save(chart, result, lang, save)
+        if number is None:
+            return STORE
     if fmt == "json":
-        _print_json(render.result_data(chart, result, lang))
+        data = render.result_data(chart, result, lang)
+        if number:
+            data["case"] = number
+        _print_json(data)
     elif result.outcome is None:
         print(
             render.incomplete_text(chart, result.path, result.next_question, lang), file=sys.stderr
@@ -215,7 +255,41 @@ def _answer(chart: Chart, text: str, fmt: str, lang: str) -> int:
         print(render.outcome_markdown(chart, result.path, result.outcome, lang))
     else:
         print(render.outcome_text(chart, result.path, result.outcome, lang))
+    if number:
+        print(f"gk-respond: saved as case {number}", file=sys.stderr)
+    elif save is not None:
+        print("gk-respond: not saved: the answers stop before an outcome", file=sys.stderr)
     return OK if result.outcome else INCOMPLETE
+
+
+def _save(chart: Chart, result: Any, lang: str, args: argparse.Namespace) -> str | None:
+    """Keep the outcome in the case log; its number after the commit, or None (reported)."""
+    from . import default_flowchart
+    from .records.new import handler_name, new_case
+    from .records.store import Store, StoreError, default_path
+    from .triage import Comment
+
+    comment = Comment(
+        text=args.comment or "",
+        platform=args.platform or "",
+        url=args.url or "",
+        author=args.author or "",
+    )
+    case = new_case(
+        chart,
+        args.flowchart or default_flowchart(),
+        result.path,
+        result.outcome,
+        comment,
+        lang,
+        handler_name(args.handler),
+    )
+    try:
+        with Store(args.db or default_path()) as store:
+            return store.save(case).number
+    except StoreError as error:
+        print(f"gk-respond: error: {error}", file=sys.stderr)
+        return None
 
 
 def _print_json(data: Any) -> None:
@@ -304,8 +378,15 @@ def _diagram(argv: list[str]) -> int:
     return OK
 
 
+def _records(argv: list[str]) -> int:
+    from .cli_records import main as records
+
+    return records(argv)
+
+
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "check": _check,
     "paths": _paths,
     "diagram": _diagram,
+    "records": _records,
 }

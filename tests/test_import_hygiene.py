@@ -36,7 +36,14 @@ def test_answers_path_does_not_import_textual(cli_env):
 
 
 def test_batch_check_paths_and_diagram_do_not_import_textual(cli_env):
-    for args in (["--batch", "/dev/null"], ["check"], ["paths"], ["diagram"], ["--help"]):
+    for args in (
+        ["--batch", "/dev/null"],
+        ["check"],
+        ["paths"],
+        ["diagram"],
+        ["--help"],
+        ["records", "list", "--db", "/dev/null/none"],
+    ):
         assert probe(args, cli_env) == "CLEAN", args
 
 

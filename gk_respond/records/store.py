@@ -233,3 +233,13 @@ def _migrate(db: sqlite3.Connection, path: str) -> None:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+def default_path() -> str:
+    """Where the case log is kept: ``GK_RESPOND_DB``, else the user's data directory."""
+    configured = os.environ.get("GK_RESPOND_DB")
+    if configured:
+        return configured
+    from platformdirs import user_data_dir
+
+    return os.path.join(user_data_dir("gk-respond", appauthor=False), "cases.db")

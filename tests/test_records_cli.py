@@ -1,0 +1,126 @@
+"""Saving from the CLI, and `records list` / `records show`, through the CLI subprocess."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from conftest import ROOT
+
+COMMENT = "Jag vet var du bor.\n\x1b[31m[bold]hot[/bold] åäö"
+
+
+def save(gk, db, *extra, answers="prohibited=ja,owns_channel=ja"):
+    return gk("--answers", answers, "--save", "--db", str(db), "--format", "json", *extra)
+
+
+def test_save_then_show_round_trips_every_field(gk, tmp_path):
+    db = tmp_path / "cases.db"
+    result = save(
+        gk,
+        db,
+        "--comment",
+        COMMENT,
+        "--url",
+        "https://facebook.com/gk/posts/1",
+        "--platform",
+        "facebook",
+        "--author",
+        "Eve",
+        "--handler",
+        "Anna Andersson",
+    )
+    assert result.returncode == 0, result.stderr
+    number = json.loads(result.stdout)["case"]
+    assert number.endswith("-0001")
+    assert f"saved as case {number}" in result.stderr
+    shown = gk("records", "show", number, "--db", str(db), "--format", "json")
+    case = json.loads(shown.stdout)
+    assert case["comment_text"] == COMMENT  # verbatim
+    assert case["comment_sha256"] == hashlib.sha256(COMMENT.encode()).hexdigest()
+    flowchart = (ROOT / "flowchart.yaml").read_bytes()
+    assert case["flowchart_sha256"] == hashlib.sha256(flowchart).hexdigest()
+    assert case["flowchart_version"] == "2026.2"
+    assert case["path"] == [["prohibited", "ja"], ["owns_channel", "ja"]]
+    assert (case["outcome"], case["handler"], case["lang"]) == ("remove", "Anna Andersson", "sv")
+    assert (case["platform"], case["author"]) == ("facebook", "Eve")
+    assert case["url"] == "https://facebook.com/gk/posts/1"
+    assert case["created_at"].endswith("+00:00")
+
+
+def test_show_as_text_makes_the_comment_visible(gk, tmp_path):
+    db = tmp_path / "cases.db"
+    number = json.loads(save(gk, db, "--comment", COMMENT).stdout)["case"]
+    text = gk("records", "show", number, "--db", str(db)).stdout
+    assert "  ␛[31m[bold]hot[/bold] åäö" in text
+    assert "\x1b" not in text
+
+
+def test_list_is_newest_first(gk, tmp_path, cli_env):
+    db = tmp_path / "cases.db"
+    save(gk, db)
+    save(gk, db, answers="prohibited=nej,positive=ja,positive_action=share")
+    listed = json.loads(gk("records", "list", "--db", str(db), "--format", "json").stdout)
+    assert [c["outcome"] for c in listed] == ["share", "remove"]
+    assert [c["number"][-4:] for c in listed] == ["0002", "0001"]
+    text = gk("records", "list", "--db", str(db)).stdout.splitlines()
+    assert text[0].startswith(listed[0]["number"]) and "share" in text[0]
+
+
+def test_handler_from_the_environment(tmp_path, cli_env):
+    import subprocess
+    import sys
+
+    db = tmp_path / "cases.db"
+    env = {**cli_env, "GK_RESPOND_HANDLER": "Bo", "GK_RESPOND_DB": str(db)}
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gk_respond",
+            "--answers",
+            "prohibited=ja,owns_channel=ja",
+            "--save",
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    listed = subprocess.run(
+        [sys.executable, "-m", "gk_respond", "records", "list", "--format", "json"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert json.loads(listed.stdout)[0]["handler"] == "Bo"
+
+
+def test_incomplete_answers_are_not_saved(gk, tmp_path):
+    db = tmp_path / "cases.db"
+    result = save(gk, db, answers="prohibited=nej")
+    assert result.returncode == 3
+    assert "not saved" in result.stderr
+    assert json.loads(gk("records", "list", "--db", str(db), "--format", "json").stdout) == []
+
+
+def test_comment_fields_without_save_are_refused(gk):
+    result = gk("--answers", "prohibited=ja,owns_channel=ja", "--comment", "x", "--url", "u")
+    assert result.returncode == 2
+    assert "--comment, --url with --answers are kept only with --save" in result.stderr
+
+
+def test_a_file_that_is_not_a_case_log_is_left_alone(gk, tmp_path):
+    db = tmp_path / "notes.txt"
+    db.write_text("mina anteckningar\n", encoding="utf-8")
+    result = save(gk, db)
+    assert result.returncode == 4
+    assert "is not an SQLite database; it is left as it is" in result.stderr
+    assert db.read_text(encoding="utf-8") == "mina anteckningar\n"
+    assert gk("records", "list", "--db", str(db)).returncode == 4
+
+
+def test_unknown_case(gk, tmp_path):
+    result = gk("records", "show", "2026-9999", "--db", str(tmp_path / "cases.db"))
+    assert result.returncode == 2
+    assert "no case '2026-9999'" in result.stderr
