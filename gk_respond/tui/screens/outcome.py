@@ -47,7 +47,7 @@ class OutcomeScreen(Base):
         steps = self.query_one("#steps", OptionList)
         if steps.highlighted is None:
             steps.highlighted = 0
-        steps.focus()
+        steps.focus(scroll_visible=False)  # keep the title in view; the first step is near it
 
     def show(self) -> None:
         app, lang = self.app, self.app.lang
