@@ -128,22 +128,10 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, taken at once so that concurrent writers queue up."""
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            yield db
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
-
     def save(self, case: Case, now: datetime | None = None) -> Case:
         """Store a new case; return it with its number and time, after the commit."""
         moment = (now or datetime.now(UTC)).astimezone(UTC)
-        with self._write() as db:
+        with _transaction(self._db) as db:
             year = moment.year
             (last,) = db.execute(
                 "SELECT COALESCE(MAX(seq), 0) FROM cases WHERE year = ?", (year,)
@@ -205,9 +193,20 @@ def _check_header(path: str) -> None:
         raise StoreError(f"{path}: is not an SQLite database; it is left as it is")
 
 
-def _migrate(db: sqlite3.Connection, path: str) -> None:
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction, taken at once so that concurrent writers queue up."""
     db.execute("BEGIN IMMEDIATE")
     try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _migrate(db: sqlite3.Connection, path: str) -> None:
+    with _transaction(db):
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if tables and "gk_respond_meta" not in tables:
             raise StoreError(f"{path}: is an SQLite database but not a gk-respond case log")
@@ -229,10 +228,6 @@ def _migrate(db: sqlite3.Connection, path: str) -> None:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (str(SCHEMA_VERSION),),
         )
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
 
 
 def default_path() -> str:
