@@ -12,6 +12,7 @@ from . import __version__
 
 if TYPE_CHECKING:
     from .flowchart.engine import Chart
+    from .triage import Comment
 
 OK, PROBLEMS, BAD_INPUT, INCOMPLETE, STORE = 0, 1, 2, 3, 4
 
@@ -187,10 +188,17 @@ def _triage(argv: list[str]) -> int:
     return _answer(chart, text, args.format, args.lang, args if args.save else None)
 
 
-def _interactive(chart: Chart, args: argparse.Namespace) -> int:
-    """Open the Textual app (imported only here: the scripting path never loads it)."""
+def _comment(args: argparse.Namespace, text: str) -> Comment:
+    """The comment the arguments describe, for the app or for a saved case."""
     from .triage import Comment
 
+    return Comment(
+        text=text, url=args.url or "", platform=args.platform or "", author=args.author or ""
+    )
+
+
+def _interactive(chart: Chart, args: argparse.Namespace) -> int:
+    """Open the Textual app (imported only here: the scripting path never loads it)."""
     comment = None
     given = (args.comment, args.comment_file, args.url, args.platform, args.author)
     if any(value is not None for value in given):
@@ -202,9 +210,7 @@ def _interactive(chart: Chart, args: argparse.Namespace) -> int:
                 return _fail([f"{args.comment_file}: {error}"])
             if args.comment_file == "-":
                 _stdin_from_terminal()
-        comment = Comment(
-            text=text, url=args.url or "", platform=args.platform or "", author=args.author or ""
-        )
+        comment = _comment(args, text)
     from .tui.app import GkRespondApp
 
     GkRespondApp(chart, args.lang, comment).run()
@@ -267,20 +273,13 @@ def _save(chart: Chart, result: Any, lang: str, args: argparse.Namespace) -> str
     from . import default_flowchart
     from .records.new import handler_name, new_case
     from .records.store import Store, StoreError, default_path
-    from .triage import Comment
 
-    comment = Comment(
-        text=args.comment or "",
-        platform=args.platform or "",
-        url=args.url or "",
-        author=args.author or "",
-    )
     case = new_case(
         chart,
         args.flowchart or default_flowchart(),
         result.path,
         result.outcome,
-        comment,
+        _comment(args, args.comment or ""),
         lang,
         handler_name(args.handler),
     )

@@ -54,9 +54,12 @@ def _local(created_at: str) -> str:
 
 
 def _json(data: Case | list[Case]) -> str:
-    if isinstance(data, list):
-        return json.dumps([dataclasses.asdict(c) for c in data], ensure_ascii=False, indent=2)
-    return json.dumps(dataclasses.asdict(data), ensure_ascii=False, indent=2)
+    plain = (
+        [dataclasses.asdict(c) for c in data]
+        if isinstance(data, list)
+        else dataclasses.asdict(data)
+    )
+    return json.dumps(plain, ensure_ascii=False, indent=2)
 
 
 def _table(cases: list[Case], path: str) -> str:

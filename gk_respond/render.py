@@ -141,10 +141,7 @@ def outcome_markdown(
         cells = (f"{question.text(lang)} (`{s.question}`)", f"{label} (`{s.answer}`)")
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     lines += ["", f"## {t(lang, 'steps')}", ""]
-    lines += [
-        f"- [{'x' if index in ticked else ' '}] {step['text']}"
-        for index, step in enumerate(data["steps"])
-    ]
+    lines += [f"- {_box(index, ticked)}{step['text']}" for index, step in enumerate(data["steps"])]
     for section in data["guidance"]:
         lines += ["", f"## {section['title']}", ""]
         for point in section["points"]:
