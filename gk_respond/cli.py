@@ -213,7 +213,7 @@ def _interactive(chart: Chart, args: argparse.Namespace) -> int:
         comment = _comment(args, text)
     from .tui.app import GkRespondApp
 
-    GkRespondApp(chart, args.lang, comment).run()
+    GkRespondApp(chart, args.lang, comment, args.db, args.flowchart).run()
     return OK
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -10,6 +12,9 @@ from ..strings import t
 from ..triage import Comment, Triage
 from .keys import allowed, bilingual
 from .screens.base import Base
+
+if TYPE_CHECKING:
+    from ..records.store import Store
 
 
 class GkRespondApp(App[None]):
@@ -21,10 +26,19 @@ class GkRespondApp(App[None]):
         *bilingual("l", "switch_language", "language"),
     ]
 
-    def __init__(self, chart: Chart, lang: str = "sv", comment: Comment | None = None) -> None:
+    def __init__(
+        self,
+        chart: Chart,
+        lang: str = "sv",
+        comment: Comment | None = None,
+        db: str | None = None,
+        flowchart_file: str | None = None,
+    ) -> None:
         super().__init__()
         self.chart = chart
         self.lang = lang
+        self.db = db  # the case log; None: $GK_RESPOND_DB or the user's data directory
+        self.flowchart_file = flowchart_file  # None: the built-in one
         self.triage = Triage(chart, comment or Comment())
         self.skip_comment = comment is not None
 
@@ -62,6 +76,13 @@ class GkRespondApp(App[None]):
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.switch_screen(CommentScreen())
+
+    def store(self) -> Store:
+        """The case log, opened for one piece of work (``with app.store() as store:``).
+        StoreError says why it cannot be used."""
+        from ..records.store import Store, default_path
+
+        return Store(self.db or default_path())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return allowed(parameters, self.lang)
