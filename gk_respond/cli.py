@@ -271,9 +271,12 @@ def _answer(
 def _save(chart: Chart, result: Any, lang: str, args: argparse.Namespace) -> str | None:
     """Keep the outcome in the case log; its number after the commit, or None (reported)."""
     from . import default_flowchart
+    from .flowchart.engine import Event
     from .records.new import handler_name, new_case
     from .records.store import Store, StoreError, default_path
+    from .triage import utc_now
 
+    now = utc_now()
     case = new_case(
         chart,
         args.flowchart or default_flowchart(),
@@ -282,6 +285,7 @@ def _save(chart: Chart, result: Any, lang: str, args: argparse.Namespace) -> str
         _comment(args, args.comment or ""),
         lang,
         handler_name(args.handler),
+        [Event(now, "answer", step.question, step.answer) for step in result.path],
     )
     try:
         with Store(args.db or default_path()) as store:

@@ -1,94 +1,310 @@
-"""`gk-respond records`: list and show saved cases. Never imports Textual."""
+"""`gk-respond records`: list, show, update, export and count saved cases. Never imports
+Textual."""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
 import json
+import re
 import sys
-from datetime import datetime
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
-from .records.store import Case, Store, StoreError, default_path
+from .records.store import STATUSES, Case, CaseFilter, Store, StoreError, default_path
 from .untrusted import preview, visible
 
-OK, BAD_INPUT, STORE = 0, 2, 4
+if TYPE_CHECKING:
+    from .flowchart.engine import Chart
+
+OK, PROBLEMS, BAD_INPUT, STORE = 0, 1, 2, 4
+
+EPILOG = """\
+examples:
+  gk-respond records list --status open --outcome remove,report
+  gk-respond records list --since 2026-11-01 --search snöröjning
+  gk-respond records show 2026-0042
+  gk-respond records update 2026-0042 --tick 1 --tick 2 --removed-at now \
+      --copy-kept "W:/Kommunikation/2026-0042.pdf"
+  gk-respond records update 2026-0042 --diarium "KS 2026/123" --note "Till registrator" --close
+  gk-respond records export --format csv --status closed --output ärenden.csv
+  gk-respond records stats --since 2026-01-01
+
+exit codes:
+  0  done
+  2  bad arguments, or no such case; the message names the valid choices
+  4  the case log cannot be used; the file is left as it is
+"""
 
 
-def main(argv: list[str]) -> int:
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _moment(text: str) -> str:
+    """``now``, a date or a local date and time, as a stored (UTC) time."""
+    if text.strip().lower() in ("now", "nu"):
+        return datetime.now(UTC).isoformat(timespec="seconds")
+    try:
+        local = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a time; use now, YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (local time)"
+        ) from None
+    return local.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a step number (1, 2, ...)")
+    return int(text)
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gk-respond records",
-        description="The case log: every triage saved with --save (or from the app).",
-        epilog="exit codes:\n  0  done\n  2  bad arguments, or no such case\n"
-        "  4  the case log cannot be used; the file is left as it is\n",
+        description="The case log: every triage saved with --save or from the app (s on the "
+        "outcome screen). Times are shown in local time and kept in UTC.",
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    listing = commands.add_parser("list", help="every case, newest first")
+    listing = commands.add_parser("list", help="the cases, newest first")
     show = commands.add_parser("show", help="one case, every field")
-    show.add_argument("case", metavar="CASE", help="the case number, e.g. 2026-0042")
-    for sub in (listing, show):
+    update = commands.add_parser(
+        "update", help="tick steps, add a note, set follow-up fields, close or reopen a case"
+    )
+    export = commands.add_parser("export", help="the cases as CSV, JSON or Markdown")
+    stats = commands.add_parser("stats", help="how many cases, per outcome and per month")
+    for sub in (show, update):
+        sub.add_argument("case", metavar="CASE", help="the case number, e.g. 2026-0042 or 2026-42")
+    for sub in (listing, export, stats):
+        sub.add_argument(
+            "--outcome",
+            action="append",
+            default=[],
+            metavar="ID",
+            help="only these outcomes (repeat, or separate by commas)",
+        )
+        sub.add_argument("--status", choices=STATUSES, help="only open or only closed cases")
+        sub.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="created on or after")
+        sub.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="created on or before")
+        sub.add_argument(
+            "--search", default="", metavar="TEXT", help="in the comment, writer, URL, notes…"
+        )
+    for sub, formats in (
+        (listing, ["text", "json"]),
+        (show, ["text", "json", "markdown"]),
+        (update, ["text", "json"]),
+        (export, ["csv", "json", "markdown"]),
+        (stats, ["text", "json"]),
+    ):
+        sub.add_argument("--format", choices=formats, default=formats[0])
         sub.add_argument("--db", metavar="PATH", help="the case log (default: $GK_RESPOND_DB)")
-        sub.add_argument("--format", choices=["text", "json"], default="text")
-    args = parser.parse_args(argv)
+        sub.add_argument("--lang", choices=["sv", "en"], default="sv", help="default: sv")
+    export.add_argument("--output", metavar="FILE", help="write to FILE (never overwritten)")
+    export.add_argument(
+        "--delimiter", choices=[";", ",", "tab"], default=";", help="CSV only (default: ;)"
+    )
+    update.add_argument("--tick", type=_positive, action="append", default=[], metavar="N")
+    update.add_argument("--untick", type=_positive, action="append", default=[], metavar="N")
+    update.add_argument("--note", default="", metavar="TEXT", help="add a note (with your name)")
+    update.add_argument("--removed-at", type=_moment, metavar="WHEN", help="now, or a time")
+    update.add_argument("--copy-kept", metavar="WHERE", help="where the copy of it is kept")
+    update.add_argument("--diarium", metavar="NUMBER", help="its number in the diarium")
+    update.add_argument("--forwarded-to", metavar="WHO", help="who it was forwarded to")
+    close = update.add_mutually_exclusive_group()
+    close.add_argument("--close", action="store_const", const=True, dest="close")
+    close.add_argument("--reopen", action="store_const", const=False, dest="close")
+    update.add_argument("--handler", metavar="NAME", help="who makes the change (for notes)")
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    from .cli import _open_chart
+
+    chart = _open_chart(None)
+    if chart is None:
+        return PROBLEMS
     path = args.db or default_path()
+    command: Callable[[Store, Chart, argparse.Namespace], int] = COMMANDS[args.command]
     try:
         with Store(path) as store:
-            if args.command == "list":
-                cases = store.cases()
-                print(_json(cases) if args.format == "json" else _table(cases, path))
-                return OK
-            case = store.get(args.case)
+            return command(store, chart, args)
     except StoreError as error:
-        print(f"gk-respond: error: {error}", file=sys.stderr)
-        return STORE
-    if case is None:
-        print(f"gk-respond: error: no case {args.case!r} in {path}", file=sys.stderr)
-        return BAD_INPUT
-    print(_json(case) if args.format == "json" else _details(case))
+        return _error(str(error), STORE)
+
+
+def _error(message: str, code: int = BAD_INPUT) -> int:
+    print(f"gk-respond: error: {message}", file=sys.stderr)
+    return code
+
+
+def _filter(args: argparse.Namespace, chart: Chart) -> CaseFilter | str:
+    """The filter the options ask for, or what is wrong with them."""
+    outcomes = {o.strip() for given in args.outcome for o in given.split(",") if o.strip()}
+    unknown = sorted(outcomes - set(chart.flowchart.outcomes))
+    if unknown:
+        return f"unknown outcome {', '.join(unknown)}; valid: {', '.join(chart.flowchart.outcomes)}"
+    if args.since and args.until and args.since > args.until:
+        return f"--since {args.since} is after --until {args.until}"
+    return CaseFilter(frozenset(outcomes), args.status, args.since, args.until, args.search)
+
+
+def _number(given: str) -> str:
+    """``2026-42`` as the stored ``2026-0042``; anything else as given."""
+    found = re.fullmatch(r"\s*(\d{4})-(\d+)\s*", given)
+    return f"{found[1]}-{int(found[2]):04d}" if found else given.strip()
+
+
+def _cases(store: Store, chart: Chart, args: argparse.Namespace) -> list[Case] | str:
+    where = _filter(args, chart)
+    return where if isinstance(where, str) else store.cases(where)
+
+
+def _list(store: Store, chart: Chart, args: argparse.Namespace) -> int:
+    from .records.export import json_text
+
+    cases = _cases(store, chart, args)
+    if isinstance(cases, str):
+        return _error(cases)
+    print(json_text(cases) if args.format == "json" else _table(cases, store.path))
     return OK
 
 
-def _local(created_at: str) -> str:
-    """A stored UTC time, shown in local time."""
-    return datetime.fromisoformat(created_at).astimezone().strftime("%Y-%m-%d %H:%M")
+def _one(case: Case) -> str:
+    return json.dumps(dataclasses.asdict(case), ensure_ascii=False, indent=2)
 
 
-def _json(data: Case | list[Case]) -> str:
-    plain = (
-        [dataclasses.asdict(c) for c in data]
-        if isinstance(data, list)
-        else dataclasses.asdict(data)
+def _show(store: Store, chart: Chart, args: argparse.Namespace) -> int:
+    from .records.view import case_markdown, case_text
+
+    case = store.get(_number(args.case))
+    if case is None:
+        return _error(f"no case {args.case!r} in {store.path}")
+    if args.format == "json":
+        print(_one(case))
+    elif args.format == "markdown":
+        print(case_markdown(case, chart, args.lang))
+    else:
+        print(case_text(case, chart, args.lang))
+    return OK
+
+
+def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
+    from .records.followup import Changes, apply
+    from .records.new import handler_name
+    from .records.view import case_text
+    from .triage import utc_now
+
+    values = {
+        name: value
+        for name, value in (
+            ("removed_at", args.removed_at),
+            ("copy_kept", args.copy_kept),
+            ("diarium_number", args.diarium),
+            ("forwarded_to", args.forwarded_to),
+        )
+        if value is not None
+    }
+    changes = Changes(
+        at=utc_now(),
+        who=handler_name(args.handler),
+        tick={n - 1 for n in args.tick},
+        untick={n - 1 for n in args.untick},
+        note=args.note,
+        values=values,
+        close=args.close,
     )
-    return json.dumps(plain, ensure_ascii=False, indent=2)
+    if not changes:
+        return _error(
+            "nothing to change; give --tick, --untick, --note, --removed-at, --copy-kept, "
+            "--diarium, --forwarded-to, --close or --reopen"
+        )
+    number = _number(args.case)
+    found = store.get(number)
+    if found is None:
+        return _error(f"no case {args.case!r} in {store.path}")
+    outcome = chart.flowchart.outcomes.get(found.outcome)
+    steps = len(outcome.steps) if outcome else 0
+    beyond = sorted(n + 1 for n in changes.tick | changes.untick if n >= steps)
+    if beyond:
+        return _error(
+            f"case {number} ({found.outcome}) has steps 1 to {steps}; there is no step "
+            + ", ".join(map(str, beyond))
+        )
+    case = store.update(number, lambda c: apply(c, changes))
+    assert case is not None  # cases are never deleted
+    print(_one(case) if args.format == "json" else case_text(case, chart, args.lang))
+    print(f"gk-respond: case {number} updated", file=sys.stderr)
+    return OK
+
+
+def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
+    from .records.export import csv_text, json_text, markdown_text
+
+    where = _filter(args, chart)
+    if isinstance(where, str):
+        return _error(where)
+    cases = store.cases(where)
+    if args.format == "csv":
+        text = csv_text(cases, "\t" if args.delimiter == "tab" else args.delimiter)
+    elif args.format == "json":
+        text = json_text(cases) + "\n"
+    else:
+        text = markdown_text(cases, chart, args.lang, where)
+    if not args.output:
+        sys.stdout.write(text)
+        return OK
+    try:
+        with open(args.output, "x", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except FileExistsError:
+        return _error(f"{args.output} already exists; it is left as it is (choose another name)")
+    except OSError as error:
+        return _error(f"{args.output}: {error.strerror}")
+    print(f"gk-respond: {len(cases)} case(s) written to {args.output}", file=sys.stderr)
+    return OK
+
+
+def _stats(store: Store, chart: Chart, args: argparse.Namespace) -> int:
+    from .records.stats import counts, stats_text
+
+    cases = _cases(store, chart, args)
+    if isinstance(cases, str):
+        return _error(cases)
+    data = counts(cases, chart)
+    if args.format == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(stats_text(data, chart, args.lang))
+    return OK
 
 
 def _table(cases: list[Case], path: str) -> str:
+    from .records.view import local_time
+
     if not cases:
-        return f"no cases yet in {path}"
+        return f"no cases in {path} match"
     rows = []
     for case in cases:
         comment = preview(case.comment_text.replace("\n", " "), 1, 40)[0]
         rows.append(
-            f"{case.number}  {_local(case.created_at)}  {case.outcome:<9}  "
+            f"{case.number}  {local_time(case.created_at)}  {case.status:<6}  {case.outcome:<9}  "
             f"{visible(case.handler):<12}  {comment}"
         )
     return "\n".join(rows)
 
 
-def _details(case: Case) -> str:
-    lines = [
-        f"case      {case.number}",
-        f"created   {_local(case.created_at)} (UTC {case.created_at})",
-        f"handler   {visible(case.handler)}",
-        f"outcome   {case.outcome}",
-        "path      " + ", ".join(f"{q}={a}" for q, a in case.path),
-        f"flowchart {case.flowchart_version} (sha256 {case.flowchart_sha256})",
-        f"language  {case.lang}",
-    ]
-    for name in ("platform", "url", "author", "found", "notes"):
-        value = getattr(case, name)
-        if value:
-            lines.append(f"{name:<9} {visible(value)}")
-    lines.append(f"comment   (sha256 {case.comment_sha256})")
-    lines += [f"  {line}" for line in visible(case.comment_text).split("\n")]
-    return "\n".join(lines)
+COMMANDS: dict[str, Callable[[Store, Chart, argparse.Namespace], int]] = {
+    "list": _list,
+    "show": _show,
+    "update": _update,
+    "export": _export,
+    "stats": _stats,
+}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from .flowchart.engine import Chart, Walk
 
@@ -20,18 +22,31 @@ class Comment:
     found: str = ""  # where or how it was found
 
 
+def utc_now() -> str:
+    """The time now, as the case log keeps it (UTC, ISO 8601)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
 @dataclass
 class Triage:
+    """The comment, the walk (with its history, timed by ``clock``), the steps ticked, the
+    notes, and the number of the case it was saved as, if it was."""
+
     chart: Chart
     comment: Comment = field(default_factory=Comment)
+    clock: Callable[[], str] = utc_now
     ticked: set[int] = field(default_factory=set)  # the outcome's steps done, by index
+    notes: str = ""
+    case: str = ""  # the case number once saved
     walk: Walk = field(init=False)
 
     def __post_init__(self) -> None:
-        self.walk = Walk(self.chart)
+        self.walk = Walk(self.chart, clock=self.clock)
 
     def new(self) -> None:
         """Start over with a new comment."""
         self.comment = Comment()
         self.ticked = set()
-        self.walk = Walk(self.chart)
+        self.notes = ""
+        self.case = ""
+        self.walk = Walk(self.chart, clock=self.clock)

@@ -81,3 +81,28 @@ def test_the_machine_is_built_from_the_file(chart):
     fc = chart.flowchart
     assert set(chart.machine.states) == set(fc.nodes) | set(fc.outcomes)
     assert set(chart.machine.events) == {"ja", "nej", "reinforce", "observe", "share"}
+
+
+def test_history_keeps_every_answer_and_every_step_back_with_its_time(chart):
+    ticks = iter(f"t{n}" for n in range(100))
+    walk = Walk(chart, clock=lambda: next(ticks))
+    walk.answer("ja")  # prohibited
+    walk.back()  # changed the mind
+    walk.answer("nej")
+    walk.answer("j")  # positive
+    walk.restart()
+    assert [(e.at, e.kind, e.question, e.answer) for e in walk.history] == [
+        ("t0", "answer", "prohibited", "ja"),
+        ("t1", "back", "prohibited", "ja"),
+        ("t2", "answer", "prohibited", "nej"),
+        ("t3", "answer", "positive", "ja"),
+        ("t4", "back", "positive", "ja"),  # a restart takes every answer back, last first
+        ("t5", "back", "prohibited", "nej"),
+    ]
+
+
+def test_without_a_clock_a_walk_keeps_no_history(chart):
+    walk = Walk(chart)
+    walk.answer("ja")
+    walk.back()
+    assert walk.history == []

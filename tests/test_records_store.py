@@ -137,3 +137,45 @@ def test_a_killed_saver_loses_no_confirmed_case(tmp_path):
     with Store(db) as store:
         saved = {c.number for c in store.cases()}
     assert set(confirmed) <= saved
+
+
+def test_date_filters_are_local_calendar_days(tmp_path, monkeypatch):
+    import time
+    from datetime import UTC, date, datetime
+
+    from gk_respond.records.store import CaseFilter
+
+    monkeypatch.setenv("TZ", "Europe/Stockholm")
+    time.tzset()
+    try:
+        with Store(str(tmp_path / "cases.db")) as store:
+            # 22:30 UTC on 31 March is half past midnight on 1 April in Sweden (summer time)
+            late = store.save(case(), now=datetime(2026, 3, 31, 22, 30, tzinfo=UTC)).number
+            early = store.save(case(), now=datetime(2026, 3, 31, 21, 59, tzinfo=UTC)).number
+
+            def numbers(**where) -> list[str]:
+                return [c.number for c in store.cases(CaseFilter(**where))]
+
+            assert numbers(since=date(2026, 4, 1)) == [late]
+            assert numbers(until=date(2026, 3, 31)) == [early]
+            assert numbers(since=date(2026, 3, 31), until=date(2026, 4, 1)) == [
+                early,
+                late,
+            ]  # by number
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_an_update_that_fails_changes_nothing(tmp_path):
+    with Store(str(tmp_path / "cases.db")) as store:
+        number = store.save(case()).number
+
+        def half_done(found: Case) -> None:
+            found.notes = "halvvägs"
+            raise RuntimeError("the power went")
+
+        with pytest.raises(RuntimeError):
+            store.update(number, half_done)
+        assert store.get(number).notes == ""
+        assert store.update("2026-9999", lambda found: None) is None

@@ -10,7 +10,7 @@ case (see benchmarks/). The engine is a plain library: no UI, no printing.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -26,6 +26,17 @@ class AnswerError(ValueError):
 @dataclass(frozen=True)
 class Step:
     node: str
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something done in a walk, at a time the front end's clock gave: an ``answer`` given,
+    or an answer taken ``back`` (the question and the answer undone)."""
+
+    at: str
+    kind: str
     question: str
     answer: str
 
@@ -153,13 +164,17 @@ class Walk:
     """One triage: from the start, answer by answer, to an outcome.
 
     Going back keeps the answers given further on in ``remembered``, so that a front end can
-    offer them again when the walk reaches those questions.
+    offer them again when the walk reaches those questions. With a ``clock`` (a function that
+    returns the time as text), every answer and every step back is kept in ``history``: the
+    record of answers changed on the way.
     """
 
     chart: Chart
     node: str = ""
     path: list[Step] = field(default_factory=list)
     remembered: dict[str, str] = field(default_factory=dict)
+    clock: Callable[[], str] | None = None
+    history: list[Event] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.node = self.node or self.chart.start
@@ -186,19 +201,27 @@ class Walk:
         self.path.append(Step(self.node, qid, answer))
         self.remembered[qid] = answer
         self.node = self.chart.next(self.node, answer)
+        self._log("answer", qid, answer)
         return self.node
 
     def back(self) -> bool:
         """Undo the last answer; False when there is none."""
         if not self.path:
             return False
-        self.node = self.path.pop().node
+        step = self.path.pop()
+        self.node = step.node
+        self._log("back", step.question, step.answer)
         return True
 
     def restart(self) -> None:
-        self.path.clear()
+        """Start again from the first question; the history keeps what was undone."""
+        while self.back():
+            pass
         self.remembered.clear()
-        self.node = self.chart.start
+
+    def _log(self, kind: str, question: str, answer: str) -> None:
+        if self.clock is not None:
+            self.history.append(Event(self.clock(), kind, question, answer))
 
     @property
     def answers(self) -> dict[str, str]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
+from collections.abc import Collection
 
-from ..flowchart.engine import Chart, Step
+from ..flowchart.engine import Chart, Event, Step
 from ..triage import Comment
 from .store import Case
 
@@ -36,7 +37,12 @@ def new_case(
     comment: Comment,
     lang: str,
     handler: str,
+    history: list[Event],
+    ticked: Collection[int] = (),
+    notes: str = "",
 ) -> Case:
+    """The case to save: the comment verbatim with its hash, the flowchart's version and the
+    hash of its file, the path and every answer given or taken back on the way."""
     with open(flowchart_file, "rb") as handle:
         flowchart_sha256 = hashlib.sha256(handle.read()).hexdigest()
     return Case(
@@ -52,4 +58,10 @@ def new_case(
         found=comment.found,
         outcome=outcome,
         path=[(step.question, step.answer) for step in path],
+        history=[
+            {"at": e.at, "event": e.kind, "question": e.question, "answer": e.answer}
+            for e in history
+        ],
+        ticked=sorted(ticked),
+        notes=notes,
     )

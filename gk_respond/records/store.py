@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 SCHEMA_VERSION = 1
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -86,6 +86,68 @@ class Case:
     number: str = ""  # given by the store on save
     created_at: str = ""  # UTC, ISO 8601; given by the store on save
 
+    @property
+    def status(self) -> str:
+        return "closed" if self.closed_at else "open"
+
+
+STATUSES = ("open", "closed")
+
+# The fields a text search looks in.
+_SEARCHED = (
+    "number", "comment_text", "author", "url", "platform", "handler", "notes", "found",
+    "diarium_number", "forwarded_to", "copy_kept",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """Which cases to list: every condition given must hold. Dates are local calendar days,
+    both ends included; ``text`` is searched in the comment, author, URL, notes and the
+    other free-text fields, ignoring case."""
+
+    outcomes: frozenset[str] = frozenset()
+    status: str | None = None  # "open" or "closed"
+    since: date | None = None
+    until: date | None = None
+    text: str = ""
+
+    def sql(self) -> tuple[str, list[object]]:
+        """The conditions SQL can decide, as a WHERE clause (or "") and its parameters."""
+        where: list[str] = []
+        params: list[object] = []
+        if self.outcomes:
+            where.append(f"outcome IN ({', '.join('?' * len(self.outcomes))})")
+            params += sorted(self.outcomes)
+        if self.status == "open":
+            where.append("closed_at IS NULL")
+        elif self.status == "closed":
+            where.append("closed_at IS NOT NULL")
+        if self.since:
+            where.append("created_at >= ?")
+            params.append(_utc_bound(self.since))
+        if self.until:
+            where.append("created_at < ?")
+            params.append(_utc_bound(self.until + timedelta(days=1)))
+        return (" WHERE " + " AND ".join(where) if where else ""), params
+
+    def matches_text(self, case: Case) -> bool:
+        """The text search, done here rather than in SQL: SQLite's LOWER knows no å, ä, ö."""
+        if not self.text:
+            return True
+        needle = self.text.casefold()
+        return any(needle in (getattr(case, name) or "").casefold() for name in _SEARCHED)
+
+
+def _utc_bound(day: date) -> str:
+    """The start of a local calendar day, as a stored (UTC) time."""
+    local = datetime.combine(day, time()).astimezone()
+    return local.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
 
 # Case fields kept as JSON text, and the columns that hold them.
 _JSON = {"path": "path_json", "history": "history_json", "ticked": "ticked_json"}
@@ -150,10 +212,30 @@ class Store:
         row = self._db.execute("SELECT * FROM cases WHERE number = ?", (number,)).fetchone()
         return _case(row) if row else None
 
-    def cases(self) -> list[Case]:
-        """Every case, newest first."""
-        rows = self._db.execute("SELECT * FROM cases ORDER BY year DESC, seq DESC")
-        return [_case(row) for row in rows]
+    def cases(self, where: CaseFilter | None = None) -> list[Case]:
+        """The cases that match ``where`` (every case without it), newest first."""
+        where = where or CaseFilter()
+        clause, params = where.sql()
+        rows = self._db.execute(f"SELECT * FROM cases{clause} ORDER BY year DESC, seq DESC", params)
+        return [case for case in map(_case, rows) if where.matches_text(case)]
+
+    def update(self, number: str, change: Callable[[Case], None]) -> Case | None:
+        """Apply ``change`` to a case and store the result, in one transaction; the case as
+        stored after the commit, or None when there is no such case. An exception raised by
+        ``change`` leaves the case as it was."""
+        with _transaction(self._db) as db:
+            row = db.execute("SELECT * FROM cases WHERE number = ?", (number,)).fetchone()
+            if row is None:
+                return None
+            case = _case(row)
+            change(case)
+            case.number, case.created_at = row["number"], row["created_at"]  # never change
+            values = _row(case)
+            assignments = ", ".join(f"{name} = ?" for name in values)
+            db.execute(
+                f"UPDATE cases SET {assignments} WHERE number = ?", (*values.values(), number)
+            )
+        return case
 
 
 def _open(path: str) -> sqlite3.Connection:

@@ -1,0 +1,73 @@
+"""The case log as CSV, JSON or Markdown: every field of every case given. No UI.
+
+CSV is made for spreadsheets: UTF-8 with a byte-order mark (so Excel reads å, ä, ö right),
+semicolons between cells by default (what Swedish Excel expects), lists as JSON text, and a
+leading apostrophe on any cell that starts with ``= + - @``, a tab, a carriage return or an
+apostrophe, so that no spreadsheet runs a comment from the web as a formula. Remove one
+leading apostrophe from a cell to get the stored value back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, fields
+
+from ..flowchart.engine import Chart
+from ..strings import t
+from .store import Case, CaseFilter
+from .view import case_markdown
+
+COLUMNS = ["number", "created_at", "status"] + [
+    f.name for f in fields(Case) if f.name not in ("number", "created_at")
+]
+_FORMULA = tuple("=+-@\t\r'")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def csv_text(cases: list[Case], delimiter: str = ";") -> str:
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for case in cases:
+        writer.writerow(_cell(getattr(case, name)) for name in COLUMNS)
+    return out.getvalue()
+
+
+def json_text(cases: list[Case]) -> str:
+    return json.dumps([asdict(case) for case in cases], ensure_ascii=False, indent=2)
+
+
+def markdown_text(cases: list[Case], chart: Chart, lang: str, where: CaseFilter) -> str:
+    lines = [f"# {t(lang, 'cases')}", ""]
+    conditions = describe(where)
+    if conditions:
+        lines += [f"_{conditions}_", ""]
+    if not cases:
+        lines.append(t(lang, "no_cases"))
+    body = "\n\n".join(case_markdown(case, chart, lang) for case in cases)
+    return "\n".join(lines) + body + "\n"
+
+
+def describe(where: CaseFilter) -> str:
+    """The filter in a line, for the head of an export (ids and dates, not translated)."""
+    parts = []
+    if where.outcomes:
+        parts.append("outcome: " + ", ".join(sorted(where.outcomes)))
+    if where.status:
+        parts.append(f"status: {where.status}")
+    if where.since or where.until:
+        parts.append(f"created: {where.since or '…'} – {where.until or '…'}")
+    if where.text:
+        parts.append(f"text: {json.dumps(where.text, ensure_ascii=False)}")
+    return "; ".join(parts)

@@ -1,0 +1,144 @@
+"""A saved case for people to read: as labelled text, or as Markdown. No UI.
+
+Cases outlive flowchart versions: a question or outcome the current chart no longer has is
+shown by its id, never an error. Untrusted text (the comment and everything typed about it)
+is made visible, and in Markdown fenced, so it is never taken as markup.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import datetime
+
+from ..flowchart.engine import Chart
+from ..render import _ticks
+from ..strings import t
+from ..untrusted import visible
+from .store import Case
+
+# Follow-up fields, in the order the policy's duties come: removed, copy kept, registered,
+# forwarded, closed.
+FOLLOW_UP = ("removed_at", "copy_kept", "diarium_number", "forwarded_to", "closed_at")
+TIMES = frozenset({"created_at", "removed_at", "closed_at"})
+
+
+def local_time(stored: str) -> str:
+    """A stored UTC time as local time, to the minute."""
+    return datetime.fromisoformat(stored).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def outcome_title(chart: Chart, outcome: str, lang: str) -> str:
+    found = chart.flowchart.outcomes.get(outcome)
+    return found.title(lang) if found else outcome
+
+
+def path_lines(chart: Chart, case: Case, lang: str) -> list[str]:
+    lines = []
+    for qid, answer in case.path:
+        question = chart.flowchart.questions.get(qid)
+        if question is None:
+            lines.append(f"{qid} = {answer}")
+            continue
+        labels = {o.id: o.label(lang) for o in chart.options(qid)}
+        lines.append(f"{question.title(lang)} {labels.get(answer, answer)}")
+    return lines
+
+
+def step_lines(chart: Chart, case: Case, lang: str) -> list[str]:
+    """The outcome's steps with [x] for those ticked, numbered from 1."""
+    found = chart.flowchart.outcomes.get(case.outcome)
+    if found is None:
+        return [f"{index + 1}. [x]" for index in case.ticked]
+    return [
+        f"{number}. [{'x' if number - 1 in case.ticked else ' '}] {step.text(lang)}"
+        for number, step in enumerate(found.steps, 1)
+    ]
+
+
+def fields(case: Case, chart: Chart, lang: str) -> list[tuple[str, str]]:
+    """The case's one-line fields as (label, value), empty ones left out, values visible."""
+    status = t(lang, f"status_{case.status}")
+    rows = [
+        (t(lang, "case"), case.number),
+        (t(lang, "created_at"), local_time(case.created_at)),
+        (t(lang, "status"), status),
+        (t(lang, "outcome"), f"{outcome_title(chart, case.outcome, lang)} ({case.outcome})"),
+        (t(lang, "handler"), visible(case.handler)),
+        (t(lang, "platform"), t(lang, f"platform_{case.platform}") if case.platform else ""),
+        (t(lang, "url"), visible(case.url)),
+        (t(lang, "author_short"), visible(case.author)),
+        (t(lang, "found_short"), visible(case.found)),
+    ]
+    for name in FOLLOW_UP:
+        value = getattr(case, name) or ""
+        rows.append((t(lang, name), local_time(value) if value and name in TIMES else value))
+    rows.append((t(lang, "flowchart"), f"{case.flowchart_version} ({case.lang})"))
+    return [(label, visible(value)) for label, value in rows if value]
+
+
+def history_lines(case: Case, lang: str) -> list[str]:
+    return [
+        f"{local_time(e['at'])}  {t(lang, 'event_' + e['event'])}: {e['question']} = {e['answer']}"
+        for e in case.history
+    ]
+
+
+def case_text(case: Case, chart: Chart, lang: str) -> str:
+    """Every field of a case, labelled, for the terminal."""
+    rows = fields(case, chart, lang)
+    width = max(len(label) for label, _ in rows)
+    lines = [f"{label:<{width}}  {value}" for label, value in rows]
+    sections = [
+        (t(lang, "path"), path_lines(chart, case, lang)),
+        (t(lang, "steps"), step_lines(chart, case, lang)),
+        (t(lang, "notes"), visible(case.notes).splitlines()),
+        (t(lang, "history"), history_lines(case, lang)),
+        (
+            f"{t(lang, 'comment_heading')} (sha256 {case.comment_sha256[:16]}…)",
+            visible(case.comment_text).splitlines(),
+        ),
+    ]
+    for heading, body in sections:
+        if body:
+            lines += ["", heading]
+            lines += [
+                textwrap.fill(
+                    line,
+                    78,
+                    initial_indent="  ",
+                    subsequent_indent="     ",
+                    break_on_hyphens=False,
+                    replace_whitespace=False,
+                )
+                or ""
+                for line in body
+            ]
+    return "\n".join(lines)
+
+
+def case_markdown(case: Case, chart: Chart, lang: str) -> str:
+    """One case as a Markdown section; every untrusted value in code spans or a fence."""
+    lines = [f"## {case.number}: {outcome_title(chart, case.outcome, lang)}", ""]
+    for label, value in fields(case, chart, lang)[1:]:
+        tick = _ticks(value, 1)
+        lines.append(f"- {label}: {tick} {value} {tick}")
+    lines += [
+        "",
+        f"### {t(lang, 'path')}",
+        "",
+        *(f"1. {line}" for line in path_lines(chart, case, lang)),
+    ]
+    lines += ["", f"### {t(lang, 'steps')}", ""]
+    lines += [f"- {line.split('. ', 1)[1]}" for line in step_lines(chart, case, lang)]
+    for heading, text in (
+        (t(lang, "comment_heading"), case.comment_text),
+        (t(lang, "notes"), case.notes),
+    ):
+        if text.strip():
+            shown = visible(text)
+            fence = _ticks(shown, 3)
+            lines += ["", f"### {heading}", "", fence + "text", shown, fence]
+    if case.history:
+        lines += ["", f"### {t(lang, 'history')}", ""]
+        lines += [f"- {line}" for line in history_lines(case, lang)]
+    return "\n".join(lines)
