@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import UTC, datetime
 
 from .flowchart.engine import Chart, Walk
@@ -39,6 +39,7 @@ class Triage:
     notes: str = ""
     case: str = ""  # the case number once saved
     walk: Walk = field(init=False)
+    _saved: tuple[object, ...] = field(default=(), init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.walk = Walk(self.chart, clock=self.clock)
@@ -50,3 +51,30 @@ class Triage:
         self.notes = ""
         self.case = ""
         self.walk = Walk(self.chart, clock=self.clock)
+        self._saved = ()
+
+    def _state(self) -> tuple[object, ...]:
+        return (
+            tuple(self.walk.path),
+            tuple(sorted(self.ticked)),
+            self.notes,
+            astuple(self.comment),
+        )
+
+    def mark_saved(self, number: str) -> None:
+        """The triage as it is now is kept as case ``number``."""
+        self.case = number
+        self._saved = self._state()
+
+    @property
+    def saved_ticks_and_notes(self) -> tuple[set[int], str]:
+        """The steps ticked and the notes as last saved (none before the first save)."""
+        if not self._saved:
+            return set(), ""
+        ticked, notes = self._saved[1:3]
+        return set(ticked), str(notes)
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether something changed since the triage was saved (or it never was)."""
+        return self._state() != self._saved

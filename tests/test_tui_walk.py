@@ -197,7 +197,7 @@ async def test_command_palette_offers_every_action_in_the_language():
         assert "Restart" in titles and "Börja om" not in titles
         await pilot.press("y", "y")
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for title in ("Copy", "Save as Markdown", "New comment", "Back"):
+        for title in ("Copy", "Export", "Save case", "Note", "New comment", "Back"):
             assert title in titles
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Back")
         await command.callback()

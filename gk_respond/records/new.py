@@ -8,8 +8,8 @@ import os
 from collections.abc import Collection
 
 from ..flowchart.engine import Chart, Event, Step
-from ..triage import Comment
-from .store import Case
+from ..triage import Comment, Triage
+from .store import Case, Store
 
 
 def handler_name(given: str | None = None) -> str:
@@ -65,3 +65,43 @@ def new_case(
         ticked=sorted(ticked),
         notes=notes,
     )
+
+
+# What a triage decides in a case; a later save of the same triage replaces these, and keeps
+# the number, the time, the handler and the follow-up fields.
+_FROM_TRIAGE = (
+    "lang", "flowchart_version", "flowchart_sha256", "comment_text", "comment_sha256",
+    "platform", "url", "author", "found", "outcome", "path", "history", "ticked", "notes",
+)  # fmt: skip
+
+
+def save_triage(store: Store, triage: Triage, flowchart_file: str, lang: str) -> str:
+    """Keep a finished triage in the case log, or bring its case up to date if it was saved
+    before; its number, after the commit."""
+    walk = triage.walk
+    if walk.outcome is None:
+        raise ValueError("only a triage that has reached an outcome is saved")
+    fresh = new_case(
+        triage.chart, flowchart_file, walk.path, walk.outcome, triage.comment, lang,
+        handler_name(), walk.history, triage.ticked, triage.notes,
+    )  # fmt: skip
+    stored = None
+    if triage.case:
+        ticked_before, notes_before = triage.saved_ticks_and_notes
+
+        def refresh(case: Case) -> None:
+            # keep what was done to the case elsewhere (records update) since the last save
+            same_outcome = case.outcome == fresh.outcome
+            others = set(case.ticked) - ticked_before if same_outcome else set()
+            added = case.notes.removeprefix(notes_before) if notes_before else case.notes
+            for name in _FROM_TRIAGE:
+                setattr(case, name, getattr(fresh, name))
+            case.ticked = sorted(others | set(fresh.ticked))
+            if added.strip() and added.strip() not in fresh.notes:
+                case.notes = f"{fresh.notes}\n\n{added.strip()}".strip()
+
+        stored = store.update(triage.case, refresh)
+    if stored is None:  # never saved, or the case is gone from this log
+        stored = store.save(fresh)
+    triage.mark_saved(stored.number)
+    return stored.number

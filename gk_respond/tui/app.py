@@ -84,6 +84,11 @@ class GkRespondApp(App[None]):
 
         return Store(self.db or default_path())
 
+    def flowchart_path(self) -> str:
+        from .. import default_flowchart
+
+        return self.flowchart_file or default_flowchart()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return allowed(parameters, self.lang)
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static, Tree
+from textual.widgets import Button, Footer, Input, Static, TextArea, Tree
 
 from ... import render
 from ...untrusted import visible
@@ -143,4 +143,22 @@ class ExportScreen(Dialog):
             self.notify(message, severity="error")
             return
         self.notify(self.t("exported").format(path=path))
+        self.dismiss()
+
+
+class NoteDialog(Dialog):
+    """The triage's notes, free text kept with the case (pastes made visible, as comments)."""
+
+    BINDINGS = bilingual("ctrl+s", "keep", "keep_note", priority=True)
+
+    def compose(self) -> ComposeResult:
+        from .comment import CommentArea
+
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.t("notes")), classes="heading")
+            yield CommentArea(self.app.triage.notes, id="notes", soft_wrap=True)
+        yield Footer(compact=True)
+
+    def action_keep(self, lang: str = "") -> None:
+        self.app.triage.notes = self.query_one("#notes", TextArea).text.strip()
         self.dismiss()

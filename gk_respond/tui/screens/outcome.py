@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ... import render
+from ...untrusted import visible
 from ..keys import bilingual
 from ..widgets import CommentPanel
 from .base import Base
@@ -24,6 +25,8 @@ class OutcomeScreen(Base):
         *bilingual("backspace", "back", "back", priority=True),
         *bilingual("c", "copy", "copy"),
         *bilingual("e", "export", "export"),
+        *bilingual("s", "save", "save_case"),
+        *bilingual("a", "note", "note"),
         *bilingual("ctrl+n", "new", "new_triage"),  # not n: one n too many must not lose work
         *bilingual("f", "flowchart", "show_flowchart", show=False),  # in help and palette
         *bilingual("k", "comment", "comment_key", show=False),  # the panel names it
@@ -34,9 +37,12 @@ class OutcomeScreen(Base):
         yield CommentPanel(id="comment")
         with VerticalScroll(id="body"):
             yield Static(id="outcome-title", classes="heading")
+            yield Static(id="saved")
             yield Static(id="summary")
             yield Static(id="steps-heading", classes="heading")
             yield OptionList(id="steps")
+            yield Static(id="notes-heading", classes="heading")
+            yield Static(id="notes")
             yield Vertical(id="guidance")
             yield Static(id="path-heading", classes="heading")
             yield Static(id="path")
@@ -58,6 +64,7 @@ class OutcomeScreen(Base):
         self.query_one("#comment", CommentPanel).show(app.triage.comment, lang)
         self.query_one("#outcome-title", Static).update(Content(f"✔ {data['title']}"))
         self.query_one("#summary", Static).update(Content(data["summary"]))
+        self.show_saved()
         self.query_one("#steps-heading", Static).update(Content(self.t("steps")))
         steps = self.query_one("#steps", OptionList)
         highlighted = steps.highlighted
@@ -67,6 +74,10 @@ class OutcomeScreen(Base):
             for index, step in enumerate(data["steps"])
         )
         steps.highlighted = highlighted
+        notes = visible(app.triage.notes)
+        self.query_one("#notes-heading", Static).update(Content(self.t("notes") if notes else ""))
+        self.query_one("#notes", Static).update(Content(notes))
+        self.query_one("#notes-heading").display = self.query_one("#notes").display = bool(notes)
         guidance = self.query_one("#guidance", Vertical)
         guidance.remove_children()
         widgets: list[Static | Horizontal] = []
@@ -87,6 +98,19 @@ class OutcomeScreen(Base):
             Content("\n".join(render.path_text(app.chart, walk.path, lang)))
         )
 
+    def show_saved(self) -> None:
+        """Whether the triage is in the case log, and as which case."""
+        triage = self.app.triage
+        if not triage.case:
+            key, variant = "not_saved", "-unsaved"
+        elif triage.unsaved:
+            key, variant = "saved_changed", "-unsaved"
+        else:
+            key, variant = "saved_as", "-saved"
+        line = self.query_one("#saved", Static)
+        line.update(Content(self.t(key).format(case=triage.case)))
+        line.set_classes(variant)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter or a click ticks a step, or unticks it; the ☐/☑ says which."""
         index = event.option_index
@@ -106,6 +130,26 @@ class OutcomeScreen(Base):
         from .dialogs import ExportScreen
 
         self.app.push_screen(ExportScreen())
+
+    def action_save(self, lang: str = "") -> None:
+        """Keep the triage in the case log; the number is shown only after the commit."""
+        from ...records.new import save_triage
+        from ...records.store import StoreError
+
+        app = self.app
+        try:
+            with app.store() as store:
+                number = save_triage(store, app.triage, app.flowchart_path(), app.lang)
+        except StoreError as error:
+            self.notify(self.t("save_failed").format(error=error), severity="error", timeout=30)
+            return
+        self.notify(self.t("saved_as").format(case=number))
+        self.show_saved()
+
+    def action_note(self, lang: str = "") -> None:
+        from .dialogs import NoteDialog
+
+        self.app.push_screen(NoteDialog(), lambda _: self.show())
 
     def action_new(self, lang: str = "") -> None:
         self.app.new_triage()

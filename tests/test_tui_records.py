@@ -1,0 +1,90 @@
+"""Saving a triage from the app: one key, a confirmation that names the case, and the case
+holds the path, the answers changed on the way, the steps ticked and the notes."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+from tui_helpers import make_app
+
+from gk_respond.records.store import Store
+from gk_respond.triage import Comment
+from gk_respond.tui.screens.dialogs import NoteDialog
+from gk_respond.tui.screens.outcome import OutcomeScreen
+
+COMMENT = Comment(text="Ni ljuger om skatten! [b]x[/b]", url="https://facebook.com/gk/1")
+
+
+def saved_line(app) -> str:
+    return str(app.screen.query_one("#saved", Static).render())
+
+
+async def test_save_ticks_notes_and_history_then_update_the_same_case(tmp_path):
+    db = str(tmp_path / "cases.db")
+    app = make_app(comment=COMMENT, db=db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "n", "j")  # defamatory=ja ...
+        await pilot.press("backspace", "n", "n", "j")  # ... no: joking=nej, factual_error=ja
+        assert isinstance(app.screen, OutcomeScreen)
+        assert saved_line(app) == "Inte sparat i ärendeloggen (s sparar)."
+        await pilot.press("enter")  # tick the first step
+        await pilot.press("a")
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press(*"Rättat i tråden")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, OutcomeScreen)
+        assert "Rättat i tråden" in str(app.screen.query_one("#notes", Static).render())
+        await pilot.press("s")
+        with Store(db) as store:
+            (case,) = store.cases()
+        assert saved_line(app) == f"Sparat som ärende {case.number}."
+        assert case.outcome == "correct" and case.ticked == [0]
+        assert case.notes == "Rättat i tråden"
+        assert case.comment_text == COMMENT.text and case.url == COMMENT.url
+        assert case.path == [
+            ("prohibited", "nej"), ("positive", "nej"), ("defamatory", "nej"),
+            ("joking", "nej"), ("factual_error", "ja"),
+        ]  # fmt: skip
+        changed = [(e["event"], e["question"], e["answer"]) for e in case.history]
+        assert ("back", "defamatory", "ja") in changed  # the answer changed on the way
+        assert all(e["at"].endswith("+00:00") for e in case.history)
+
+        await pilot.press("down", "enter")  # tick the second step too
+        assert "senare ändringar är inte sparade" in saved_line(app)
+        await pilot.press("s")
+        with Store(db) as store:
+            (again,) = store.cases()  # the same case, brought up to date
+        assert again.number == case.number and again.ticked == [0, 1]
+        assert saved_line(app) == f"Sparat som ärende {case.number}."
+
+
+async def test_a_case_log_that_cannot_be_used_loses_nothing(tmp_path):
+    db = tmp_path / "anteckningar.txt"
+    db.write_text("inte en databas\n", encoding="utf-8")
+    app = make_app(lang="en", comment=COMMENT, db=str(db))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("y", "y")  # prohibited, on our channel: remove
+        await pilot.press("enter", "s")
+        assert saved_line(app) == "Not saved in the case log (s saves it)."
+        assert app.triage.ticked == {0} and app.triage.walk.outcome == "remove"
+        assert db.read_text(encoding="utf-8") == "inte en databas\n"
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("Could not save" in m and "not an SQLite database" in m for m in messages)
+
+
+async def test_saving_again_keeps_what_was_done_to_the_case_elsewhere(tmp_path):
+    from gk_respond.records.followup import Changes, apply
+
+    db = str(tmp_path / "cases.db")
+    app = make_app(comment=COMMENT, db=db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "j", "a", *"Skärmdump tagen", "ctrl+s", "s")  # remove
+        number = app.triage.case
+        with Store(db) as store:  # meanwhile, a colleague: records update --tick 3 --note ...
+            changes = Changes(at="2026-11-25T10:00:00+00:00", who="Bo", tick={2}, note="Diariefört")
+            store.update(number, lambda case: apply(case, changes))
+        await pilot.press("enter", "s")  # tick the first step here, save again
+        with Store(db) as store:
+            case = store.get(number)
+        assert case.ticked == [0, 2]
+        assert case.notes.startswith("Skärmdump tagen\n\n[") and case.notes.endswith("Diariefört")
