@@ -4,7 +4,7 @@ holds the path, the answers changed on the way, the steps ticked and the notes."
 from __future__ import annotations
 
 from textual.widgets import Static
-from tui_helpers import make_app
+from tui_helpers import make_app, seed_cases
 
 from gk_respond.records.store import Store
 from gk_respond.triage import Comment
@@ -88,3 +88,68 @@ async def test_saving_again_keeps_what_was_done_to_the_case_elsewhere(tmp_path):
             case = store.get(number)
         assert case.ticked == [0, 2]
         assert case.notes.startswith("Skärmdump tagen\n\n[") and case.notes.endswith("Diariefört")
+
+
+def table_numbers(app) -> list[str]:
+    from textual.widgets import DataTable
+
+    table = app.screen.query_one("#cases", DataTable)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+async def test_records_screen_lists_filters_opens_closes_and_notes(tmp_path):
+    from textual.widgets import Input, Select
+
+    from gk_respond.tui.screens.records import CaseScreen, RecordsScreen
+
+    db = str(tmp_path / "cases.db")
+    removal, share, correction = seed_cases(db)
+    app = make_app(comment=Comment(), db=db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, RecordsScreen)
+        assert table_numbers(app) == [correction, share, removal]
+        app.screen.query_one("#outcome", Select).value = "share"
+        await pilot.pause()
+        assert table_numbers(app) == [share]
+        app.screen.query_one("#outcome", Select).value = "all"
+        await pilot.press("slash", *"BIBLIO")  # any case
+        assert table_numbers(app) == [share]
+        app.screen.query_one("#search", Input).value = ""
+        await pilot.pause()
+        assert table_numbers(app) == [correction, share, removal]
+
+        await pilot.press("enter")  # focus back on the table
+        await pilot.press("down", "down", "enter")  # the removal
+        assert isinstance(app.screen, CaseScreen) and app.screen.number == removal
+        shown = str(app.screen.query_one("#case", Static).render())
+        assert "Jag vet var du bor [@click=app.quit]x[/]" in shown  # literally, never markup
+        await pilot.press("x")
+        await pilot.press("a", *"Polisanmält", "ctrl+s")
+        assert isinstance(app.screen, CaseScreen)
+        with Store(db) as store:
+            case = store.get(removal)
+        assert case.status == "closed" and case.notes.endswith("]\nPolisanmält")
+        assert "Polisanmält" in str(app.screen.query_one("#case", Static).render())
+
+        await pilot.press("escape")
+        assert isinstance(app.screen, RecordsScreen)
+        app.screen.query_one("#status", Select).value = "closed"
+        await pilot.pause()
+        assert table_numbers(app) == [removal]
+        await pilot.press("escape")
+        assert not isinstance(app.screen, RecordsScreen)
+
+
+async def test_records_screen_says_when_the_log_cannot_be_used(tmp_path):
+    from gk_respond.tui.screens.records import RecordsScreen
+
+    db = tmp_path / "cases.db"
+    db.write_bytes(b"not sqlite at all")
+    app = make_app(lang="en", comment=Comment(), db=str(db))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, RecordsScreen)
+        problem = str(app.screen.query_one("#problem", Static).render())
+        assert problem.startswith("The case log cannot be used:") and "not an SQLite" in problem
+        assert db.read_bytes() == b"not sqlite at all"

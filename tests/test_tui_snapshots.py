@@ -45,3 +45,17 @@ def test_flowchart_screen(snap_compare, lang):
 
 def test_question_screen_large(snap_compare):
     assert snap_compare(make_app("sv", COMMENT), press=["n"], terminal_size=(200, 60))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_records_screen(snap_compare, lang, tmp_path, monkeypatch):
+    import time
+
+    from tui_helpers import seed_cases
+
+    monkeypatch.setenv("TZ", "UTC")  # times are shown in local time
+    time.tzset()
+    db = str(tmp_path / "cases.db")
+    seed_cases(db)
+    app = make_app(lang, COMMENT, db=db)
+    assert snap_compare(app, press=["ctrl+r"], terminal_size=(80, 24))

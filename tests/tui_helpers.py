@@ -22,3 +22,32 @@ def make_app(
     lang: str = "sv", comment: Comment | None = None, db: str | None = None
 ) -> GkRespondApp:
     return GkRespondApp(CHART, lang, comment, db)
+
+
+def seed_cases(db: str) -> list[str]:
+    """Three cases in the log, as --save keeps them, saved at fixed times (UTC)."""
+    from datetime import UTC, datetime
+
+    from gk_respond.flowchart.answers import evaluate, split
+    from gk_respond.records.new import new_case
+    from gk_respond.records.store import Store
+
+    numbers = []
+    with Store(db) as store:
+        for day, answers, text in (
+            (3, "prohibited=ja,owns_channel=ja", "Jag vet var du bor [@click=app.quit]x[/]"),
+            (4, "prohibited=nej,positive=ja,positive_action=share", "Tack för biblioteket!"),
+            (
+                5,
+                "prohibited=nej,positive=nej,defamatory=nej,joking=nej,factual_error=ja",
+                "Skatten höjs med 5 kronor\x1b[31m",
+            ),
+        ):
+            result = evaluate(CHART, split(answers))
+            case = new_case(
+                CHART, default_flowchart(), result.path, result.outcome, Comment(text=text),
+                "sv", "Anna", [],
+            )  # fmt: skip
+            saved = store.save(case, now=datetime(2026, 11, day, 9, 30, tzinfo=UTC))
+            numbers.append(saved.number)
+    return numbers

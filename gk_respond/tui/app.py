@@ -24,6 +24,7 @@ class GkRespondApp(App[None]):
     BINDINGS = [
         *bilingual("ctrl+q", "quit", "quit", priority=True),
         *bilingual("l", "switch_language", "language"),
+        *bilingual("ctrl+r", "records", "cases"),
     ]
 
     def __init__(
@@ -89,7 +90,15 @@ class GkRespondApp(App[None]):
 
         return self.flowchart_file or default_flowchart()
 
+    def action_records(self, lang: str = "") -> None:
+        from .screens.records import RecordsScreen
+
+        if not isinstance(self.screen, RecordsScreen):
+            self.push_screen(RecordsScreen())
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "records" and type(self.screen).__name__ in ("RecordsScreen", "CaseScreen"):
+            return False  # already there
         return allowed(parameters, self.lang)
 
     async def action_quit(self, lang: str = "") -> None:

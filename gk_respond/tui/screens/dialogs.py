@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..app import GkRespondApp
 
 
-class Dialog(ModalScreen[None]):
+class Dialog(ModalScreen[str | None]):
     BINDINGS = bilingual("escape", "close", "close")
     app: GkRespondApp
 
@@ -147,18 +147,22 @@ class ExportScreen(Dialog):
 
 
 class NoteDialog(Dialog):
-    """The triage's notes, free text kept with the case (pastes made visible, as comments)."""
+    """A note to edit (pastes made visible, as comments are); dismissed with the text kept,
+    or None when cancelled."""
 
     BINDINGS = bilingual("ctrl+s", "keep", "keep_note", priority=True)
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
 
     def compose(self) -> ComposeResult:
         from .comment import CommentArea
 
         with Vertical(classes="dialog"):
             yield Static(Content(self.t("notes")), classes="heading")
-            yield CommentArea(self.app.triage.notes, id="notes", soft_wrap=True)
+            yield CommentArea(self.text, id="notes", soft_wrap=True)
         yield Footer(compact=True)
 
     def action_keep(self, lang: str = "") -> None:
-        self.app.triage.notes = self.query_one("#notes", TextArea).text.strip()
-        self.dismiss()
+        self.dismiss(self.query_one("#notes", TextArea).text.strip())

@@ -149,7 +149,12 @@ class OutcomeScreen(Base):
     def action_note(self, lang: str = "") -> None:
         from .dialogs import NoteDialog
 
-        self.app.push_screen(NoteDialog(), lambda _: self.show())
+        def keep(text: str | None) -> None:
+            if text is not None:
+                self.app.triage.notes = text
+                self.show()
+
+        self.app.push_screen(NoteDialog(self.app.triage.notes), keep)
 
     def action_new(self, lang: str = "") -> None:
         self.app.new_triage()

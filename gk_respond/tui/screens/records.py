@@ -1,0 +1,189 @@
+"""The case log in the app: the cases, filtered by outcome, status and text; one case opened,
+closed or reopened, with a note added."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from ...records.store import STATUSES, Case, CaseFilter, StoreError
+from ...untrusted import preview, visible
+from ..keys import bilingual
+from .base import Base
+
+ALL = "all"
+
+
+class RecordsScreen(Base):
+    BINDINGS = [
+        *bilingual("escape", "close", "close", priority=True),
+        *bilingual("slash", "search", "search"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Input(id="search")
+            yield Select[str](self.outcome_options(), id="outcome", allow_blank=False)
+            yield Select[str](self.status_options(), id="status", allow_blank=False)
+        yield Static(id="problem")
+        yield DataTable(id="cases", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#cases", DataTable).focus()
+
+    def outcome_options(self) -> list[tuple[str, str]]:
+        outcomes = self.app.chart.flowchart.outcomes.items()
+        return [(self.t("all_outcomes"), ALL), *((o.title(self.app.lang), i) for i, o in outcomes)]
+
+    def status_options(self) -> list[tuple[str, str]]:
+        return [(self.t("all_statuses"), ALL), *((self.t(f"status_{s}"), s) for s in STATUSES)]
+
+    def show(self) -> None:
+        """Labels in the app's language, then the cases."""
+        t = self.t
+        self.query_one("#search", Input).placeholder = t("search_cases")
+        for select, options in (
+            (self.query_one("#outcome", Select), self.outcome_options()),
+            (self.query_one("#status", Select), self.status_options()),
+        ):
+            with select.prevent(Select.Changed):
+                chosen = select.value
+                select.set_options(options)
+                select.value = chosen
+        table = self.query_one("#cases", DataTable)
+        table.clear(columns=True)
+        for key in ("case", "created_at", "outcome", "status", "comment_key", "handler"):
+            table.add_column(t(key), key=key)
+        self.load()
+
+    def where(self) -> CaseFilter:
+        outcome = self.query_one("#outcome", Select).value
+        status = self.query_one("#status", Select).value
+        return CaseFilter(
+            outcomes=frozenset({outcome})
+            if isinstance(outcome, str) and outcome != ALL
+            else frozenset(),
+            status=status if status in STATUSES else None,
+            text=self.query_one("#search", Input).value.strip(),
+        )
+
+    def load(self) -> None:
+        from ...records.view import local_time, outcome_title
+
+        table = self.query_one("#cases", DataTable)
+        problem = self.query_one("#problem", Static)
+        table.clear()
+        try:
+            with self.app.store() as store:
+                cases = store.cases(self.where())
+        except StoreError as error:
+            problem.update(Content(self.t("log_unusable").format(error=error)))
+            problem.display = True
+            return
+        problem.update(Content("" if cases else self.t("no_cases")))
+        problem.display = not cases
+        lang = self.app.lang
+        for case in cases:
+            table.add_row(
+                case.number,
+                local_time(case.created_at),
+                outcome_title(self.app.chart, case.outcome, lang),
+                self.t(f"status_{case.status}"),
+                Text(preview(case.comment_text.replace("\n", " "), 1, 60)[0]),
+                Text(visible(case.handler)),
+                key=case.number,
+            )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.load()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.load()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#cases", DataTable).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.app.push_screen(CaseScreen(event.row_key.value))
+
+    def action_search(self, lang: str = "") -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_close(self, lang: str = "") -> None:
+        self.app.pop_screen()
+
+
+class CaseScreen(Base):
+    """One case, every field, shown literally; close or reopen it, add a note."""
+
+    BINDINGS = [
+        *bilingual("escape", "close", "close", priority=True),
+        *bilingual("x", "toggle_closed", "close_or_reopen"),
+        *bilingual("a", "note", "note"),
+    ]
+
+    def __init__(self, number: str) -> None:
+        super().__init__()
+        self.number = number
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="body"):
+            yield Static(id="case")
+        yield Footer(compact=True)
+
+    def case(self) -> Case | None:
+        try:
+            with self.app.store() as store:
+                return store.get(self.number)
+        except StoreError as error:
+            self.notify(self.t("log_unusable").format(error=error), severity="error")
+            return None
+
+    def show(self) -> None:
+        from ...records.view import case_text
+
+        case = self.case()
+        if case is not None:
+            text = case_text(case, self.app.chart, self.app.lang)
+            self.query_one("#case", Static).update(Content(text))
+
+    def change(self, **given: object) -> Case | None:
+        """Apply a change to the case in one transaction, then show it as stored."""
+        from ...records.followup import Changes, apply
+        from ...records.new import handler_name
+        from ...triage import utc_now
+
+        changes = Changes(at=utc_now(), who=handler_name(), **given)  # type: ignore[arg-type]
+        try:
+            with self.app.store() as store:
+                case = store.update(self.number, lambda case: apply(case, changes))
+        except StoreError as error:
+            self.notify(self.t("log_unusable").format(error=error), severity="error")
+            return None
+        self.show()
+        return case
+
+    def action_toggle_closed(self, lang: str = "") -> None:
+        case = self.case()
+        changed = self.change(close=case.status == "open") if case else None
+        if changed is not None:
+            self.notify(self.t(f"case_now_{changed.status}").format(case=self.number))
+
+    def action_note(self, lang: str = "") -> None:
+        from .dialogs import NoteDialog
+
+        def keep(text: str | None) -> None:
+            if text and text.strip():
+                self.change(note=text)
+
+        self.app.push_screen(NoteDialog(""), keep)
+
+    def action_close(self, lang: str = "") -> None:
+        self.app.pop_screen()
