@@ -101,6 +101,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "saved_as": "Sparat som ärende {case}.",
         "saved_changed": "Sparat som ärende {case}; senare ändringar är inte sparade (s sparar).",
         "save_failed": "Kunde inte spara: {error}. Inget är förlorat; försök igen.",
+        # the channel register (policy, Bilaga 1): what is wrong with a channel
+        "ch_missing": "saknas",
+        "ch_empty": "får inte vara tom",
+        "ch_text": "ska vara text",
+        "ch_list": "ska vara en lista",
+        "ch_map": "ska vara fält med namn och värden",
+        "ch_unknown_field": "okänt fält; giltiga fält: {fields}",
+        "ch_slug": (
+            "{value!r} duger inte som id: använd små bokstäver a–z, siffror och bindestreck "
+            "(t.ex. kommunen-facebook)"
+        ),
+        "ch_url": (
+            "{value!r} är ingen webbadress med http eller https "
+            "(t.ex. https://www.facebook.com/gullspangskommun)"
+        ),
+        "ch_email": "{value!r} är ingen e-postadress (namn@exempel.se)",
+        "ch_phone": "{value!r} är inget telefonnummer (siffror, mellanslag, +, - och parenteser)",
+        "ch_admins": "en kanal behöver minst två administratörer (policyn, Bilaga 1); {n} {given}",
+        "ch_given_one": "angiven",
+        "ch_given_many": "angivna",
+        "ch_admin_twice": "{email} står två gånger; administratörerna ska vara olika personer",
+        "ch_daily": "minst en person behövs för den dagliga driften (policyn, Bilaga 1, punkt 6)",
+        "ch_date": "{value!r} är inget datum; skriv ÅÅÅÅ-MM-DD",
+        "ch_number": "{value!r} är inget tal",
+        "ch_hours": "ska vara mellan 0 och 168 (timmarna i en vecka)",
+        "ch_duplicate_id": "det finns redan en kanal med id {id!r}",
+        "ch_duplicate_url": "kanalen {other!r} har redan adressen {url}",
+        "ch_no_channel": "det finns ingen kanal med id {id!r}",
     },
     "en": {
         "path": "How you got here",
@@ -200,6 +228,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "saved_as": "Saved as case {case}.",
         "saved_changed": "Saved as case {case}; later changes are not saved (s saves them).",
         "save_failed": "Could not save: {error}. Nothing is lost; try again.",
+        # the channel register (policy, Bilaga 1): what is wrong with a channel
+        "ch_missing": "is missing",
+        "ch_empty": "must not be empty",
+        "ch_text": "must be text",
+        "ch_list": "must be a list",
+        "ch_map": "must be fields with names and values",
+        "ch_unknown_field": "unknown field; valid fields: {fields}",
+        "ch_slug": (
+            "{value!r} will not do as an id: use lowercase letters a-z, digits and hyphens "
+            "(e.g. kommunen-facebook)"
+        ),
+        "ch_url": (
+            "{value!r} is not a web address with http or https "
+            "(e.g. https://www.facebook.com/gullspangskommun)"
+        ),
+        "ch_email": "{value!r} is not an e-mail address (name@example.se)",
+        "ch_phone": "{value!r} is not a phone number (digits, spaces, +, - and parentheses)",
+        "ch_admins": (
+            "a channel needs at least two administrators (the policy, Bilaga 1); {n} {given}"
+        ),
+        "ch_given_one": "given",
+        "ch_given_many": "given",
+        "ch_admin_twice": "{email} is given twice; the administrators must be different people",
+        "ch_daily": "at least one person is needed to run it day to day (the policy, Bilaga 1, 6)",
+        "ch_date": "{value!r} is not a date; use YYYY-MM-DD",
+        "ch_number": "{value!r} is not a number",
+        "ch_hours": "must be between 0 and 168 (the hours in a week)",
+        "ch_duplicate_id": "there is already a channel with id {id!r}",
+        "ch_duplicate_url": "channel {other!r} already has the address {url}",
+        "ch_no_channel": "there is no channel with id {id!r}",
     },
 }
 

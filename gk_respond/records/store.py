@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Each migration takes the schema from version N-1 to N; never edit one that has shipped.
@@ -51,6 +51,14 @@ MIGRATIONS: dict[int, list[str]] = {
         )""",
         "CREATE INDEX cases_created ON cases (created_at)",
         "CREATE INDEX cases_outcome ON cases (outcome)",
+    ],
+    # The channel register (policy, Bilaga 1): one row per channel, the channel as JSON.
+    2: [
+        """CREATE TABLE channels (
+            id TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            channel_json TEXT NOT NULL
+        )""",
     ],
 }
 
@@ -236,6 +244,15 @@ class Store:
                 f"UPDATE cases SET {assignments} WHERE number = ?", (*values.values(), number)
             )
         return case
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One write transaction on the file, for other tables kept in it (the channel
+        register): ``with store.transaction() as db: db.execute(...)``."""
+        return _transaction(self._db)
+
+    def query(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
+        """The rows a read-only statement gives, outside any transaction."""
+        return self._db.execute(sql, params).fetchall()
 
 
 def _open(path: str) -> sqlite3.Connection:

@@ -1,0 +1,364 @@
+"""The channel register: the social-media channels the municipality runs, each with the
+activity plan the policy asks for (Bilaga 1 "Aktivitetsplan sociala medier"). No UI.
+
+Kept in the case log's file (a ``channels`` table, schema version 2), so that one file holds
+everything and a case can be matched to the channel it was found on (``match``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Annotated, Any
+from urllib.parse import unquote, urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from ..strings import t
+from .store import Store
+
+# A place in a channel's data: field names and list indexes, as pydantic reports them.
+Loc = tuple[str | int, ...]
+
+MIN_ADMINISTRATORS = 2  # source: policy, Bilaga 1, punkt 5 "Minst två administratörer behövs"
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+_PHONE = re.compile(r"\+?[0-9][0-9 ()/-]{4,}")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+_OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?![0-9])")  # javascript:, mailto:, …
+_HOST = re.compile(r"[^\s/@:]+\.[^\s/@:.]+")
+
+
+def _error(kind: str, **values: Any) -> PydanticCustomError:
+    """A refusal whose message is looked up by ``kind`` in strings.py; ``problems`` gives it
+    in the user's language, ``str(error)`` in English."""
+    return PydanticCustomError(kind, t("en", kind).format(given="given", **values), values)
+
+
+def _filled(value: str) -> str:
+    if not value:
+        raise _error("ch_empty")
+    return value
+
+
+def _written_as(pattern: re.Pattern[str], kind: str) -> AfterValidator:
+    """A check that the whole value matches ``pattern``; refused as ``kind`` otherwise."""
+
+    def check(value: str) -> str:
+        if not pattern.fullmatch(value):
+            raise _error(kind, value=value)
+        return value
+
+    return AfterValidator(check)
+
+
+def _web_address(value: str) -> str:
+    """An http or https address; one written without a scheme (``www.facebook.com/x``, as in
+    the policy's example) is taken as https."""
+    text = value
+    if not _SCHEME.match(text):
+        if _OTHER_SCHEME.match(text):
+            raise _error("ch_url", value=value)
+        text = "https://" + text
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        raise _error("ch_url", value=value) from None
+    if parts.scheme.lower() not in ("http", "https") or not _HOST.fullmatch(host):
+        raise _error("ch_url", value=value)
+    if any(c.isspace() or not c.isprintable() for c in text):
+        raise _error("ch_url", value=value)
+    return text
+
+
+def _day(value: Any) -> date:
+    """A calendar date, or text written YYYY-MM-DD; nothing else (no times, no numbers)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _error("ch_date", value=value)
+
+
+Text = Annotated[str, AfterValidator(_filled)]
+
+
+class Administrator(BaseModel):
+    """One administrator of an account: name, e-mail and phone.
+    source: policy, Bilaga 1, punkt 5 ("Namn och efternamn, e-post och telefonnummer")."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    name: Text
+    email: Annotated[Text, _written_as(_EMAIL, "ch_email")]
+    phone: Annotated[Text, _written_as(_PHONE, "ch_phone")]
+
+
+class Channel(BaseModel):
+    """One channel (account) the municipality runs, with its activity plan."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    # our own: a short name to refer to the channel by (command line, import files)
+    id: Annotated[Text, _written_as(_SLUG, "ch_slug")]
+    name: Text  # how the channel is called on the medium
+    # source: Bilaga 1, punkt 1 "Skriv vilket socialt medium det gäller"
+    medium: Text
+    # source: Bilaga 1, punkt 2 "Skriv webbadressen"
+    url: Annotated[Text, AfterValidator(_web_address)]
+    # source: Bilaga 1, punkt 3 "Skriv förvaltning, enhet/avdelning"
+    unit: Text
+    # source: Bilaga 1, punkt 4 "syftet med och målgruppen för deltagandet"
+    purpose: Text
+    audience: Text
+    # source: Bilaga 1, punkt 5 "Minst två administratörer behövs för alla konton"
+    administrators: list[Administrator]
+    # source: Bilaga 1, punkt 6 "Vem/vilka ska stå för den dagliga driften"
+    daily: list[Text]
+    # source: Bilaga 1, punkt 7 "Hur ofta och under vilka tider behöver kontot bevakas"
+    monitoring: Text
+    # source: Bilaga 1, punkt 8 "Beräknad arbetstid? Hur många timmar/vecka"
+    hours_per_week: float = Field(ge=0, le=168, allow_inf_nan=False)
+    # source: Bilaga 1, "Godkännande": "Verksamhetsansvarig chef", with date
+    approved_by: Text
+    approved_on: Annotated[date, BeforeValidator(_day)]
+
+    @field_validator("administrators")
+    @classmethod
+    def _two_administrators(cls, value: list[Administrator]) -> list[Administrator]:
+        if len(value) < MIN_ADMINISTRATORS:
+            raise _error("ch_admins", n=len(value))
+        seen: set[str] = set()
+        for admin in value:  # two administrators means two people
+            if admin.email.casefold() in seen:
+                raise _error("ch_admin_twice", email=admin.email)
+            seen.add(admin.email.casefold())
+        return value
+
+    @field_validator("daily")
+    @classmethod
+    def _someone_daily(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise _error("ch_daily")
+        return value
+
+    def data(self) -> dict[str, Any]:
+        """The channel as plain data (dates as YYYY-MM-DD), as exported and stored."""
+        return self.model_dump(mode="json")
+
+
+FIELDS = tuple(Channel.model_fields)
+ADMINISTRATOR_FIELDS = tuple(Administrator.model_fields)
+TEXT_FIELDS = tuple(f for f in FIELDS if f not in ("administrators", "daily", "hours_per_week"))
+
+
+# -- what is wrong, in the user's language -----------------------------------------------------
+_BUILTIN = {
+    "missing": "ch_missing",
+    "string_type": "ch_text",
+    "list_type": "ch_list",
+    "model_type": "ch_map",
+    "dict_type": "ch_map",
+    "model_attributes_type": "ch_map",
+    "extra_forbidden": "ch_unknown_field",
+    "float_parsing": "ch_number",
+    "float_type": "ch_number",
+    "finite_number": "ch_number",
+    "greater_than_equal": "ch_hours",
+    "less_than_equal": "ch_hours",
+}
+
+
+def problems(error: ValidationError, lang: str) -> list[tuple[Loc, str]]:
+    """Each thing wrong with a channel: where (field names and list indexes) and what, in
+    ``lang``."""
+    found: list[tuple[Loc, str]] = []
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        kind = item["type"]
+        values: dict[str, Any] = dict(item.get("ctx") or {})
+        if kind in _BUILTIN:
+            kind = _BUILTIN[kind]
+            values = {"value": item.get("input")}
+            if kind == "ch_unknown_field":
+                known = ADMINISTRATOR_FIELDS if "administrators" in loc[:1] else FIELDS
+                values["fields"] = ", ".join(known)
+        if kind == "ch_admins":
+            values["given"] = t(lang, "ch_given_one" if values["n"] == 1 else "ch_given_many")
+        if kind.startswith("ch_"):
+            found.append((loc, t(lang, kind).format(**values)))
+        else:
+            found.append((loc, item["msg"]))
+    return found
+
+
+def where(loc: Loc) -> str:
+    """``administrators[2].email`` for ``("administrators", 1, "email")`` (counted from 1)."""
+    text = ""
+    for part in loc:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def explain(error: ValidationError, lang: str) -> list[str]:
+    """Each thing wrong, as one line: ``field: what``."""
+    return [f"{where(loc)}: {text}" if loc else text for loc, text in problems(error, lang)]
+
+
+class ChannelError(Exception):
+    """A change the register refuses (a duplicate id or address, no such channel)."""
+
+    def __init__(self, key: str, **values: Any) -> None:
+        super().__init__(t("en", key).format(**values))
+        self.key = key
+        self.values = values
+
+    def message(self, lang: str) -> str:
+        return t(lang, self.key).format(**self.values)
+
+
+# -- which channel a comment is on --------------------------------------------------------------
+def url_key(url: str) -> tuple[str, tuple[str, ...]] | None:
+    """The host (lowercase, without ``www.``) and the path's segments (decoded, case folded,
+    empty ones dropped) of an address with or without a scheme; None if it has no host.
+    Paths are compared without case too: Facebook, Instagram and YouTube handles ignore it."""
+    text = url.strip()
+    if not _SCHEME.match(text):
+        text = "//" + text.lstrip("/")
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").rstrip(".")
+    except ValueError:
+        return None
+    if not host:
+        return None
+    host = host.removeprefix("www.")
+    return host, tuple(unquote(s).casefold() for s in parts.path.split("/") if s)
+
+
+def match_channel(url: str, channels: Iterable[Channel]) -> Channel | None:
+    """The channel ``url`` is on: same host, and the channel's path a prefix of the address's
+    path on a segment boundary; the most specific such channel, or None."""
+    key = url_key(url)
+    if key is None:
+        return None
+    host, segments = key
+    best: tuple[int, Channel] | None = None
+    for channel in channels:
+        theirs = url_key(channel.url)
+        if theirs is None or theirs[0] != host:
+            continue
+        path = theirs[1]
+        if segments[: len(path)] == path and (best is None or len(path) > best[0]):
+            best = (len(path), channel)
+    return best[1] if best else None
+
+
+# -- the register in the case log's file --------------------------------------------------------
+def _clash(channel: Channel, others: Iterable[Channel]) -> ChannelError | None:
+    """A refusal if another channel has the same id or the same address."""
+    key = url_key(channel.url)
+    for other in others:
+        if other.id == channel.id:
+            return ChannelError("ch_duplicate_id", id=channel.id)
+        if url_key(other.url) == key:
+            return ChannelError("ch_duplicate_url", other=other.id, url=channel.url)
+    return None
+
+
+def _json(channel: Channel) -> str:
+    return json.dumps(channel.data(), ensure_ascii=False)
+
+
+class Channels:
+    """The channel register kept in a case log file. Every write is one transaction."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def all(self) -> list[Channel]:
+        """Every channel, by id."""
+        rows = self.store.query("SELECT channel_json FROM channels ORDER BY id")
+        return [Channel.model_validate_json(row[0]) for row in rows]
+
+    def get(self, channel_id: str) -> Channel | None:
+        rows = self.store.query("SELECT channel_json FROM channels WHERE id = ?", (channel_id,))
+        return Channel.model_validate_json(rows[0][0]) if rows else None
+
+    def add(self, channel: Channel) -> Channel:
+        """Store a new channel; ChannelError if its id or address is taken."""
+        with self.store.transaction() as db:
+            clash = _clash(channel, _read(db))
+            if clash:
+                raise clash
+            db.execute(
+                "INSERT INTO channels (id, url, channel_json) VALUES (?, ?, ?)",
+                (channel.id, channel.url, _json(channel)),
+            )
+        return channel
+
+    def update(self, channel_id: str, change: Mapping[str, Any]) -> Channel | None:
+        """Set the fields in ``change`` (validated as a whole: ValidationError, ChannelError);
+        the channel as stored, or None if there is none with that id."""
+        with self.store.transaction() as db:
+            channels = _read(db)
+            old = next((c for c in channels if c.id == channel_id), None)
+            if old is None:
+                return None
+            new = Channel.model_validate({**old.data(), **change})
+            clash = _clash(new, (c for c in channels if c.id != channel_id))
+            if clash:
+                raise clash
+            db.execute(
+                "UPDATE channels SET id = ?, url = ?, channel_json = ? WHERE id = ?",
+                (new.id, new.url, _json(new), channel_id),
+            )
+        return new
+
+    def remove(self, channel_id: str) -> Channel | None:
+        """Remove a channel; the channel removed, or None if there was none."""
+        with self.store.transaction() as db:
+            found = next((c for c in _read(db) if c.id == channel_id), None)
+            if found:
+                db.execute("DELETE FROM channels WHERE id = ?", (channel_id,))
+        return found
+
+    def replace_all(self, channels: Sequence[Channel]) -> None:
+        """Make the register exactly ``channels`` (an import), in one transaction."""
+        for n, channel in enumerate(channels):
+            clash = _clash(channel, channels[:n])
+            if clash:
+                raise clash
+        with self.store.transaction() as db:
+            db.execute("DELETE FROM channels")
+            for channel in channels:
+                db.execute(
+                    "INSERT INTO channels (id, url, channel_json) VALUES (?, ?, ?)",
+                    (channel.id, channel.url, _json(channel)),
+                )
+
+    def match(self, url: str) -> Channel | None:
+        """The channel a comment at ``url`` is on, or None (see ``match_channel``)."""
+        return match_channel(url, self.all())
+
+
+def _read(db: Any) -> list[Channel]:
+    rows = db.execute("SELECT channel_json FROM channels ORDER BY id").fetchall()
+    return [Channel.model_validate_json(row[0]) for row in rows]
