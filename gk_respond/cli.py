@@ -12,6 +12,7 @@ from . import __version__
 
 if TYPE_CHECKING:
     from .flowchart.engine import Chart
+    from .records.channels import Channel
     from .triage import Comment
 
 OK, PROBLEMS, BAD_INPUT, INCOMPLETE, STORE = 0, 1, 2, 3, 4
@@ -143,7 +144,12 @@ def _triage(argv: list[str]) -> int:
         metavar="FILE",
         help="open the app with the comment in FILE (- for standard input)",
     )
-    parser.add_argument("--url", metavar="URL", help="where the comment is")
+    parser.add_argument(
+        "--url",
+        metavar="URL",
+        help="where the comment is; on a channel in the channel register, owns_channel is "
+        "answered ja unless the answers say otherwise",
+    )
     parser.add_argument(
         "--save",
         action="store_true",
@@ -178,14 +184,15 @@ def _triage(argv: list[str]) -> int:
         return _interactive(chart, args)
     if args.batch is not None:
         return _batch(chart, args.batch, args.lang)
-    kept = [f"--{n}" for n in ("comment", "url", "platform", "author") if getattr(args, n)]
+    kept = [f"--{n}" for n in ("comment", "platform", "author") if getattr(args, n)]
     if kept and not args.save:
-        return _fail([f"{', '.join(kept)} with --answers are kept only with --save"])
+        verb = "is" if len(kept) == 1 else "are"
+        return _fail([f"{', '.join(kept)} with --answers {verb} kept only with --save"])
     try:
         text = _read(args.answers) if args.answers == "-" else args.answers
     except OSError as error:
         return _fail([str(error)])
-    return _answer(chart, text, args.format, args.lang, args if args.save else None)
+    return _answer(chart, text, args)
 
 
 def _comment(args: argparse.Namespace, text: str) -> Comment:
@@ -231,14 +238,15 @@ def _stdin_from_terminal() -> None:
     os.close(terminal)
 
 
-def _answer(
-    chart: Chart, text: str, fmt: str, lang: str, save: argparse.Namespace | None = None
-) -> int:
+def _answer(chart: Chart, text: str, args: argparse.Namespace) -> int:
     from . import render
     from .flowchart.answers import AnswersError, evaluate, split
+    from .triage import channel_preset
 
+    fmt, lang, save = args.format, args.lang, args if args.save else None
+    channel = _registered_channel(args.url, args.db) if args.url else None
     try:
-        result = evaluate(chart, split(text))
+        result = evaluate(chart, split(text), channel_preset(chart) if channel else None)
     except AnswersError as error:
         if fmt == "json":
             _print_json({"status": "error", "errors": error.problems})
@@ -248,8 +256,19 @@ def _answer(
         number = _save(chart, result, lang, save)
         if number is None:
             return STORE
+    if channel is not None:
+        given = {step.question: step.answer for step in result.path}
+        answered = "".join(f"; {q}={given[q]} from the register" for q in result.preset)
+        print(
+            f"gk-respond: {args.url} is on the registered channel {channel.name!r} "
+            f"({channel.id}){answered}",
+            file=sys.stderr,
+        )
     if fmt == "json":
         data = render.result_data(chart, result, lang)
+        if channel is not None:
+            data["channel"] = {"id": channel.id, "name": channel.name, "url": channel.url}
+            data["preset"] = list(result.preset)
         if number:
             data["case"] = number
         _print_json(data)
@@ -270,6 +289,8 @@ def _answer(
 
 def _save(chart: Chart, result: Any, lang: str, args: argparse.Namespace) -> str | None:
     """Keep the outcome in the case log; its number after the commit, or None (reported)."""
+    from dataclasses import astuple
+
     from . import default_flowchart
     from .flowchart.engine import Event
     from .records.new import handler_name, new_case
@@ -285,13 +306,35 @@ def _save(chart: Chart, result: Any, lang: str, args: argparse.Namespace) -> str
         _comment(args, args.comment or ""),
         lang,
         handler_name(args.handler),
-        [Event(now, "answer", step.question, step.answer) for step in result.path],
+        [
+            Event(now, "register" if q in result.preset else "answer", q, a)
+            for _, q, a in map(astuple, result.path)
+        ],
     )
     try:
         with Store(args.db or default_path()) as store:
             return store.save(case).number
     except StoreError as error:
         print(f"gk-respond: error: {error}", file=sys.stderr)
+        return None
+
+
+def _registered_channel(url: str, db: str | None) -> Channel | None:
+    """The channel in the register that ``url`` belongs to. A case log that does not exist
+    yet holds no register (and is not created); one that cannot be read is reported."""
+    import os
+
+    from .records.channels import Channels
+    from .records.store import Store, StoreError, default_path
+
+    path = db or default_path()
+    if not os.path.exists(path):
+        return None
+    try:
+        with Store(path) as store:
+            return Channels(store).match(url)
+    except StoreError as error:
+        print(f"gk-respond: warning: the channel register is not used: {error}", file=sys.stderr)
         return None
 
 

@@ -22,6 +22,20 @@ class Comment:
     found: str = ""  # where or how it was found
 
 
+# The question the channel register answers: a comment whose address belongs to a channel in
+# the register (Bilaga 1: each department registers the social media it runs) is on the
+# municipality's own channel (Bilaga 2: "Om kommunen äger kanalen"). Offered, never forced.
+OWNS_CHANNEL = ("owns_channel", "ja")
+
+
+def channel_preset(chart: Chart) -> dict[str, str]:
+    """The answer the register gives for a registered channel, if this chart asks it."""
+    qid, answer = OWNS_CHANNEL
+    if qid in chart.flowchart.questions and answer in {o.id for o in chart.options(qid)}:
+        return {qid: answer}
+    return {}
+
+
 def utc_now() -> str:
     """The time now, as the case log keeps it (UTC, ISO 8601)."""
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -38,6 +52,7 @@ class Triage:
     ticked: set[int] = field(default_factory=set)  # the outcome's steps done, by index
     notes: str = ""
     case: str = ""  # the case number once saved
+    channel: str = ""  # the registered channel the comment's address belongs to, if any
     walk: Walk = field(init=False)
     _saved: tuple[object, ...] = field(default=(), init=False, repr=False)
 
@@ -50,8 +65,14 @@ class Triage:
         self.ticked = set()
         self.notes = ""
         self.case = ""
+        self.channel = ""
         self.walk = Walk(self.chart, clock=self.clock)
         self._saved = ()
+
+    @property
+    def preset(self) -> dict[str, str]:
+        """Answers offered before the question is asked: the register's, when it matched."""
+        return channel_preset(self.chart) if self.channel else {}
 
     def _state(self) -> tuple[object, ...]:
         return (

@@ -107,7 +107,7 @@ def test_incomplete_answers_are_not_saved(gk, tmp_path):
 def test_comment_fields_without_save_are_refused(gk):
     result = gk("--answers", "prohibited=ja,owns_channel=ja", "--comment", "x", "--url", "u")
     assert result.returncode == 2
-    assert "--comment, --url with --answers are kept only with --save" in result.stderr
+    assert "--comment with --answers is kept only with --save" in result.stderr
 
 
 def test_a_file_that_is_not_a_case_log_is_left_alone(gk, tmp_path):

@@ -5,7 +5,7 @@ One answer, keyed by question id, serves every node that asks that question.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .engine import AnswerError, Chart, Step, Walk
@@ -24,6 +24,7 @@ class Result:
     path: list[Step]
     outcome: str | None  # None: the answers stop before an outcome
     next_question: str | None  # the question to answer next when there is no outcome
+    preset: tuple[str, ...] = ()  # questions on the path answered by ``preset``, not the user
 
 
 def split(text: str) -> list[tuple[str, str]]:
@@ -44,8 +45,14 @@ def split(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def evaluate(chart: Chart, pairs: Iterable[tuple[str, str]]) -> Result:
-    """Walk the chart with the given answers; AnswersError lists every unusable answer."""
+def evaluate(
+    chart: Chart, pairs: Iterable[tuple[str, str]], preset: Mapping[str, str] | None = None
+) -> Result:
+    """Walk the chart with the given answers; AnswersError lists every unusable answer.
+
+    ``preset`` answers (question id -> option id, e.g. the channel register's owns_channel)
+    are used where the given answers say nothing; a preset answer the path never asks is
+    not an error."""
     answers: dict[str, str] = {}
     problems: list[str] = []
     for word, value in pairs:
@@ -61,15 +68,20 @@ def evaluate(chart: Chart, pairs: Iterable[tuple[str, str]]) -> Result:
     if problems:
         raise AnswersError(problems)
 
+    given = set(answers)
+    for qid, answer in (preset or {}).items():
+        answers.setdefault(qid, answer)
+
     walk = Walk(chart)
     while not walk.finished and walk.question in answers:
         walk.answer(answers[walk.question])
     asked = {step.question for step in walk.path}
     still_open = chart.questions_from(walk.node)
-    unused = [qid for qid in answers if qid not in asked and qid not in still_open]
+    unused = [qid for qid in given if qid not in asked and qid not in still_open]
     if unused:
         taken = ", ".join(f"{s.question}={s.answer}" for s in walk.path) or "(none)"
         raise AnswersError(
             [f"{qid!r} is never asked on this path (path: {taken})" for qid in unused]
         )
-    return Result(walk.path, walk.outcome, walk.question)
+    preset_used = tuple(dict.fromkeys(s.question for s in walk.path if s.question not in given))
+    return Result(walk.path, walk.outcome, walk.question, preset_used)

@@ -52,6 +52,8 @@ class GkRespondApp(App[None]):
         if self.skip_comment:
             from .screens.question import QuestionScreen
 
+            self.find_channel()
+
             self.push_screen(QuestionScreen())
         else:
             from .screens.comment import CommentScreen
@@ -84,6 +86,26 @@ class GkRespondApp(App[None]):
         from ..records.store import Store, default_path
 
         return Store(self.db or default_path())
+
+    def find_channel(self) -> None:
+        """Look the comment's address up in the channel register (in the case log, if there
+        is one yet): a registered channel preselects the answer to owns_channel."""
+        import os
+
+        from ..records.channels import Channels
+        from ..records.store import StoreError, default_path
+
+        self.triage.channel = ""
+        url, path = self.triage.comment.url, self.db or default_path()
+        if not url or not os.path.exists(path):
+            return
+        try:
+            with self.store() as store:
+                channel = Channels(store).match(url)
+        except StoreError as error:
+            self.notify(self.t("register_unusable").format(error=error), severity="warning")
+            return
+        self.triage.channel = channel.name if channel else ""
 
     def flowchart_path(self) -> str:
         from .. import default_flowchart

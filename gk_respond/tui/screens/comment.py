@@ -89,6 +89,7 @@ class CommentScreen(Base):
         comment.url = self.query_one("#url", Input).value.strip()
         comment.author = self.query_one("#author", Input).value.strip()
         comment.found = self.query_one("#found", Input).value.strip()
+        self.app.find_channel()
         from .question import QuestionScreen
 
         self.app.switch_screen(QuestionScreen())

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Static
 
 from ... import render
+from ...untrusted import visible
 from ..keys import bilingual
 from ..widgets import CommentPanel
 from .base import Base
@@ -54,6 +55,8 @@ class QuestionScreen(Base):
         )
         by_option = {option: key for key, option in self.app.option_keys().items()}
         remembered = walk.remembered.get(walk.question)
+        preset = None if remembered else self.app.triage.preset.get(walk.question)
+        remembered = remembered or preset
         box = self.query_one("#options", Horizontal)
         options = chart.options(walk.question)
         buttons = list(box.query(Button))
@@ -64,13 +67,21 @@ class QuestionScreen(Base):
         for button, option in zip(buttons, options, strict=True):
             button.label = Content(f"{option.label(lang)} [{by_option[option.id]}]")
             button.set_class(option.id == remembered, "-remembered")
-        earlier = next((o for o in options if o.id == remembered), None)
-        self.query_one("#earlier", Static).update(
-            Content(f"{self.t('earlier_answer')}: {earlier.label(lang)}" if earlier else "")
-        )
+        self.query_one("#earlier", Static).update(Content(self.earlier(remembered, preset)))
         self.shown = [option.id for option in options]  # button order -> option id
         focus = buttons[self.shown.index(remembered)] if remembered in self.shown else buttons[0]
         self.call_after_refresh(focus.focus)
+
+    def earlier(self, remembered: str | None, preset: str | None) -> str:
+        """The line under the buttons: the answer given before, or the register's."""
+        options, lang = self.app.chart.options(self.app.triage.walk.question), self.app.lang
+        option = next((o for o in options if o.id == remembered), None)
+        if option is None:
+            return ""
+        if preset:
+            channel = visible(self.app.triage.channel)
+            return self.t("register_answer").format(answer=option.label(lang), channel=channel)
+        return f"{self.t('earlier_answer')}: {option.label(lang)}"
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         buttons = list(self.query_one("#options", Horizontal).query(Button))
