@@ -162,7 +162,8 @@ def _triage(argv: list[str]) -> int:
     parser.add_argument(
         "--handler",
         metavar="NAME",
-        help="who handles the case (default: $GK_RESPOND_HANDLER or your user name)",
+        help="who handles the case, in the app too (default: $GK_RESPOND_HANDLER or your user "
+        "name)",
     )
     parser.add_argument(
         "--db",
@@ -220,7 +221,7 @@ def _interactive(chart: Chart, args: argparse.Namespace) -> int:
         comment = _comment(args, text)
     from .tui.app import GkRespondApp
 
-    GkRespondApp(chart, args.lang, comment, args.db, args.flowchart).run()
+    GkRespondApp(chart, args.lang, comment, args.db, args.flowchart, args.handler).run()
     return OK
 
 

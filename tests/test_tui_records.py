@@ -20,7 +20,7 @@ def saved_line(app) -> str:
 
 async def test_save_ticks_notes_and_history_then_update_the_same_case(tmp_path):
     db = str(tmp_path / "cases.db")
-    app = make_app(comment=COMMENT, db=db)
+    app = make_app(comment=COMMENT, db=db, handler="Bo Berg")  # as --handler gives it
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n", "n", "j")  # defamatory=ja ...
         await pilot.press("backspace", "n", "n", "j")  # ... no: joking=nej, factual_error=ja
@@ -37,7 +37,7 @@ async def test_save_ticks_notes_and_history_then_update_the_same_case(tmp_path):
         with Store(db) as store:
             (case,) = store.cases()
         assert saved_line(app) == f"Sparat som ärende {case.number}."
-        assert case.outcome == "correct" and case.ticked == [0]
+        assert case.outcome == "correct" and case.ticked == [0] and case.handler == "Bo Berg"
         assert case.notes == "Rättat i tråden"
         assert case.comment_text == COMMENT.text and case.url == COMMENT.url
         assert case.path == [
@@ -104,7 +104,7 @@ async def test_records_screen_lists_filters_opens_closes_and_notes(tmp_path):
 
     db = str(tmp_path / "cases.db")
     removal, share, correction = seed_cases(db)
-    app = make_app(comment=Comment(), db=db)
+    app = make_app(comment=Comment(), db=db, handler="Anna Andersson")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+r")
         assert isinstance(app.screen, RecordsScreen)
@@ -129,7 +129,7 @@ async def test_records_screen_lists_filters_opens_closes_and_notes(tmp_path):
         assert isinstance(app.screen, CaseScreen)
         with Store(db) as store:
             case = store.get(removal)
-        assert case.status == "closed" and case.notes.endswith("]\nPolisanmält")
+        assert case.status == "closed" and case.notes.endswith(" Anna Andersson]\nPolisanmält")
         assert "Polisanmält" in str(app.screen.query_one("#case", Static).render())
 
         await pilot.press("escape")

@@ -19,9 +19,12 @@ CHART = Chart(load(default_flowchart()))
 
 
 def make_app(
-    lang: str = "sv", comment: Comment | None = None, db: str | None = None
+    lang: str = "sv",
+    comment: Comment | None = None,
+    db: str | None = None,
+    handler: str | None = None,
 ) -> GkRespondApp:
-    return GkRespondApp(CHART, lang, comment, db)
+    return GkRespondApp(CHART, lang, comment, db, handler=handler)
 
 
 def seed_cases(db: str) -> list[str]:

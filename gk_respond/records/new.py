@@ -75,15 +75,15 @@ _FROM_TRIAGE = (
 )  # fmt: skip
 
 
-def save_triage(store: Store, triage: Triage, flowchart_file: str, lang: str) -> str:
+def save_triage(store: Store, triage: Triage, flowchart_file: str, lang: str, handler: str) -> str:
     """Keep a finished triage in the case log, or bring its case up to date if it was saved
-    before; its number, after the commit."""
+    before (its handler stays whoever saved it first); its number, after the commit."""
     walk = triage.walk
     if walk.outcome is None:
         raise ValueError("only a triage that has reached an outcome is saved")
     fresh = new_case(
         triage.chart, flowchart_file, walk.path, walk.outcome, triage.comment, lang,
-        handler_name(), walk.history, triage.ticked, triage.notes,
+        handler, walk.history, triage.ticked, triage.notes,
     )  # fmt: skip
     stored = None
     if triage.case:

@@ -8,6 +8,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from ..flowchart.engine import Chart
+from ..records.new import handler_name
 from ..strings import t
 from ..triage import Comment, Triage
 from .keys import allowed, bilingual
@@ -34,12 +35,14 @@ class GkRespondApp(App[None]):
         comment: Comment | None = None,
         db: str | None = None,
         flowchart_file: str | None = None,
+        handler: str | None = None,
     ) -> None:
         super().__init__()
         self.chart = chart
         self.lang = lang
         self.db = db  # the case log; None: $GK_RESPOND_DB or the user's data directory
         self.flowchart_file = flowchart_file  # None: the built-in one
+        self.handler = handler_name(handler)  # who saves cases and writes notes
         self.triage = Triage(chart, comment or Comment())
         self.skip_comment = comment is not None
 

@@ -139,7 +139,7 @@ class OutcomeScreen(Base):
         app = self.app
         try:
             with app.store() as store:
-                number = save_triage(store, app.triage, app.flowchart_path(), app.lang)
+                number = save_triage(store, app.triage, app.flowchart_path(), app.lang, app.handler)
         except StoreError as error:
             self.notify(self.t("save_failed").format(error=error), severity="error", timeout=30)
             return

@@ -157,10 +157,9 @@ class CaseScreen(Base):
     def change(self, **given: object) -> Case | None:
         """Apply a change to the case in one transaction, then show it as stored."""
         from ...records.followup import Changes, apply
-        from ...records.new import handler_name
         from ...triage import utc_now
 
-        changes = Changes(at=utc_now(), who=handler_name(), **given)  # type: ignore[arg-type]
+        changes = Changes(at=utc_now(), who=self.app.handler, **given)  # type: ignore[arg-type]
         try:
             with self.app.store() as store:
                 case = store.update(self.number, lambda case: apply(case, changes))
