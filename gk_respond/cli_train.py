@@ -95,7 +95,8 @@ def main(argv: list[str]) -> int:
         return _grade(chart, chosen, args)
     from .tui.training import TrainingApp
 
-    TrainingApp(chart, chosen, args.lang, args.trainee, present=args.present).run()
+    scenarios = [item.scenario for item in chosen]
+    TrainingApp(chart, scenarios, args.lang, args.trainee, present=args.present).run()
     return OK
 
 

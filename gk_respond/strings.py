@@ -140,6 +140,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "press_space": "Mellanslag visar svaret",
         "press_space_again": "Mellanslag igen går vidare",
         "done": "Klart! Tryck Enter för resultatet.",
+        "scenario_of": "Scenario {n} av {total}",
+        "answered_expected": "Du svarade {given}; förväntat svar: {expected}.",
+        "outcome_short": "Utfall",
+        "end_of_session": "Alla scenarier är genomgångna.",
     },
     "en": {
         "path": "How you got here",
@@ -278,6 +282,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "press_space": "Space shows the answer",
         "press_space_again": "Space again goes on",
         "done": "Done! Press Enter for the result.",
+        "scenario_of": "Scenario {n} of {total}",
+        "answered_expected": "You answered {given}; the expected answer: {expected}.",
+        "outcome_short": "Outcome",
+        "end_of_session": "Every scenario has been gone through.",
     },
 }
 
