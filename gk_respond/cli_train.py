@@ -75,6 +75,8 @@ def main(argv: list[str]) -> int:
         help="grade a JSON Lines file of answers (- for standard input); prints JSON",
     )
     args = parser.parse_args(argv)
+    if args.seed is not None and args.sample is None:
+        parser.error("--seed needs --sample")
     chart = _open_chart(args.flowchart)
     if chart is None:
         return PROBLEMS

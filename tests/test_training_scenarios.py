@@ -1,5 +1,6 @@
-"""The bundled scenario set: enough of them, every outcome and both answers of every
-question of the built-in flowchart covered, texts in both languages, shipped in the wheel."""
+"""The bundled scenario set: enough of them, and every outcome, both answers of every
+question and every path of the built-in flowchart covered. (Both languages are required by
+the schema; the wheel carrying the set is tested in tests/test_cli_app.py.)"""
 
 from __future__ import annotations
 
@@ -36,17 +37,3 @@ def test_the_expected_path_ends_in_an_acceptable_outcome():
     for item in LOADED:
         last = expected_path(CHART, item.scenario)[-1]
         assert CHART.next(last.node, last.answer) in item.scenario.outcomes, item.file
-
-
-def test_wheel_carries_the_scenarios():
-    """hatch packs every file under gk_respond/; nothing in pyproject or .gitignore drops
-    the YAML files."""
-    import tomllib
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent.parent
-    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
-    wheel = config["tool"]["hatch"]["build"]["targets"]["wheel"]
-    assert wheel["packages"] == ["gk_respond"]
-    assert "exclude" not in wheel and "only-include" not in wheel
-    assert "yaml" not in (root / ".gitignore").read_text(encoding="utf-8")
