@@ -77,6 +77,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.seed is not None and args.sample is None:
         parser.error("--seed needs --sample")
+    if args.sample is not None and (args.grade is not None or args.check):
+        parser.error("--sample chooses a session's scenarios; not with --grade or --check")
     chart = _open_chart(args.flowchart)
     if chart is None:
         return PROBLEMS

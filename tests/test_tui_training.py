@@ -147,3 +147,19 @@ async def test_presenter_reveals_the_expected_answer_and_follows_it():
         assert app.triage.walk.outcome == "reinforce"
         await pilot.press("space")
         assert text_of(app, "#p-place") == "Alla scenarier är genomgångna."
+
+
+def test_the_command_line_opens_the_training_app(monkeypatch):
+    """`gk-respond train` builds the app from its options (run is not called for real)."""
+    from gk_respond.cli import main
+
+    opened: list[TrainingApp] = []
+    monkeypatch.setattr(TrainingApp, "run", lambda self: opened.append(self))
+    assert main(["train", "--tag", "removal", "--lang", "en", "--trainee", "Kim", "--present"]) == 0
+    (app,) = opened
+    assert app.lang == "en" and app.present and app.session.trainee == "Kim"
+    assert {s.id for s in app.session.scenarios} == {
+        item.scenario.id for item in load(CHART) if "removal" in item.scenario.tags
+    }
+    assert main(["train", "--sample", "3", "--seed", "1"]) == 0
+    assert len(opened[1].session.scenarios) == 3 and not opened[1].present

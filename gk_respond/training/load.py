@@ -8,7 +8,7 @@ the flowchart (``check.py``). Never imports Textual.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..flowchart.engine import Chart
@@ -28,11 +28,11 @@ class Loaded:
     positions: Positions
 
 
-def files(paths: Iterable[str]) -> list[str]:
+def files(paths: Sequence[str]) -> list[str]:
     """The scenario files named: a folder stands for its *.yaml and *.yml files (sorted);
     no paths at all for the bundled set."""
     found: list[str] = []
-    for path in list(paths) or [BUNDLED]:
+    for path in paths or [BUNDLED]:
         if os.path.isdir(path):
             names = sorted(n for n in os.listdir(path) if n.endswith(SUFFIXES))
             found += [os.path.join(path, n) for n in names]
@@ -51,7 +51,7 @@ def read(file: str) -> Loaded:
     return Loaded(file, validate(data, positions, file, literals, Scenario), positions)
 
 
-def load(chart: Chart, paths: Iterable[str] = ()) -> list[Loaded]:
+def load(chart: Chart, paths: Sequence[str] = ()) -> list[Loaded]:
     """Every scenario in ``paths`` (see ``files``), checked; FlowchartError lists every
     problem of every file."""
     from .check import check

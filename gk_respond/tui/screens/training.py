@@ -37,6 +37,11 @@ def scenario_context(app: TrainingApp, scenario: Scenario) -> str:
     return "\n".join(lines)
 
 
+def bar(part: int, whole: int, width: int = 10) -> str:
+    filled = round(width * part / whole) if whole else 0
+    return "█" * filled + "░" * (width - filled)
+
+
 class TrainingBase(Base):
     app: TrainingApp
 
@@ -192,7 +197,7 @@ class ResultScreen(TrainingBase):
         titles = {qid: app.chart.question(qid).title(lang) for qid in per}
         width = max((len(t) for t in titles.values()), default=0)
         rows = [
-            f"{titles[qid]:<{width}}  {right:>2}/{asked:<2} {'█' * round(10 * right / asked):<10}"
+            f"{titles[qid]:<{width}}  {right:>2}/{asked:<2} {bar(right, asked)}"
             for qid, (right, asked) in per.items()
         ]
         self.query_one("#per-question", Static).update(Content("\n".join(rows)))
