@@ -36,6 +36,7 @@ examples:
   echo '{"id": "c1", "answers": "prohibited=ja,owns_channel=nej"}' | gk-respond --batch -
   gk-respond --answers prohibited=ja,owns_channel=ja --save --comment "..." --url URL
   gk-respond records list
+  gk-respond train --trainee "Kim"
   gk-respond check my-flowchart.yaml
   gk-respond paths --format csv
   gk-respond diagram --format mermaid --lang en
@@ -89,11 +90,15 @@ def _open_chart(file: str | None) -> Chart | None:
     try:
         return Chart(load(file or default_flowchart()))
     except FlowchartError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        count = len(error.problems)
-        print(f"gk-respond: the flowchart has {count} problem(s)", file=sys.stderr)
+        _print_problems(error.problems, "the flowchart has")
         return None
+
+
+def _print_problems(problems: list[Any], what: str) -> None:
+    """Every problem of a file on standard error, one a line, then how many there are."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"gk-respond: {what} {len(problems)} problem(s)", file=sys.stderr)
 
 
 def _fail(messages: Iterable[str]) -> int:
@@ -121,7 +126,8 @@ def _triage(argv: list[str]) -> int:
         "  check [FILE]    check a flowchart file and list every problem\n"
         "  paths           print every path of the flowchart (the decision table)\n"
         "  diagram         print the flowchart as a Mermaid diagram\n"
-        "  records         list and show saved cases",
+        "  records         list and show saved cases\n"
+        "  train           training: scenarios to walk, a presenter view, --check, --grade",
         MAIN_HELP + EXIT_CODES,
     )
     parser.add_argument("--version", action="version", version=f"gk-respond {__version__}")
@@ -431,9 +437,16 @@ def _records(argv: list[str]) -> int:
     return records(argv)
 
 
+def _train(argv: list[str]) -> int:
+    from .cli_train import main as train
+
+    return train(argv)
+
+
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "check": _check,
     "paths": _paths,
     "diagram": _diagram,
     "records": _records,
+    "train": _train,
 }

@@ -60,3 +60,14 @@ def test_a_warm_start_imports_neither_pydantic_nor_the_yaml_parser(cli_env):
         [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env, check=False
     )
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_train_check_and_grade_do_not_import_textual(cli_env, tmp_path):
+    answers = tmp_path / "answers.jsonl"
+    answers.write_text(
+        '{"id": "library_story_time", "answers": "prohibited=nej,positive=ja,'
+        'positive_action=reinforce"}\n',
+        encoding="utf-8",
+    )
+    for args in (["train", "--check"], ["train", "--grade", str(answers)], ["train", "--help"]):
+        assert probe(args, cli_env) == "CLEAN", args

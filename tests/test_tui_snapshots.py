@@ -59,3 +59,31 @@ def test_records_screen(snap_compare, lang, tmp_path, monkeypatch):
     seed_cases(db)
     app = make_app(lang, COMMENT, db=db)
     assert snap_compare(app, press=["ctrl+r"], terminal_size=(80, 24))
+
+
+class TestTraining:
+    """The training question screen and the presenter view (bundled scenarios)."""
+
+    @staticmethod
+    def app(ids: list[str], lang: str = "sv", present: bool = False):
+        from tui_helpers import CHART
+
+        from gk_respond.training.load import load
+        from gk_respond.tui.training import TrainingApp
+
+        by_id = {item.scenario.id: item.scenario for item in load(CHART)}
+        return TrainingApp(CHART, [by_id[i] for i in ids], lang, "Kim", present=present)
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_training_question_screen(self, snap_compare, lang):
+        app = self.app(["snow_clearing", "threat_official"], lang)
+        assert snap_compare(app, press=["enter", "n", "n"], terminal_size=(80, 24))
+
+    def test_training_feedback_screen(self, snap_compare):
+        app = self.app(["snow_clearing", "threat_official"])
+        keys = ["enter", "n", "j", "3"]  # called positive: wrong
+        assert snap_compare(app, press=keys, terminal_size=(80, 24))
+
+    def test_presenter_view_revealed(self, snap_compare):
+        app = self.app(["threat_official", "snow_clearing"], present=True)
+        assert snap_compare(app, press=["space"], terminal_size=(100, 34))

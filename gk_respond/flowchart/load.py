@@ -19,7 +19,7 @@ MAX_BYTES = 1024 * 1024
 def load(file: str | os.PathLike[str]) -> Flowchart:
     """Read, validate and check a flowchart file; raise FlowchartError listing every problem."""
     name = os.fspath(file)
-    raw = _read(name)
+    raw = read_raw(name)
     entry = cache.key(name, raw)
     chart = cache.get(entry)
     if chart is not None:
@@ -29,7 +29,7 @@ def load(file: str | os.PathLike[str]) -> Flowchart:
     from .validate import validate
     from .yamlfile import parse
 
-    data, positions, literals = parse(_decode(raw, name), name)
+    data, positions, literals = parse(decode(raw, name), name)
     chart = validate(data, positions, name, literals)
     problems = check(chart, positions, name)
     if problems:
@@ -38,7 +38,9 @@ def load(file: str | os.PathLike[str]) -> Flowchart:
     return chart
 
 
-def _read(name: str) -> bytes:
+def read_raw(name: str, what: str = "a flowchart") -> bytes:
+    """A file's bytes (at most MAX_BYTES), or FlowchartError saying why they cannot be read."""
+
     def fail(message: str, line: int | None = None) -> FlowchartError:
         return FlowchartError([Problem(name, line, None, message)])
 
@@ -52,11 +54,12 @@ def _read(name: str) -> bytes:
     except OSError as error:
         raise fail(error.strerror or str(error)) from None
     if len(raw) > MAX_BYTES:
-        raise fail(f"the file is larger than {MAX_BYTES:,} bytes, the most a flowchart may be")
+        raise fail(f"the file is larger than {MAX_BYTES:,} bytes, the most {what} may be")
     return raw
 
 
-def _decode(raw: bytes, name: str) -> str:
+def decode(raw: bytes, name: str) -> str:
+    """UTF-8 text (a byte-order mark is dropped), or FlowchartError naming the line."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -1,5 +1,5 @@
-"""Validate parsed YAML with the schema, turning pydantic's errors into plain-worded problems
-with file:line:column."""
+"""Validate parsed YAML with a schema (the flowchart's, or a training scenario's), turning
+pydantic's errors into plain-worded problems with file:line:column."""
 
 from __future__ import annotations
 
@@ -8,21 +8,27 @@ import difflib
 import types
 import typing
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
 from .problems import FlowchartError, Path, Positions, Problem, locate
 from .schema import BLANK_PATTERN, Flowchart
 
+T = TypeVar("T")
+
 _ID_RULE = "ids are lower-case letters, digits and _, starting with a letter"
 
 
 def validate(
-    data: Any, positions: Positions, name: str, literals: dict[Path, str] | None = None
-) -> Flowchart:
-    """The schema's model of ``data``; ``literals`` holds the text as written of values YAML
-    did not read as text, so that a hint can quote what the author wrote."""
+    data: Any,
+    positions: Positions,
+    name: str,
+    literals: dict[Path, str] | None = None,
+    model: type[T] = Flowchart,  # type: ignore[assignment]
+) -> T:
+    """``model``'s instance made from ``data``; ``literals`` holds the text as written of
+    values YAML did not read as text, so that a hint can quote what the author wrote."""
     if not isinstance(data, dict):
         found = _describe(data)
         raise FlowchartError(
@@ -33,19 +39,23 @@ def validate(
             ]
         )
     try:
-        return _adapter().validate_python(data)
+        return _adapter(model).validate_python(data)
     except ValidationError as error:
-        problems = [_problem(item, positions, name, literals or {}) for item in error.errors()]
+        problems = [
+            _problem(item, positions, name, literals or {}, model) for item in error.errors()
+        ]
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise FlowchartError(problems) from None
 
 
 @cache
-def _adapter() -> TypeAdapter[Flowchart]:
-    return TypeAdapter(Flowchart)
+def _adapter(model: type[T]) -> TypeAdapter[T]:
+    return TypeAdapter(model)
 
 
-def _problem(error: Any, positions: Positions, name: str, literals: dict[Path, str]) -> Problem:
+def _problem(
+    error: Any, positions: Positions, name: str, literals: dict[Path, str], model: type
+) -> Problem:
     loc: Path = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
@@ -60,7 +70,7 @@ def _problem(error: Any, positions: Positions, name: str, literals: dict[Path, s
         return Problem(name, line, column, message)
     line, column = locate(positions, loc)
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        allowed = _allowed_keys(loc[:-1])
+        allowed = _allowed_keys(loc[:-1], model)
         message = f"{where}: unknown key {loc[-1]!r}"
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         if close:
@@ -112,9 +122,9 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {value}"
 
 
-def _allowed_keys(loc: Path) -> list[str]:
+def _allowed_keys(loc: Path, model: type) -> list[str]:
     """The keys the class at ``loc`` accepts, found by walking the schema's type hints."""
-    kind: Any = Flowchart
+    kind: Any = model
     for part in loc:
         kind = _model_in(kind)
         if dataclasses.is_dataclass(kind):

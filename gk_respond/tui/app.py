@@ -52,16 +52,17 @@ class GkRespondApp(App[None]):
     def on_mount(self) -> None:
         self.theme = "textual-dark"  # pinned: snapshots must not follow $TEXTUAL_THEME
         self.sub_title = self.t("app_subtitle")
+        self.push_screen(self.first_screen())
+
+    def first_screen(self) -> Screen:
         if self.skip_comment:
             from .screens.question import QuestionScreen
 
             self.find_channel()
+            return QuestionScreen()
+        from .screens.comment import CommentScreen
 
-            self.push_screen(QuestionScreen())
-        else:
-            from .screens.comment import CommentScreen
-
-            self.push_screen(CommentScreen())
+        return CommentScreen()
 
     def option_keys(self) -> dict[str, str]:
         """Key -> option id at the current question: digits always, and the first letters

@@ -30,3 +30,9 @@ class Base(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return allowed(parameters, self.app.lang)
+
+    def action_comment(self, lang: str = "") -> None:
+        """The whole comment, scrollable (on the screens that bind k)."""
+        from .dialogs import CommentDialog
+
+        self.app.push_screen(CommentDialog())

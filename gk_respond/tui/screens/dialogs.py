@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -115,10 +116,26 @@ class CommentDialog(Dialog):
 
 
 class ExportScreen(Dialog):
+    """A file name to save to (never overwriting a file). By default the triage as
+    Markdown; ``text_for`` makes the text for the path chosen (its suffix may pick the
+    format)."""
+
+    def __init__(
+        self,
+        default: str | None = None,
+        text_for: Callable[[Path], str] | None = None,
+        prompt: str = "export_prompt",
+    ) -> None:
+        super().__init__()
+        self.default = default
+        self.text_for = text_for
+        self.prompt = prompt
+
     def compose(self) -> ComposeResult:
+        default = self.default or f"gk-respond-{self.app.triage.walk.outcome}.md"
         with Vertical(classes="dialog"):
-            yield Static(Content(self.t("export_prompt")))
-            yield Input(value=f"gk-respond-{self.app.triage.walk.outcome}.md", id="file")
+            yield Static(Content(self.t(self.prompt)))
+            yield Input(value=default, id="file")
             with Horizontal():
                 yield Button(Content(self.t("save")), id="save", variant="primary")
                 yield Button(Content(self.t("cancel")), id="cancel")
@@ -132,7 +149,10 @@ class ExportScreen(Dialog):
     def save(self) -> None:
         path = Path(self.query_one("#file", Input).value.strip()).expanduser().absolute()
         try:
-            text = render.triage_markdown(self.app.triage, self.app.lang)
+            if self.text_for is not None:
+                text = self.text_for(path)
+            else:
+                text = render.triage_markdown(self.app.triage, self.app.lang)
             with path.open("x", encoding="utf-8") as out:  # "x": never overwrite a file
                 out.write(text)
         except FileExistsError:

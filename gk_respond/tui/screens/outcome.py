@@ -159,11 +159,6 @@ class OutcomeScreen(Base):
     def action_new(self, lang: str = "") -> None:
         self.app.new_triage()
 
-    def action_comment(self, lang: str = "") -> None:
-        from .dialogs import CommentDialog
-
-        self.app.push_screen(CommentDialog())
-
     def action_flowchart(self, lang: str = "") -> None:
         from .dialogs import FlowchartScreen
 

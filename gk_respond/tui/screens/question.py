@@ -99,11 +99,15 @@ class QuestionScreen(Base):
             return
         walk.answer(option)
         if walk.finished:
-            from .outcome import OutcomeScreen
-
-            self.app.push_screen(OutcomeScreen())
+            self.finish()
         else:
             self.show()
+
+    def finish(self) -> None:
+        """The walk has reached an outcome: show it."""
+        from .outcome import OutcomeScreen
+
+        self.app.push_screen(OutcomeScreen())
 
     def action_back(self, lang: str = "") -> None:
         if self.app.triage.walk.back():
@@ -117,11 +121,6 @@ class QuestionScreen(Base):
         from .dialogs import HelpScreen
 
         self.app.push_screen(HelpScreen())
-
-    def action_comment(self, lang: str = "") -> None:
-        from .dialogs import CommentDialog
-
-        self.app.push_screen(CommentDialog())
 
     def action_flowchart(self, lang: str = "") -> None:
         from .dialogs import FlowchartScreen
