@@ -188,24 +188,51 @@ def _triage(argv: list[str]) -> int:
     if chart is None:
         return PROBLEMS
     if args.answers is None and args.batch is None:
+        if args.save:
+            return _fail(["--save goes with --answers (in the app, s on the outcome saves)"])
         return _interactive(chart, args)
     if args.batch is not None:
+        unused = _given(args, "comment", "comment_file", "url", "platform", "author", "save")
+        if unused:
+            return _fail([f"{', '.join(unused)} cannot be used with --batch"])
         return _batch(chart, args.batch, args.lang)
-    kept = [f"--{n}" for n in ("comment", "platform", "author") if getattr(args, n)]
+    kept = _given(args, "comment", "comment_file", "platform", "author")
     if kept and not args.save:
         verb = "is" if len(kept) == 1 else "are"
         return _fail([f"{', '.join(kept)} with --answers {verb} kept only with --save"])
+    if args.answers == "-" and args.comment_file == "-":
+        return _fail(["--answers - and --comment-file - cannot both read standard input"])
     try:
         text = _read(args.answers) if args.answers == "-" else args.answers
     except OSError as error:
         return _fail([str(error)])
-    return _answer(chart, text, args)
+    comment = _comment(args)
+    if isinstance(comment, str):
+        return _fail([comment])
+    return _answer(chart, text, args, comment)
 
 
-def _comment(args: argparse.Namespace, text: str) -> Comment:
-    """The comment the arguments describe, for the app or for a saved case."""
+def _given(args: argparse.Namespace, *names: str) -> list[str]:
+    """The options among ``names`` that were given, as written on the command line."""
+    return [f"--{n.replace('_', '-')}" for n in names if getattr(args, n) not in (None, False)]
+
+
+def _comment(args: argparse.Namespace) -> Comment | str:
+    """The comment the arguments describe (its text from --comment or --comment-file), for
+    the app or for a saved case; or what is wrong with them."""
     from .triage import Comment
 
+    text = args.comment or ""
+    if args.comment_file is not None:
+        try:
+            text = _read(args.comment_file)
+        except (OSError, UnicodeDecodeError) as error:
+            return f"{args.comment_file}: {error}"
+    for name, value in (("comment", text), ("url", args.url), ("author", args.author)):
+        try:
+            (value or "").encode("utf-8")
+        except UnicodeEncodeError:  # bytes that are not UTF-8, as the shell passed them
+            return f"--{name} is not valid UTF-8 text"
     return Comment(
         text=text, url=args.url or "", platform=args.platform or "", author=args.author or ""
     )
@@ -214,17 +241,12 @@ def _comment(args: argparse.Namespace, text: str) -> Comment:
 def _interactive(chart: Chart, args: argparse.Namespace) -> int:
     """Open the Textual app (imported only here: the scripting path never loads it)."""
     comment = None
-    given = (args.comment, args.comment_file, args.url, args.platform, args.author)
-    if any(value is not None for value in given):
-        text = args.comment or ""
-        if args.comment_file is not None:
-            try:
-                text = _read(args.comment_file)
-            except (OSError, UnicodeDecodeError) as error:
-                return _fail([f"{args.comment_file}: {error}"])
-            if args.comment_file == "-":
-                _stdin_from_terminal()
-        comment = _comment(args, text)
+    if _given(args, "comment", "comment_file", "url", "platform", "author"):
+        comment = _comment(args)
+        if isinstance(comment, str):
+            return _fail([comment])
+        if args.comment_file == "-":
+            _stdin_from_terminal()
     from .tui.app import GkRespondApp
 
     GkRespondApp(chart, args.lang, comment, args.db, args.flowchart, args.handler).run()
@@ -245,10 +267,11 @@ def _stdin_from_terminal() -> None:
     os.close(terminal)
 
 
-def _answer(chart: Chart, text: str, args: argparse.Namespace) -> int:
+def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment) -> int:
     from . import render
     from .flowchart.answers import AnswersError, evaluate, split
     from .triage import channel_preset
+    from .untrusted import visible
 
     fmt, lang, save = args.format, args.lang, args if args.save else None
     channel = _registered_channel(args.url, args.db) if args.url else None
@@ -260,15 +283,15 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace) -> int:
         return _fail(error.problems)
     number = None
     if save is not None and result.outcome is not None:
-        number = _save(chart, result, lang, save)
+        number = _save(chart, result, lang, save, comment)
         if number is None:
             return STORE
     if channel is not None:
         given = {step.question: step.answer for step in result.path}
         answered = "".join(f"; {q}={given[q]} from the register" for q in result.preset)
         print(
-            f"gk-respond: {args.url} is on the registered channel {channel.name!r} "
-            f"({channel.id}){answered}",
+            f"gk-respond: {visible(args.url)} is on the registered channel "
+            f"“{visible(channel.name)}” ({channel.id}){answered}",
             file=sys.stderr,
         )
     if fmt == "json":
@@ -294,7 +317,9 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace) -> int:
     return OK if result.outcome else INCOMPLETE
 
 
-def _save(chart: Chart, result: Any, lang: str, args: argparse.Namespace) -> str | None:
+def _save(
+    chart: Chart, result: Any, lang: str, args: argparse.Namespace, comment: Comment
+) -> str | None:
     """Keep the outcome in the case log; its number after the commit, or None (reported)."""
     from dataclasses import astuple
 
@@ -310,7 +335,7 @@ def _save(chart: Chart, result: Any, lang: str, args: argparse.Namespace) -> str
         args.flowchart or default_flowchart(),
         result.path,
         result.outcome,
-        _comment(args, args.comment or ""),
+        comment,
         lang,
         handler_name(args.handler),
         [

@@ -99,6 +99,14 @@ def test_cli_saved_case_records_the_register_answer(gk, db):
     assert "förvalt från kanalregistret: owns_channel = ja" in shown.stdout
 
 
+def test_cli_names_a_hostile_address_and_channel_literally(gk, db):
+    hostile = OURS + "\x1b]0;PWNED\x07\x1b[2J"
+    done = gk("--answers", "prohibited=ja", "--url", hostile, "--db", db)
+    assert done.returncode == 0 and "\x1b" not in done.stderr
+    assert "posts/42␛]0;PWNED␇␛[2J is on the registered channel" in done.stderr  # made visible
+    assert f"“{CHANNEL['name']}” (naringsliv)" in done.stderr
+
+
 def test_cli_url_without_a_case_log_creates_none(gk, tmp_path):
     db = tmp_path / "none.db"
     done = gk("--answers", "prohibited=ja", "--url", OURS, "--db", str(db))

@@ -104,6 +104,41 @@ def test_incomplete_answers_are_not_saved(gk, tmp_path):
     assert json.loads(gk("records", "list", "--db", str(db), "--format", "json").stdout) == []
 
 
+def test_a_comment_file_is_saved_verbatim(gk, tmp_path):
+    db, file = tmp_path / "cases.db", tmp_path / "kommentar.txt"
+    file.write_text(COMMENT, encoding="utf-8")
+    result = save(gk, db, "--comment-file", str(file))
+    assert result.returncode == 0, result.stderr
+    number = json.loads(result.stdout)["case"]
+    case = json.loads(gk("records", "show", number, "--db", str(db), "--format", "json").stdout)
+    assert case["comment_text"] == COMMENT
+    piped = gk("--answers", "prohibited=ja,owns_channel=ja", "--save", "--db", str(db),
+               "--comment-file", "-", input="Från en pipe")  # fmt: skip
+    assert piped.returncode == 0, piped.stderr
+    with_both = gk("--answers", "-", "--comment-file", "-", "--save", input="x")
+    assert with_both.returncode == 2 and "cannot both read standard input" in with_both.stderr
+
+
+def test_options_that_would_be_ignored_are_refused(gk, tmp_path):
+    db = str(tmp_path / "cases.db")
+    result = gk("--answers", "prohibited=ja,owns_channel=ja", "--comment-file", "x.txt")
+    assert result.returncode == 2
+    assert "--comment-file with --answers is kept only with --save" in result.stderr
+    result = gk("--batch", "-", "--save", "--db", db, input='{"answers": "prohibited=ja"}\n')
+    assert result.returncode == 2 and "--save cannot be used with --batch" in result.stderr
+    result = gk("--save", "--db", db)
+    assert result.returncode == 2 and "--save goes with --answers" in result.stderr
+    assert not (tmp_path / "cases.db").exists()
+
+
+def test_a_comment_that_is_not_utf8_is_refused_in_one_line(gk, tmp_path):
+    db = tmp_path / "cases.db"
+    result = save(gk, db, "--comment", "Gullsp\udce5ng")  # the byte 0xe5: Latin-1, not UTF-8
+    assert result.returncode == 2
+    assert result.stderr.strip() == "gk-respond: error: --comment is not valid UTF-8 text"
+    assert not db.exists()
+
+
 def test_comment_fields_without_save_are_refused(gk):
     result = gk("--answers", "prohibited=ja,owns_channel=ja", "--comment", "x", "--url", "u")
     assert result.returncode == 2
