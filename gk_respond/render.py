@@ -9,7 +9,7 @@ from typing import Any
 
 from .flowchart.answers import Result
 from .flowchart.engine import Chart, Step
-from .strings import t
+from .strings import platform_name, t
 from .triage import Comment, Triage
 from .untrusted import visible
 
@@ -171,7 +171,7 @@ def result_data(chart: Chart, result: Result, lang: str) -> dict[str, Any]:
 
 # -- a triage with its comment: the clipboard summary and the Markdown export ---------------
 def _comment_fields(comment: Comment, lang: str) -> list[tuple[str, str]]:
-    platform = t(lang, f"platform_{comment.platform}") if comment.platform else ""
+    platform = platform_name(lang, comment.platform)
     fields = [
         (t(lang, "url"), comment.url),
         (t(lang, "author"), comment.author),

@@ -358,3 +358,8 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def t(lang: str, key: str) -> str:
     return STRINGS[lang][key]
+
+
+def platform_name(lang: str, platform: str) -> str:
+    """A platform's name; one this version does not know (a newer one's) by its id."""
+    return STRINGS[lang].get(f"platform_{platform}", platform)

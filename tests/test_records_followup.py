@@ -189,3 +189,24 @@ def test_stats_count_per_outcome_and_month_with_bars(gk, log):
     assert "  Share  1  ██████████████████████████████" in text
     empty = records(gk, db, "stats", "--status", "closed").stdout
     assert empty.strip() == "Ärenden: 0"
+
+
+def test_a_line_break_in_a_one_line_field_cannot_break_out_of_markdown(gk, tmp_path):
+    db = tmp_path / "cases.db"
+    author = "Eve\n\n# Hacked [click](javascript:alert(1))"
+    number = save(gk, db, "prohibited=ja,owns_channel=ja", "--comment", "ok", "--author", author)
+    shown = records(gk, db, "show", number, "--format", "markdown").stdout
+    assert not any(line.startswith("# Hacked") for line in shown.splitlines())
+    assert "Eve␤␤# Hacked [click](javascript:alert(1))" in shown
+    assert "Eve␤␤# Hacked" in records(gk, db, "show", number).stdout  # the text view too
+
+
+def test_a_platform_this_version_does_not_know_is_shown_by_its_id(gk, tmp_path):
+    from gk_respond.records.store import Store
+
+    db = tmp_path / "cases.db"
+    number = save(gk, db, "prohibited=ja,owns_channel=ja", "--platform", "facebook")
+    with Store(str(db)) as store:  # as a newer gk-respond with another platform would keep it
+        store.update(number, lambda case: setattr(case, "platform", "mastodon"))
+    shown = records(gk, db, "show", number)
+    assert shown.returncode == 0 and "mastodon" in shown.stdout

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from ..flowchart.engine import Chart
 from ..render import _ticks
-from ..strings import t
+from ..strings import platform_name, t
 from ..untrusted import visible
 from .store import Case
 
@@ -56,24 +56,25 @@ def step_lines(chart: Chart, case: Case, lang: str) -> list[str]:
 
 
 def fields(case: Case, chart: Chart, lang: str) -> list[tuple[str, str]]:
-    """The case's one-line fields as (label, value), empty ones left out, values visible."""
+    """The case's one-line fields as (label, value), empty ones left out, values visible and
+    on one line (a line break typed into a field is shown as ␤)."""
     status = t(lang, f"status_{case.status}")
     rows = [
         (t(lang, "case"), case.number),
         (t(lang, "created_at"), local_time(case.created_at)),
         (t(lang, "status"), status),
         (t(lang, "outcome"), f"{outcome_title(chart, case.outcome, lang)} ({case.outcome})"),
-        (t(lang, "handler"), visible(case.handler)),
-        (t(lang, "platform"), t(lang, f"platform_{case.platform}") if case.platform else ""),
-        (t(lang, "url"), visible(case.url)),
-        (t(lang, "author_short"), visible(case.author)),
-        (t(lang, "found_short"), visible(case.found)),
+        (t(lang, "handler"), case.handler),
+        (t(lang, "platform"), platform_name(lang, case.platform)),
+        (t(lang, "url"), case.url),
+        (t(lang, "author_short"), case.author),
+        (t(lang, "found_short"), case.found),
     ]
     for name in FOLLOW_UP:
         value = getattr(case, name) or ""
         rows.append((t(lang, name), local_time(value) if value and name in TIMES else value))
     rows.append((t(lang, "flowchart"), f"{case.flowchart_version} ({case.lang})"))
-    return [(label, visible(value)) for label, value in rows if value]
+    return [(label, visible(value).replace("\n", "␤")) for label, value in rows if value]
 
 
 def history_lines(case: Case, lang: str) -> list[str]:
