@@ -46,16 +46,21 @@ def _day(text: str) -> date:
 
 
 def _moment(text: str) -> str:
-    """``now``, a date or a local date and time, as a stored (UTC) time."""
+    """``now``, a date or a local date and time, as a stored (UTC) time; "" clears it."""
+    now = datetime.now(UTC)
+    if not text.strip():
+        return ""
     if text.strip().lower() in ("now", "nu"):
-        return datetime.now(UTC).isoformat(timespec="seconds")
+        return now.isoformat(timespec="seconds")
     try:
-        local = datetime.fromisoformat(text.strip())
+        moment = datetime.fromisoformat(text.strip()).astimezone(UTC)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a time; use now, YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (local time)"
         ) from None
-    return local.astimezone(UTC).isoformat(timespec="seconds")
+    if moment > now:
+        raise argparse.ArgumentTypeError(f"{text!r} is in the future")
+    return moment.isoformat(timespec="seconds")
 
 
 def _positive(text: str) -> int:

@@ -75,6 +75,16 @@ def test_update_ticks_notes_follow_up_fields_and_closes(gk, log):
     assert case["copy_kept"] == "W:/Kommunikation/kopia.pdf"
 
 
+def test_an_empty_value_clears_a_follow_up_field(gk, log):
+    db, (removal, *_) = log
+    records(gk, db, "update", removal, "--removed-at", "now", "--diarium", "KS 2026/1")
+    assert as_json(gk, db, "show", removal)["removed_at"]
+    cleared = records(gk, db, "update", removal, "--removed-at", "", "--diarium", "")
+    assert cleared.returncode == 0, cleared.stderr
+    case = as_json(gk, db, "show", removal)
+    assert not case["removed_at"] and not case["diarium_number"]
+
+
 def test_update_refuses_what_it_cannot_do(gk, log):
     db, (removal, *_) = log
     nothing = records(gk, db, "update", removal)
@@ -84,6 +94,8 @@ def test_update_refuses_what_it_cannot_do(gk, log):
     assert f"case {removal} (remove) has steps 1 to 4; there is no step 9" in beyond.stderr
     when = records(gk, db, "update", removal, "--removed-at", "igår")
     assert when.returncode == 2 and "'igår' is not a time; use now" in when.stderr
+    later = records(gk, db, "update", removal, "--removed-at", "2999-01-01")
+    assert later.returncode == 2 and "'2999-01-01' is in the future" in later.stderr
     missing = records(gk, db, "update", "2026-0099", "--close")
     assert missing.returncode == 2 and "no case '2026-0099'" in missing.stderr
     assert as_json(gk, db, "show", removal)["closed_at"] is None
