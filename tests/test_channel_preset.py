@@ -140,6 +140,10 @@ async def test_app_preselects_ja_and_names_the_channel(db):
         assert focused.has_class("-remembered")
         await pilot.press("enter")  # accept it
         assert isinstance(app.screen, OutcomeScreen) and app.triage.walk.outcome == "remove"
+        await pilot.press("s")
+    with Store(db) as store:
+        (case,) = store.cases()
+    assert [e["event"] for e in case.history] == ["answer", "register"]  # as the CLI marks it
 
 
 async def test_app_user_can_change_the_preselected_answer(db):
@@ -149,6 +153,7 @@ async def test_app_user_can_change_the_preselected_answer(db):
         assert "Preselected: Yes" in earlier(app)
         await pilot.press("n")  # not ours after all
         assert app.triage.walk.outcome == "report"
+        assert [e.kind for e in app.triage.walk.history] == ["answer", "answer"]
         await pilot.press("escape", "backspace")  # back to the question: the user's answer wins
         assert app.triage.walk.question == "owns_channel"
         assert earlier(app) == "Your earlier answer: No"

@@ -192,8 +192,9 @@ class Walk:
         """The id of the question asked now, or None at an outcome."""
         return None if self.finished else self.chart.question_at(self.node)
 
-    def answer(self, word: str) -> str:
-        """Answer the current question (an option id or alias); return the new node."""
+    def answer(self, word: str, kind: str = "answer") -> str:
+        """Answer the current question (an option id or alias); return the new node. ``kind``
+        goes into the history: "register" for an answer the channel register offered."""
         qid = self.question
         if qid is None:
             raise AnswerError(f"the walk has ended at outcome {self.node!r}; no question is open")
@@ -201,7 +202,7 @@ class Walk:
         self.path.append(Step(self.node, qid, answer))
         self.remembered[qid] = answer
         self.node = self.chart.next(self.node, answer)
-        self._log("answer", qid, answer)
+        self._log(kind, qid, answer)
         return self.node
 
     def back(self) -> bool:

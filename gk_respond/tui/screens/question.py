@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 
 class QuestionScreen(Base):
+    preset: str | None = None  # the answer the channel register offers here, if any
     BINDINGS = [
         *bilingual("backspace", "back", "back", priority=True),
         *bilingual("r", "restart", "restart"),
@@ -69,6 +70,7 @@ class QuestionScreen(Base):
             button.set_class(option.id == remembered, "-remembered")
         self.query_one("#earlier", Static).update(Content(self.earlier(remembered, preset)))
         self.shown = [option.id for option in options]  # button order -> option id
+        self.preset = preset
         focus = buttons[self.shown.index(remembered)] if remembered in self.shown else buttons[0]
         self.call_after_refresh(focus.focus)
 
@@ -97,7 +99,7 @@ class QuestionScreen(Base):
         walk = self.app.triage.walk
         if walk.finished:
             return
-        walk.answer(option)
+        walk.answer(option, "register" if option == self.preset else "answer")
         if walk.finished:
             self.finish()
         else:
