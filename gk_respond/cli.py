@@ -166,6 +166,9 @@ def _triage(argv: list[str]) -> int:
     parser.add_argument("--platform", choices=PLATFORMS, help="where the comment was posted")
     parser.add_argument("--author", metavar="NAME", help="who wrote the comment")
     parser.add_argument(
+        "--found", metavar="TEXT", help="when and where you found it (e.g. 'igår 14.10, Facebook')"
+    )
+    parser.add_argument(
         "--handler",
         metavar="NAME",
         help="who handles the case, in the app too (default: $GK_RESPOND_HANDLER or your user "
@@ -192,11 +195,13 @@ def _triage(argv: list[str]) -> int:
             return _fail(["--save goes with --answers (in the app, s on the outcome saves)"])
         return _interactive(chart, args)
     if args.batch is not None:
-        unused = _given(args, "comment", "comment_file", "url", "platform", "author", "save")
+        unused = _given(
+            args, "comment", "comment_file", "url", "platform", "author", "found", "save"
+        )
         if unused:
             return _fail([f"{', '.join(unused)} cannot be used with --batch"])
         return _batch(chart, args.batch, args.lang)
-    kept = _given(args, "comment", "comment_file", "platform", "author")
+    kept = _given(args, "comment", "comment_file", "platform", "author", "found")
     if kept and not args.save:
         verb = "is" if len(kept) == 1 else "are"
         return _fail([f"{', '.join(kept)} with --answers {verb} kept only with --save"])
@@ -228,20 +233,25 @@ def _comment(args: argparse.Namespace) -> Comment | str:
             text = _read(args.comment_file)
         except (OSError, UnicodeDecodeError) as error:
             return f"{args.comment_file}: {error}"
-    for name, value in (("comment", text), ("url", args.url), ("author", args.author)):
+    for name in ("comment", "url", "author", "found"):
+        value = text if name == "comment" else getattr(args, name)
         try:
             (value or "").encode("utf-8")
         except UnicodeEncodeError:  # bytes that are not UTF-8, as the shell passed them
             return f"--{name} is not valid UTF-8 text"
     return Comment(
-        text=text, url=args.url or "", platform=args.platform or "", author=args.author or ""
+        text=text,
+        url=args.url or "",
+        platform=args.platform or "",
+        author=args.author or "",
+        found=args.found or "",
     )
 
 
 def _interactive(chart: Chart, args: argparse.Namespace) -> int:
     """Open the Textual app (imported only here: the scripting path never loads it)."""
     comment = None
-    if _given(args, "comment", "comment_file", "url", "platform", "author"):
+    if _given(args, "comment", "comment_file", "url", "platform", "author", "found"):
         comment = _comment(args)
         if isinstance(comment, str):
             return _fail([comment])

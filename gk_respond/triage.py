@@ -19,7 +19,7 @@ class Comment:
     platform: str = ""
     url: str = ""
     author: str = ""
-    found: str = ""  # where or how it was found
+    found: str = ""  # when and where it was found, as the staff member says it
 
 
 # The question the channel register answers: a comment whose address belongs to a channel in

@@ -29,6 +29,8 @@ def test_save_then_show_round_trips_every_field(gk, tmp_path):
         "Eve",
         "--handler",
         "Anna Andersson",
+        "--found",
+        "igår 14.10, i gruppen Gullspång just nu",
     )
     assert result.returncode == 0, result.stderr
     number = json.loads(result.stdout)["case"]
@@ -44,6 +46,7 @@ def test_save_then_show_round_trips_every_field(gk, tmp_path):
     assert case["path"] == [["prohibited", "ja"], ["owns_channel", "ja"]]
     assert (case["outcome"], case["handler"], case["lang"]) == ("remove", "Anna Andersson", "sv")
     assert (case["platform"], case["author"]) == ("facebook", "Eve")
+    assert case["found"] == "igår 14.10, i gruppen Gullspång just nu"
     assert case["url"] == "https://facebook.com/gk/posts/1"
     assert case["created_at"].endswith("+00:00")
 

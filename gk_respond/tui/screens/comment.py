@@ -1,4 +1,4 @@
-"""The comment the staff member found: text, platform, address, writer, where found."""
+"""The comment the staff member found: text, platform, address, writer, when and where found."""
 
 from __future__ import annotations
 
