@@ -57,6 +57,15 @@ async def test_save_ticks_notes_and_history_then_update_the_same_case(tmp_path):
         assert saved_line(app) == f"Sparat som ärende {case.number}."
 
 
+async def test_a_note_opened_again_is_written_on_at_its_end(tmp_path):
+    app = make_app(comment=COMMENT, db=str(tmp_path / "cases.db"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "j")  # remove
+        await pilot.press("a", *"Borttagen.", "ctrl+s")
+        await pilot.press("a", "enter", *"Kopia sparad.", "ctrl+s")
+        assert app.triage.notes == "Borttagen.\nKopia sparad."
+
+
 async def test_a_case_log_that_cannot_be_used_loses_nothing(tmp_path):
     db = tmp_path / "anteckningar.txt"
     db.write_text("inte en databas\n", encoding="utf-8")

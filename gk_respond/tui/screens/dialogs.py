@@ -184,5 +184,9 @@ class NoteDialog(Dialog):
             yield CommentArea(self.text, id="notes", soft_wrap=True)
         yield Footer(compact=True)
 
+    def on_mount(self) -> None:
+        area = self.query_one("#notes", TextArea)
+        area.move_cursor(area.document.end)  # writing on goes after what is there
+
     def action_keep(self, lang: str = "") -> None:
         self.dismiss(self.query_one("#notes", TextArea).text.strip())
