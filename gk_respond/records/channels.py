@@ -272,7 +272,7 @@ def match_channel(url: str, channels: Iterable[Channel]) -> Channel | None:
 
 
 # -- the register in the case log's file --------------------------------------------------------
-def _clash(channel: Channel, others: Iterable[Channel]) -> ChannelError | None:
+def clash(channel: Channel, others: Iterable[Channel]) -> ChannelError | None:
     """A refusal if another channel has the same id or the same address."""
     key = url_key(channel.url)
     for other in others:
@@ -281,6 +281,12 @@ def _clash(channel: Channel, others: Iterable[Channel]) -> ChannelError | None:
         if url_key(other.url) == key:
             return ChannelError("ch_duplicate_url", other=other.id, url=channel.url)
     return None
+
+
+def _refuse_clash(channel: Channel, others: Iterable[Channel]) -> None:
+    refused = clash(channel, others)
+    if refused:
+        raise refused
 
 
 def _json(channel: Channel) -> str:
@@ -305,9 +311,7 @@ class Channels:
     def add(self, channel: Channel) -> Channel:
         """Store a new channel; ChannelError if its id or address is taken."""
         with self.store.transaction() as db:
-            clash = _clash(channel, _read(db))
-            if clash:
-                raise clash
+            _refuse_clash(channel, _read(db))
             db.execute(
                 "INSERT INTO channels (id, url, channel_json) VALUES (?, ?, ?)",
                 (channel.id, channel.url, _json(channel)),
@@ -323,9 +327,7 @@ class Channels:
             if old is None:
                 return None
             new = Channel.model_validate({**old.data(), **change})
-            clash = _clash(new, (c for c in channels if c.id != channel_id))
-            if clash:
-                raise clash
+            _refuse_clash(new, (c for c in channels if c.id != channel_id))
             db.execute(
                 "UPDATE channels SET id = ?, url = ?, channel_json = ? WHERE id = ?",
                 (new.id, new.url, _json(new), channel_id),
@@ -343,9 +345,7 @@ class Channels:
     def replace_all(self, channels: Sequence[Channel]) -> None:
         """Make the register exactly ``channels`` (an import), in one transaction."""
         for n, channel in enumerate(channels):
-            clash = _clash(channel, channels[:n])
-            if clash:
-                raise clash
+            _refuse_clash(channel, channels[:n])
         with self.store.transaction() as db:
             db.execute("DELETE FROM channels")
             for channel in channels:
