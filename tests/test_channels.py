@@ -109,6 +109,8 @@ def test_a_bad_date_is_refused(day):
         ("daily", [], "at least one person"),
         ("hours_per_week", -1, "between 0 and 168"),
         ("hours_per_week", "many", "is not a number"),
+        ("hours_per_week", " ", "must not be empty"),
+        ("approved_on", "", "must not be empty"),
         ("approved_by", None, "must be text"),
     ],
 )
@@ -128,6 +130,10 @@ def test_unknown_and_missing_fields_are_named():
         "owner: okänt fält; giltiga fält: id, name, medium, url, unit, purpose, audience, "
         "administrators, daily, monitoring, hours_per_week, approved_by, approved_on",
     ]
+
+
+def test_hours_may_have_a_decimal_comma():
+    assert channel(hours_per_week="2,5").hours_per_week == 2.5
 
 
 def test_an_address_without_scheme_is_taken_as_https():

@@ -97,6 +97,11 @@ def _day(value: Any) -> date:
     raise _error("ch_date", value=value)
 
 
+def _decimal_comma(value: Any) -> Any:
+    """``2,5`` as 2.5: a Swedish decimal comma."""
+    return value.strip().replace(",", ".") if isinstance(value, str) else value
+
+
 Text = Annotated[str, AfterValidator(_filled)]
 
 
@@ -135,7 +140,9 @@ class Channel(BaseModel):
     # source: Bilaga 1, punkt 7 "Hur ofta och under vilka tider behöver kontot bevakas"
     monitoring: Text
     # source: Bilaga 1, punkt 8 "Beräknad arbetstid? Hur många timmar/vecka"
-    hours_per_week: float = Field(ge=0, le=168, allow_inf_nan=False)
+    hours_per_week: Annotated[
+        float, Field(ge=0, le=168, allow_inf_nan=False), BeforeValidator(_decimal_comma)
+    ]
     # source: Bilaga 1, "Godkännande": "Verksamhetsansvarig chef", with date
     approved_by: Text
     approved_on: Annotated[date, BeforeValidator(_day)]
@@ -197,9 +204,11 @@ def problems(error: ValidationError, lang: str) -> list[tuple[Loc, str]]:
         if kind in _BUILTIN:
             kind = _BUILTIN[kind]
             values = {"value": item.get("input")}
-            if kind == "ch_unknown_field":
-                known = ADMINISTRATOR_FIELDS if "administrators" in loc[:1] else FIELDS
-                values["fields"] = ", ".join(known)
+        if kind in ("ch_number", "ch_date") and str(item.get("input")).strip() == "":
+            kind = "ch_empty"  # a blank field in a form
+        if kind == "ch_unknown_field":
+            known = ADMINISTRATOR_FIELDS if "administrators" in loc[:1] else FIELDS
+            values["fields"] = ", ".join(known)
         if kind == "ch_admins":
             values["given"] = t(lang, "ch_given_one" if values["n"] == 1 else "ch_given_many")
         if kind.startswith("ch_"):
