@@ -77,11 +77,12 @@ def _parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="one channel, every field")
     update = commands.add_parser("update", help="change the fields given, keep the others")
     remove = commands.add_parser("remove", help="take a channel out of the register")
-    export = commands.add_parser(
-        "export",
-        help="markdown or html: the public list for the website (no administrators, "
-        "e-mail addresses or phone numbers); json or yaml: the whole register, for backup",
+    public = (
+        "markdown or html: the public list for the website (name, medium, address, unit, "
+        "purpose; no administrators, e-mail addresses or phone numbers); json or yaml: the "
+        "whole register, for backup and import"
     )
+    export = commands.add_parser("export", help=public, description=public)
     load = commands.add_parser(
         "import",
         help="replace the register with the channels in a json or yaml file (as export "

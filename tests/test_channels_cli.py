@@ -146,6 +146,12 @@ def test_the_public_list_leaves_out_the_people_and_escapes_everything(gk, tmp_pa
     )
 
 
+def test_the_help_says_what_the_public_list_leaves_out(gk):
+    shown = " ".join(gk("channels", "export", "--help").stdout.split())
+    assert "no administrators, e-mail addresses or phone numbers" in shown
+    assert "channels" in gk("--help").stdout
+
+
 def test_export_never_overwrites(gk, tmp_path):
     db = tmp_path / "cases.db"
     add(gk, db)
