@@ -44,20 +44,20 @@ exit codes:
   4  the case log (which holds the register) cannot be used; the file is left as it is
 """
 
-# Options that set a field, as (option, field, help).
+# Options that set a field, as (option, field, metavar, help).
 _TEXT_OPTIONS = (
-    ("--name", "name", "the channel's name on the medium"),
-    ("--medium", "medium", "facebook, instagram, linkedin, youtube, x, …"),
-    ("--url", "url", "its address (https:// is added if left out)"),
-    ("--unit", "unit", "förvaltning, enhet/avdelning"),
-    ("--purpose", "purpose", "why the municipality is there"),
-    ("--audience", "audience", "who it is for"),
-    ("--monitoring", "monitoring", 'how often and when it is watched, e.g. "dagligen vardagar"'),
-    ("--hours-per-week", "hours_per_week", "estimated working hours a week"),
-    ("--approved-by", "approved_by", "the head of the unit who approved it"),
-    ("--approved-on", "approved_on", "when, YYYY-MM-DD"),
+    ("--name", "name", "NAME", "the channel's name on the medium"),
+    ("--medium", "medium", "MEDIUM", "facebook, instagram, linkedin, youtube, x, …"),
+    ("--url", "url", "URL", "its address (https:// is added if left out)"),
+    ("--unit", "unit", "UNIT", "förvaltning, enhet/avdelning"),
+    ("--purpose", "purpose", "TEXT", "why the municipality is there"),
+    ("--audience", "audience", "TEXT", "who it is for"),
+    ("--monitoring", "monitoring", "TEXT", 'how often and when, e.g. "dagligen vardagar"'),
+    ("--hours-per-week", "hours_per_week", "HOURS", "estimated working hours a week"),
+    ("--approved-by", "approved_by", "NAME", "the head of the unit who approved it"),
+    ("--approved-on", "approved_on", "YYYY-MM-DD", "the day it was approved"),
 )
-_OPTION = {field: option for option, field, _ in _TEXT_OPTIONS}
+_OPTION = {field: option for option, field, _, _ in _TEXT_OPTIONS}
 _OPTION |= {"id": "--id", "administrators": "--admin", "daily": "--daily"}
 
 
@@ -94,8 +94,8 @@ def _parser() -> argparse.ArgumentParser:
     for sub in (add, update):
         what = "a new id" if sub is update else "a short name: a-z, 0-9, hyphens"
         sub.add_argument("--id", dest="new_id" if sub is update else "id", help=what)
-        for option, field, text in _TEXT_OPTIONS:
-            sub.add_argument(option, dest=field, metavar=field.split("_")[0].upper(), help=text)
+        for option, field, metavar, text in _TEXT_OPTIONS:
+            sub.add_argument(option, dest=field, metavar=metavar, help=text)
         replaces = " (replaces all of them)" if sub is update else ""
         sub.add_argument(
             "--admin",

@@ -103,7 +103,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "save_failed": "Kunde inte spara: {error}. Inget är förlorat; försök igen.",
         # the channel register (policy, Bilaga 1): what is wrong with a channel
         "ch_missing": "saknas",
+        "ch_missing_fields": "fält saknas: {fields}",
         "ch_empty": "får inte vara tom",
+        "ch_control": "innehåller ett osynligt styrtecken ({code}); skriv texten utan det",
         "ch_text": "ska vara text",
         "ch_list": "ska vara en lista",
         "ch_map": "ska vara fält med namn och värden",
@@ -271,7 +273,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "save_failed": "Could not save: {error}. Nothing is lost; try again.",
         # the channel register (policy, Bilaga 1): what is wrong with a channel
         "ch_missing": "is missing",
+        "ch_missing_fields": "fields missing: {fields}",
         "ch_empty": "must not be empty",
+        "ch_control": "contains an invisible control character ({code}); write it without",
         "ch_text": "must be text",
         "ch_list": "must be a list",
         "ch_map": "must be fields with names and values",

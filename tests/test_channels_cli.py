@@ -274,6 +274,12 @@ def test_import_of_a_missing_or_shapeless_file(gk, tmp_path):
     shapeless = gk("channels", "import", str(path), "--db", str(db), "--lang", "en")
     assert shapeless.returncode == 2
     assert shapeless.stderr.startswith(f"{path}:1:1: the file should be 'channels:'")
+    path.write_text("channels:\n  - id: x\n    name: X\n")
+    bare = gk("channels", "import", str(path), "--db", str(db), "--lang", "en")
+    assert bare.stderr.splitlines()[0] == (
+        f"{path}:2:5: channels[1] (x): fields missing: medium, url, unit, purpose, audience, "
+        "administrators, daily, monitoring, hours_per_week, approved_by, approved_on"
+    )
 
 
 def test_a_file_that_is_not_a_case_log_is_left_alone(gk, tmp_path):

@@ -166,8 +166,9 @@ def read_register(text: str, name: str, lang: str) -> list[Channel]:
         try:
             channel = Channel.model_validate(_as_written(item, path, literals))
         except ValidationError as error:
-            for loc, message in problems(error, lang):
-                found.append(problem((*path, *loc), f"{_name(item, index)}{where(loc)}: {message}"))
+            for loc, message in problems(error, lang, missing_together=True):
+                what = f"{where(loc)}: {message}" if loc else message
+                found.append(problem((*path, *loc), f"{_name(item, index)}{what}"))
             continue
         refused = clash(channel, channels)
         if refused:

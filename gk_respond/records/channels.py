@@ -47,9 +47,16 @@ def _error(kind: str, **values: Any) -> PydanticCustomError:
     return PydanticCustomError(kind, t("en", kind).format(given="given", **values), values)
 
 
+# Control characters but tab and newline, and bidirectional overrides: never in the register.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _filled(value: str) -> str:
     if not value:
         raise _error("ch_empty")
+    hidden = _HIDDEN.search(value)
+    if hidden:
+        raise _error("ch_control", code=f"U+{ord(hidden.group()):04X}")
     return value
 
 
@@ -193,13 +200,22 @@ _BUILTIN = {
 }
 
 
-def problems(error: ValidationError, lang: str) -> list[tuple[Loc, str]]:
+def problems(
+    error: ValidationError, lang: str, missing_together: bool = False
+) -> list[tuple[Loc, str]]:
     """Each thing wrong with a channel: where (field names and list indexes) and what, in
-    ``lang``."""
+    ``lang``. With ``missing_together``, the fields missing from one place are named in one
+    problem there (for a file), not one problem each."""
     found: list[tuple[Loc, str]] = []
+    missing: dict[Loc, list[str]] = {}
     for item in error.errors():
         loc = tuple(item["loc"])
         kind = item["type"]
+        if missing_together and kind == "missing":
+            if loc[:-1] not in missing:
+                found.append((loc[:-1], ""))  # its place among the others; filled in below
+            missing.setdefault(loc[:-1], []).append(str(loc[-1]))
+            continue
         values: dict[str, Any] = dict(item.get("ctx") or {})
         if kind in _BUILTIN:
             kind = _BUILTIN[kind]
@@ -215,7 +231,8 @@ def problems(error: ValidationError, lang: str) -> list[tuple[Loc, str]]:
             found.append((loc, t(lang, kind).format(**values)))
         else:
             found.append((loc, item["msg"]))
-    return found
+    text = t(lang, "ch_missing_fields")
+    return [(loc, message or text.format(fields=", ".join(missing[loc]))) for loc, message in found]
 
 
 def where(loc: Loc) -> str:
@@ -227,8 +244,9 @@ def where(loc: Loc) -> str:
 
 
 def explain(error: ValidationError, lang: str) -> list[str]:
-    """Each thing wrong, as one line: ``field: what``."""
-    return [f"{where(loc)}: {text}" if loc else text for loc, text in problems(error, lang)]
+    """Each thing wrong, as one line: ``field: what`` (the missing fields in one line)."""
+    found = problems(error, lang, missing_together=True)
+    return [f"{where(loc)}: {text}" if loc else text for loc, text in found]
 
 
 class ChannelError(Exception):
