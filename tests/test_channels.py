@@ -109,6 +109,7 @@ def test_a_bad_date_is_refused(day):
         ("url", "ftp://facebook.com/x", "is not a web address"),
         ("url", "https://facebook.com/a b", "is not a web address"),
         ("url", "gullspang", "is not a web address"),
+        ("url", "https://facebook.com@evil.example/gk", "is not a web address"),
         ("daily", [], "at least one person"),
         ("hours_per_week", -1, "between 0 and 168"),
         ("hours_per_week", "many", "is not a number"),

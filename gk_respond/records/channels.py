@@ -87,6 +87,8 @@ def _web_address(value: str) -> str:
         raise _error("ch_url", value=value) from None
     if parts.scheme.lower() not in ("http", "https") or not _HOST.fullmatch(host):
         raise _error("ch_url", value=value)
+    if "@" in parts.netloc:  # https://facebook.com@elsewhere.example/ leads elsewhere
+        raise _error("ch_url", value=value)
     if any(c.isspace() or not c.isprintable() for c in text):
         raise _error("ch_url", value=value)
     return text

@@ -210,7 +210,7 @@ class ChannelForm(Base):
         for name in (*BEFORE, "administrators", *AFTER):
             label = self.t(f"ch_f_{name}")
             hint = self.t(f"ch_hint_{name}") if name in HINTS else ""
-            text = f"{label} ({hint})" if hint and name == "administrators" else label
+            text = f"{label}: {hint}" if hint and name == "administrators" else label
             self.query_one(f"#label-{name}", Static).update(Content(text))
             if name != "administrators":
                 self.query_one(f"#field-{name}", Input).placeholder = hint
