@@ -85,8 +85,8 @@ async def test_add_refused_then_saved_edit_and_remove(tmp_path):
         assert channel.daily == ["Anna Andersson", "Bo Berg"]
         assert rows(app) == [
             [
-                "kommunen-facebook", HOSTILE, "facebook", "Kommunledningsförvaltningen",
-                "https://www.facebook.com/gullspangskommun",
+                "kommunen-facebook", HOSTILE, "facebook",
+                "https://www.facebook.com/gullspangskommun", "Kommunledningsförvaltningen",
             ]
         ]  # fmt: skip  # the name literally, never as markup
 

@@ -21,6 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    field_serializer,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -174,6 +175,10 @@ class Channel(BaseModel):
         if not value:
             raise _error("ch_daily")
         return value
+
+    @field_serializer("hours_per_week")
+    def _whole_hours(self, value: float) -> float | int:
+        return int(value) if value.is_integer() else value  # 4, not 4.0, in files
 
     def data(self) -> dict[str, Any]:
         """The channel as plain data (dates as YYYY-MM-DD), as exported and stored."""

@@ -32,7 +32,7 @@ from .dialogs import Dialog
 
 T = TypeVar("T")
 
-COLUMNS = ("id", "name", "medium", "unit", "url")
+COLUMNS = ("id", "name", "medium", "url", "unit")
 # The form's one-line fields, before and after the administrators, as in the activity plan.
 BEFORE = ("id", "name", "medium", "url", "unit", "purpose", "audience")
 AFTER = ("daily", "monitoring", "hours_per_week", "approved_by", "approved_on")
