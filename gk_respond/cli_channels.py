@@ -142,7 +142,7 @@ def _error(message: str, code: int = BAD_INPUT) -> int:
 
 
 def _option(loc: Loc) -> str:
-    """``--admin 2: email`` for ``("administrators", 1, "email")``."""
+    """``--admin 2 email`` for ``("administrators", 1, "email")``."""
     option = _OPTION.get(str(loc[0]), str(loc[0])) if loc else ""
     rest = " ".join(str(p + 1) if isinstance(p, int) else p for p in loc[1:])
     return f"{option} {rest}".strip()
