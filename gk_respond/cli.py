@@ -37,6 +37,7 @@ examples:
   gk-respond --answers prohibited=ja,owns_channel=ja --save --comment "..." --url URL
   gk-respond records list
   gk-respond train --trainee "Kim"
+  gk-respond channels list
   gk-respond check my-flowchart.yaml
   gk-respond paths --format csv
   gk-respond diagram --format mermaid --lang en
@@ -115,6 +116,23 @@ def _read(source: str) -> str:
         return handle.read()
 
 
+def _deliver(text: str, output: str | None, what: str) -> str | None:
+    """Write ``text`` to standard output, or to a new file ``output`` (never over an existing
+    one) saying so on standard error; what went wrong, or None."""
+    if not output:
+        sys.stdout.write(text)
+        return None
+    try:
+        with open(output, "x", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except FileExistsError:
+        return f"{output} already exists; it is left as it is (choose another name)"
+    except OSError as error:
+        return f"{output}: {error.strerror}"
+    print(f"gk-respond: {what} written to {output}", file=sys.stderr)
+    return None
+
+
 # -- gk-respond [--answers | --batch] -------------------------------------------------------
 def _triage(argv: list[str]) -> int:
     parser = _parser(
@@ -126,7 +144,8 @@ def _triage(argv: list[str]) -> int:
         "  check [FILE]    check a flowchart file and list every problem\n"
         "  paths           print every path of the flowchart (the decision table)\n"
         "  diagram         print the flowchart as a Mermaid diagram\n"
-        "  records         list and show saved cases\n"
+        "  records         the case log: list, show, update, export, stats\n"
+        "  channels        the register of the municipality's channels (Bilaga 1)\n"
         "  train           training: scenarios to walk, a presenter view, --check, --grade",
         MAIN_HELP + EXIT_CODES,
     )
@@ -478,10 +497,17 @@ def _train(argv: list[str]) -> int:
     return train(argv)
 
 
+def _channels(argv: list[str]) -> int:
+    from .cli_channels import main as channels
+
+    return channels(argv)
+
+
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "check": _check,
     "paths": _paths,
     "diagram": _diagram,
     "records": _records,
     "train": _train,
+    "channels": _channels,
 }

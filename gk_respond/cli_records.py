@@ -263,18 +263,10 @@ def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
         text = json_text(cases) + "\n"
     else:
         text = markdown_text(cases, chart, args.lang, where)
-    if not args.output:
-        sys.stdout.write(text)
-        return OK
-    try:
-        with open(args.output, "x", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except FileExistsError:
-        return _error(f"{args.output} already exists; it is left as it is (choose another name)")
-    except OSError as error:
-        return _error(f"{args.output}: {error.strerror}")
-    print(f"gk-respond: {len(cases)} case(s) written to {args.output}", file=sys.stderr)
-    return OK
+    from .cli import _deliver
+
+    failed = _deliver(text, args.output, f"{len(cases)} case(s)")
+    return _error(failed) if failed else OK
 
 
 def _stats(store: Store, chart: Chart, args: argparse.Namespace) -> int:

@@ -54,6 +54,7 @@ def refusals(lang: str = "sv", **changes: Any) -> list[str]:
 
 # -- what a channel must have ------------------------------------------------------------------
 def test_a_complete_channel_is_kept_as_given():
+    assert channel(purpose="Två rader:\n\tnyheter och driftinformation").purpose.startswith("Två")
     made = channel()
     assert made.approved_on == date(2026, 1, 15)
     assert made.hours_per_week == 4
@@ -102,13 +103,18 @@ def test_a_bad_date_is_refused(day):
         ("id", "-x", "will not do as an id"),
         ("name", "   ", "must not be empty"),
         ("medium", "", "must not be empty"),
+        ("name", "Gullspång\x1b[31m", "invisible control character (U+001B)"),
+        ("unit", "abc\u202edef", "invisible control character (U+202E)"),
         ("url", "javascript:alert(1)", "is not a web address"),
         ("url", "ftp://facebook.com/x", "is not a web address"),
         ("url", "https://facebook.com/a b", "is not a web address"),
         ("url", "gullspang", "is not a web address"),
+        ("url", "https://facebook.com@evil.example/gk", "is not a web address"),
         ("daily", [], "at least one person"),
         ("hours_per_week", -1, "between 0 and 168"),
         ("hours_per_week", "many", "is not a number"),
+        ("hours_per_week", " ", "must not be empty"),
+        ("approved_on", "", "must not be empty"),
         ("approved_by", None, "must be text"),
     ],
 )
@@ -124,10 +130,14 @@ def test_unknown_and_missing_fields_are_named():
     with pytest.raises(ValidationError) as caught:
         Channel.model_validate(fields)
     assert explain(caught.value, "sv") == [
-        "unit: saknas",
+        "fält saknas: unit",
         "owner: okänt fält; giltiga fält: id, name, medium, url, unit, purpose, audience, "
         "administrators, daily, monitoring, hours_per_week, approved_by, approved_on",
     ]
+
+
+def test_hours_may_have_a_decimal_comma():
+    assert channel(hours_per_week="2,5").hours_per_week == 2.5
 
 
 def test_an_address_without_scheme_is_taken_as_https():

@@ -43,6 +43,8 @@ def test_batch_check_paths_and_diagram_do_not_import_textual(cli_env):
         ["diagram"],
         ["--help"],
         ["records", "list", "--db", "/dev/null/none"],
+        ["channels", "list", "--db", "/dev/null/none"],
+        ["channels", "export", "--format", "html", "--db", "/dev/null/none"],
     ):
         assert probe(args, cli_env) == "CLEAN", args
 

@@ -3,6 +3,7 @@ holds the path, the answers changed on the way, the steps ticked and the notes."
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Static
 from tui_helpers import make_app, seed_cases
 
@@ -150,15 +151,24 @@ async def test_records_screen_lists_filters_opens_closes_and_notes(tmp_path):
         assert not isinstance(app.screen, RecordsScreen)
 
 
-async def test_records_screen_says_when_the_log_cannot_be_used(tmp_path):
-    from gk_respond.tui.screens.records import RecordsScreen
+@pytest.mark.parametrize(
+    ("keys", "screen"),
+    [
+        (["ctrl+r", "enter"], "records.RecordsScreen"),
+        (["ctrl+k", "enter", "e", "d", "delete"], "channels.ChannelsScreen"),  # nothing to open
+    ],
+)
+async def test_the_case_log_screens_say_when_the_log_cannot_be_used(tmp_path, keys, screen):
+    import importlib
 
+    module, name = screen.split(".")
+    expected = getattr(importlib.import_module(f"gk_respond.tui.screens.{module}"), name)
     db = tmp_path / "cases.db"
     db.write_bytes(b"not sqlite at all")
     app = make_app(lang="en", comment=Comment(), db=str(db))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+r")
-        assert isinstance(app.screen, RecordsScreen)
+        await pilot.press(*keys)
+        assert isinstance(app.screen, expected)
         problem = str(app.screen.query_one("#problem", Static).render())
         assert problem.startswith("The case log cannot be used:") and "not an SQLite" in problem
         assert db.read_bytes() == b"not sqlite at all"

@@ -87,3 +87,18 @@ class TestTraining:
     def test_presenter_view_revealed(self, snap_compare):
         app = self.app(["threat_official", "snow_clearing"], present=True)
         assert snap_compare(app, press=["space"], terminal_size=(100, 34))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_channels_screen(snap_compare, lang, tmp_path):
+    from test_channels import channel
+
+    from gk_respond.records.channels import Channels
+    from gk_respond.records.store import Store
+
+    db = str(tmp_path / "cases.db")
+    with Store(db) as store:
+        Channels(store).add(channel(name="Gullspångs kommun [b]x[/b]"))
+        Channels(store).add(channel(id="naringsliv", url="facebook.com/gknaringsliv"))
+    app = make_app(lang, COMMENT, db=db)
+    assert snap_compare(app, press=["ctrl+k"], terminal_size=(80, 24))

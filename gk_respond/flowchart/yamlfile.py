@@ -22,6 +22,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_KINDS = {"tag:yaml.org,2002:timestamp": "date", "tag:yaml.org,2002:int": "number"}
 
 
 def parse(text: str, name: str) -> tuple[Any, Positions, dict[Path, str]]:
@@ -180,7 +181,14 @@ class _Builder:
             value: Any = event.value
         else:
             node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-            value = self.loader.construct_object(node, deep=True)
+            try:
+                value = self.loader.construct_object(node, deep=True)
+            except ValueError as error:  # 2026-02-30: the shape of a date, but no such day
+                raise self.fail(
+                    event.start_mark,
+                    f"{event.value} is read by YAML as a {_KINDS.get(tag, 'value')} but is not "
+                    f'one ({error}); write it in quotes to keep it as text: "{event.value}"',
+                ) from None
         if tag == _BOOL_TAG and plain and event.value.lower() not in ("true", "false"):
             raise self.fail(
                 event.start_mark,

@@ -21,6 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    field_serializer,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -47,9 +48,16 @@ def _error(kind: str, **values: Any) -> PydanticCustomError:
     return PydanticCustomError(kind, t("en", kind).format(given="given", **values), values)
 
 
+# Control characters but tab and newline, and bidirectional overrides: never in the register.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _filled(value: str) -> str:
     if not value:
         raise _error("ch_empty")
+    hidden = _HIDDEN.search(value)
+    if hidden:
+        raise _error("ch_control", code=f"U+{ord(hidden.group()):04X}")
     return value
 
 
@@ -80,6 +88,8 @@ def _web_address(value: str) -> str:
         raise _error("ch_url", value=value) from None
     if parts.scheme.lower() not in ("http", "https") or not _HOST.fullmatch(host):
         raise _error("ch_url", value=value)
+    if "@" in parts.netloc:  # https://facebook.com@elsewhere.example/ leads elsewhere
+        raise _error("ch_url", value=value)
     if any(c.isspace() or not c.isprintable() for c in text):
         raise _error("ch_url", value=value)
     return text
@@ -95,6 +105,11 @@ def _day(value: Any) -> date:
         except ValueError:
             pass
     raise _error("ch_date", value=value)
+
+
+def _decimal_comma(value: Any) -> Any:
+    """``2,5`` as 2.5: a Swedish decimal comma."""
+    return value.strip().replace(",", ".") if isinstance(value, str) else value
 
 
 Text = Annotated[str, AfterValidator(_filled)]
@@ -135,7 +150,9 @@ class Channel(BaseModel):
     # source: Bilaga 1, punkt 7 "Hur ofta och under vilka tider behöver kontot bevakas"
     monitoring: Text
     # source: Bilaga 1, punkt 8 "Beräknad arbetstid? Hur många timmar/vecka"
-    hours_per_week: float = Field(ge=0, le=168, allow_inf_nan=False)
+    hours_per_week: Annotated[
+        float, Field(ge=0, le=168, allow_inf_nan=False), BeforeValidator(_decimal_comma)
+    ]
     # source: Bilaga 1, "Godkännande": "Verksamhetsansvarig chef", with date
     approved_by: Text
     approved_on: Annotated[date, BeforeValidator(_day)]
@@ -158,6 +175,10 @@ class Channel(BaseModel):
         if not value:
             raise _error("ch_daily")
         return value
+
+    @field_serializer("hours_per_week")
+    def _whole_hours(self, value: float) -> float | int:
+        return int(value) if value.is_integer() else value  # 4, not 4.0, in files
 
     def data(self) -> dict[str, Any]:
         """The channel as plain data (dates as YYYY-MM-DD), as exported and stored."""
@@ -186,27 +207,39 @@ _BUILTIN = {
 }
 
 
-def problems(error: ValidationError, lang: str) -> list[tuple[Loc, str]]:
+def problems(
+    error: ValidationError, lang: str, missing_together: bool = False
+) -> list[tuple[Loc, str]]:
     """Each thing wrong with a channel: where (field names and list indexes) and what, in
-    ``lang``."""
+    ``lang``. With ``missing_together``, the fields missing from one place are named in one
+    problem there (for a file), not one problem each."""
     found: list[tuple[Loc, str]] = []
+    missing: dict[Loc, list[str]] = {}
     for item in error.errors():
         loc = tuple(item["loc"])
         kind = item["type"]
+        if missing_together and kind == "missing":
+            if loc[:-1] not in missing:
+                found.append((loc[:-1], ""))  # its place among the others; filled in below
+            missing.setdefault(loc[:-1], []).append(str(loc[-1]))
+            continue
         values: dict[str, Any] = dict(item.get("ctx") or {})
         if kind in _BUILTIN:
             kind = _BUILTIN[kind]
             values = {"value": item.get("input")}
-            if kind == "ch_unknown_field":
-                known = ADMINISTRATOR_FIELDS if "administrators" in loc[:1] else FIELDS
-                values["fields"] = ", ".join(known)
+        if kind in ("ch_number", "ch_date") and str(item.get("input")).strip() == "":
+            kind = "ch_empty"  # a blank field in a form
+        if kind == "ch_unknown_field":
+            known = ADMINISTRATOR_FIELDS if "administrators" in loc[:1] else FIELDS
+            values["fields"] = ", ".join(known)
         if kind == "ch_admins":
             values["given"] = t(lang, "ch_given_one" if values["n"] == 1 else "ch_given_many")
         if kind.startswith("ch_"):
             found.append((loc, t(lang, kind).format(**values)))
         else:
             found.append((loc, item["msg"]))
-    return found
+    text = t(lang, "ch_missing_fields")
+    return [(loc, message or text.format(fields=", ".join(missing[loc]))) for loc, message in found]
 
 
 def where(loc: Loc) -> str:
@@ -218,8 +251,9 @@ def where(loc: Loc) -> str:
 
 
 def explain(error: ValidationError, lang: str) -> list[str]:
-    """Each thing wrong, as one line: ``field: what``."""
-    return [f"{where(loc)}: {text}" if loc else text for loc, text in problems(error, lang)]
+    """Each thing wrong, as one line: ``field: what`` (the missing fields in one line)."""
+    found = problems(error, lang, missing_together=True)
+    return [f"{where(loc)}: {text}" if loc else text for loc, text in found]
 
 
 class ChannelError(Exception):
@@ -272,7 +306,7 @@ def match_channel(url: str, channels: Iterable[Channel]) -> Channel | None:
 
 
 # -- the register in the case log's file --------------------------------------------------------
-def _clash(channel: Channel, others: Iterable[Channel]) -> ChannelError | None:
+def clash(channel: Channel, others: Iterable[Channel]) -> ChannelError | None:
     """A refusal if another channel has the same id or the same address."""
     key = url_key(channel.url)
     for other in others:
@@ -281,6 +315,12 @@ def _clash(channel: Channel, others: Iterable[Channel]) -> ChannelError | None:
         if url_key(other.url) == key:
             return ChannelError("ch_duplicate_url", other=other.id, url=channel.url)
     return None
+
+
+def _refuse_clash(channel: Channel, others: Iterable[Channel]) -> None:
+    refused = clash(channel, others)
+    if refused:
+        raise refused
 
 
 def _json(channel: Channel) -> str:
@@ -305,9 +345,7 @@ class Channels:
     def add(self, channel: Channel) -> Channel:
         """Store a new channel; ChannelError if its id or address is taken."""
         with self.store.transaction() as db:
-            clash = _clash(channel, _read(db))
-            if clash:
-                raise clash
+            _refuse_clash(channel, _read(db))
             db.execute(
                 "INSERT INTO channels (id, url, channel_json) VALUES (?, ?, ?)",
                 (channel.id, channel.url, _json(channel)),
@@ -323,9 +361,7 @@ class Channels:
             if old is None:
                 return None
             new = Channel.model_validate({**old.data(), **change})
-            clash = _clash(new, (c for c in channels if c.id != channel_id))
-            if clash:
-                raise clash
+            _refuse_clash(new, (c for c in channels if c.id != channel_id))
             db.execute(
                 "UPDATE channels SET id = ?, url = ?, channel_json = ? WHERE id = ?",
                 (new.id, new.url, _json(new), channel_id),
@@ -343,9 +379,7 @@ class Channels:
     def replace_all(self, channels: Sequence[Channel]) -> None:
         """Make the register exactly ``channels`` (an import), in one transaction."""
         for n, channel in enumerate(channels):
-            clash = _clash(channel, channels[:n])
-            if clash:
-                raise clash
+            _refuse_clash(channel, channels[:n])
         with self.store.transaction() as db:
             db.execute("DELETE FROM channels")
             for channel in channels:

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from ..records.store import Store
 
 
+_CHANNEL_SCREENS = ("ChannelsScreen", "ChannelForm", "ConfirmDialog")
+
+
 class GkRespondApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "gk-respond"
@@ -26,6 +29,8 @@ class GkRespondApp(App[None]):
         *bilingual("ctrl+q", "quit", "quit", priority=True),
         *bilingual("l", "switch_language", "language"),
         *bilingual("ctrl+r", "records", "cases"),
+        # priority: Ctrl+K opens the register from any screen, even from a text field
+        *bilingual("ctrl+k", "channels", "channels", priority=True),
     ]
 
     def __init__(
@@ -122,8 +127,16 @@ class GkRespondApp(App[None]):
         if not isinstance(self.screen, RecordsScreen):
             self.push_screen(RecordsScreen())
 
+    def action_channels(self, lang: str = "") -> None:
+        from .screens.channels import ChannelsScreen
+
+        if not isinstance(self.screen, ChannelsScreen):
+            self.push_screen(ChannelsScreen())
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "records" and type(self.screen).__name__ in ("RecordsScreen", "CaseScreen"):
+            return False  # already there
+        if action == "channels" and type(self.screen).__name__ in _CHANNEL_SCREENS:
             return False  # already there
         return allowed(parameters, self.lang)
 

@@ -62,8 +62,8 @@ class TrainingApp(GkRespondApp):
             self.sub_title += f" · {place}: {scenario.title(self.lang)}"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "records":
-            return False  # a training session keeps no cases
+        if action in ("records", "channels"):
+            return False  # a training session keeps no cases and edits no register
         return super().check_action(action, parameters)
 
     def action_switch_language(self, lang: str = "") -> None:

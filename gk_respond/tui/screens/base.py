@@ -3,14 +3,21 @@ new language), and its keys follow the app's language."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
+from textual.content import Content
 from textual.screen import Screen
+from textual.widgets import Static
 
+from ...records.store import StoreError
 from ..keys import allowed
 
 if TYPE_CHECKING:
+    from ...records.store import Store
     from ..app import GkRespondApp
+
+T = TypeVar("T")
 
 
 class Base(Screen):
@@ -36,3 +43,18 @@ class Base(Screen):
         from .dialogs import CommentDialog
 
         self.app.push_screen(CommentDialog())
+
+    def listed(self, read: Callable[[Store], list[T]], none: str) -> list[T]:
+        """What ``read`` finds in the case log; the screen's ``#problem`` line says when that
+        is nothing (the text of ``none``) or the case log cannot be used."""
+        try:
+            with self.app.store() as store:
+                found = read(store)
+        except StoreError as error:
+            found, message = [], self.t("log_unusable").format(error=error)
+        else:
+            message = "" if found else self.t(none)
+        problem = self.query_one("#problem", Static)
+        problem.update(Content(message))
+        problem.display = bool(message)
+        return found

@@ -76,17 +76,8 @@ class RecordsScreen(Base):
         from ...records.view import local_time, outcome_title
 
         table = self.query_one("#cases", DataTable)
-        problem = self.query_one("#problem", Static)
         table.clear()
-        try:
-            with self.app.store() as store:
-                cases = store.cases(self.where())
-        except StoreError as error:
-            problem.update(Content(self.t("log_unusable").format(error=error)))
-            problem.display = True
-            return
-        problem.update(Content("" if cases else self.t("no_cases")))
-        problem.display = not cases
+        cases = self.listed(lambda store: store.cases(self.where()), "no_cases")
         lang = self.app.lang
         for case in cases:
             table.add_row(

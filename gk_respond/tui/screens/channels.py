@@ -1,0 +1,299 @@
+"""The channel register in the app (the policy's Bilaga 1): the channels in a table; one added,
+edited or removed through a form checked by the same rules as ``gk-respond channels``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, DataTable, Footer, Header, Input, Static
+
+from ...records.channel_files import hours
+from ...records.channels import (
+    ADMINISTRATOR_FIELDS,
+    Channel,
+    ChannelError,
+    Channels,
+    Loc,
+    problems,
+)
+from ...records.store import StoreError
+from ...strings import STRINGS, t
+from ...untrusted import visible
+from ..keys import bilingual
+from .base import Base
+from .dialogs import Dialog
+
+T = TypeVar("T")
+
+COLUMNS = ("id", "name", "medium", "url", "unit")
+# The form's one-line fields, before and after the administrators, as in the activity plan.
+BEFORE = ("id", "name", "medium", "url", "unit", "purpose", "audience")
+AFTER = ("daily", "monitoring", "hours_per_week", "approved_by", "approved_on")
+ADMIN_ROWS = 3  # as on the policy's form
+HINTS = frozenset(k.removeprefix("ch_hint_") for k in STRINGS["sv"] if k.startswith("ch_hint_"))
+
+
+def in_register(screen: Base, work: Callable[[Channels], T]) -> T | None:
+    """``work`` done on the register; None, and a notice, if the case log cannot be used."""
+    try:
+        with screen.app.store() as store:
+            return work(Channels(store))
+    except StoreError as error:
+        screen.notify(screen.t("log_unusable").format(error=error), severity="error")
+        return None
+
+
+class ChannelsScreen(Base):
+    BINDINGS = [
+        *bilingual("escape", "close", "close", priority=True),
+        *bilingual("n", "new", "new_channel"),
+        *bilingual("e", "edit", "edit_channel"),
+        *bilingual("d,delete", "remove", "remove_channel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="problem")
+        yield DataTable(id="channels", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#channels", DataTable).focus()
+
+    def show(self) -> None:
+        table = self.query_one("#channels", DataTable)
+        table.clear(columns=True)
+        for key in COLUMNS:
+            table.add_column(self.t(f"ch_f_{key}"), key=key)
+        self.load()
+
+    def load(self) -> None:
+        table = self.query_one("#channels", DataTable)
+        table.clear()
+        channels = self.listed(lambda store: Channels(store).all(), "no_channels")
+        for channel in channels:
+            cells = (Text(" ".join(visible(getattr(channel, k)).split())) for k in COLUMNS)
+            table.add_row(*cells, key=channel.id)
+
+    def selected(self) -> Channel | None:
+        table = self.query_one("#channels", DataTable)
+        if not table.row_count:
+            return None
+        row, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return in_register(self, lambda channels: channels.get(str(row.value)))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    def action_new(self, lang: str = "") -> None:
+        self.app.push_screen(ChannelForm(None))
+
+    def action_edit(self, lang: str = "") -> None:
+        channel = self.selected()
+        if channel is not None:
+            self.app.push_screen(ChannelForm(channel))
+
+    def action_remove(self, lang: str = "") -> None:
+        channel = self.selected()
+        if channel is None:
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice and in_register(self, lambda channels: channels.remove(channel.id)):
+                self.notify(self.t("channel_removed").format(id=channel.id))
+                self.load()
+
+        question = self.t("confirm_remove").format(name=visible(channel.name), id=channel.id)
+        self.app.push_screen(ConfirmDialog(question), answer)
+
+    def action_close(self, lang: str = "") -> None:
+        self.app.pop_screen()
+
+
+class ConfirmDialog(Dialog):
+    """A yes-or-no question; dismissed with "yes", or None. Cancel has the focus."""
+
+    BINDINGS = [
+        Binding("j", "confirm('sv')", t("sv", "remove_channel")),
+        Binding("y", "confirm('en')", t("en", "remove_channel")),
+        *bilingual("n", "close", "cancel"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.question), id="question")
+            with Horizontal(id="answers"):
+                yield Button(Content(self.t("remove_channel")), id="yes", variant="error")
+                yield Button(Content(self.t("cancel")), id="no")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss("yes" if event.button.id == "yes" else None)
+
+    def action_confirm(self, lang: str = "") -> None:
+        self.dismiss("yes")
+
+
+class ChannelForm(Base):
+    """Every field of a channel's activity plan; Ctrl+S saves it if the register's rules
+    allow it, and shows what is wrong next to each field if they do not."""
+
+    BINDINGS = [
+        *bilingual("ctrl+s", "save", "save_channel", priority=True),
+        *bilingual("escape", "cancel", "cancel", priority=True),
+    ]
+
+    def __init__(self, channel: Channel | None) -> None:
+        super().__init__()
+        self.channel = channel  # None: a new one
+        self.rows = max(ADMIN_ROWS, len(channel.administrators) if channel else 0)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="form"):
+            yield Static(id="form-heading", classes="heading")
+            for name in BEFORE:
+                yield from self.field(name)
+            yield Static(id="label-administrators", classes="label")
+            yield Static(id="error-administrators", classes="error")
+            for row in range(self.rows):
+                with Horizontal(classes="admin"):
+                    for part in ADMINISTRATOR_FIELDS:
+                        yield Input(id=f"admin-{row}-{part}")
+                yield Static(id=f"error-admin-{row}", classes="error")
+            for name in AFTER:
+                yield from self.field(name)
+        yield Footer(compact=True)
+
+    @staticmethod
+    def field(name: str) -> ComposeResult:
+        yield Static(id=f"label-{name}", classes="label")
+        yield Input(id=f"field-{name}")
+        yield Static(id=f"error-{name}", classes="error")
+
+    def on_mount(self) -> None:
+        for error in self.query(".error"):
+            error.display = False
+        channel = self.channel
+        if channel is not None:
+            values = channel.data()
+            values["daily"] = ", ".join(channel.daily)
+            values["hours_per_week"] = hours(channel.hours_per_week)
+            for name in (*BEFORE, *AFTER):
+                self.query_one(f"#field-{name}", Input).value = str(values[name])
+            for row, admin in enumerate(channel.administrators):
+                for part in ADMINISTRATOR_FIELDS:
+                    self.query_one(f"#admin-{row}-{part}", Input).value = getattr(admin, part)
+        self.query_one("#field-id", Input).focus()
+
+    def show(self) -> None:
+        heading = (
+            self.t("channel_form_edit").format(id=self.channel.id)
+            if self.channel
+            else self.t("channel_form_new")
+        )
+        self.query_one("#form-heading", Static).update(Content(heading))
+        for name in (*BEFORE, "administrators", *AFTER):
+            label = self.t(f"ch_f_{name}")
+            hint = self.t(f"ch_hint_{name}") if name in HINTS else ""
+            text = f"{label}: {hint}" if hint and name == "administrators" else label
+            self.query_one(f"#label-{name}", Static).update(Content(text))
+            if name != "administrators":
+                self.query_one(f"#field-{name}", Input).placeholder = hint
+        for row in range(self.rows):
+            for part in ADMINISTRATOR_FIELDS:
+                placeholder = f"{self.t(f'ch_admin_{part}')} ({row + 1})"
+                self.query_one(f"#admin-{row}-{part}", Input).placeholder = placeholder
+
+    def given(self) -> tuple[dict[str, Any], list[int]]:
+        """The form's values as channel data, and the administrator rows that are filled in
+        (blank rows are left out)."""
+
+        def value(widget: str) -> str:
+            return self.query_one(f"#{widget}", Input).value
+
+        data: dict[str, Any] = {name: value(f"field-{name}") for name in (*BEFORE, *AFTER)}
+        data["daily"] = [name.strip() for name in data["daily"].split(",") if name.strip()]
+        admins, rows = [], []
+        for row in range(self.rows):
+            admin = {part: value(f"admin-{row}-{part}") for part in ADMINISTRATOR_FIELDS}
+            if any(text.strip() for text in admin.values()):
+                admins.append(admin)
+                rows.append(row)
+        data["administrators"] = admins
+        return data, rows
+
+    def error_place(self, loc: Loc, rows: list[int]) -> tuple[str, str]:
+        """The id of the Static that shows a problem at ``loc``, and the input to focus."""
+        if loc[:1] == ("administrators",) and len(loc) > 1 and isinstance(loc[1], int):
+            row = rows[loc[1]]
+            part = str(loc[2]) if len(loc) > 2 else ADMINISTRATOR_FIELDS[0]
+            return f"error-admin-{row}", f"admin-{row}-{part}"
+        if loc[:1] == ("administrators",):
+            return "error-administrators", f"admin-0-{ADMINISTRATOR_FIELDS[0]}"
+        name = str(loc[0]) if loc else "id"
+        return f"error-{name}", f"field-{name}"
+
+    def mark(self, found: list[tuple[Loc, str]], rows: list[int]) -> None:
+        """Show each problem under its field, and put the cursor on the first."""
+        shown: dict[str, list[str]] = {}
+        first = None
+        for loc, message in found:
+            place, widget = self.error_place(loc, rows)
+            if len(loc) > 2:  # an administrator's e-mail or phone: say which
+                message = f"{self.t(f'ch_admin_{loc[2]}')}: {message}"
+            shown.setdefault(place, []).append(message)
+            first = first or widget
+        for place, messages in shown.items():
+            error = self.query_one(f"#{place}", Static)
+            error.update(Content("\n".join(messages)))
+            error.display = True
+        if first:
+            self.query_one(f"#{first}", Input).focus()
+        self.notify(self.t("channel_not_saved"), severity="warning")
+
+    def action_save(self, lang: str = "") -> None:
+        for error in self.query(".error"):
+            error.display = False
+        data, rows = self.given()
+        try:
+            channel = Channel.model_validate(data)  # the same rules as everywhere
+        except ValidationError as error:
+            self.mark(problems(error, self.app.lang), rows)
+            return
+        old = self.channel
+
+        def save(channels: Channels) -> Channel:
+            if old is None:
+                return channels.add(channel)
+            saved = channels.update(old.id, data)
+            if saved is None:  # removed meanwhile, elsewhere
+                raise ChannelError("ch_no_channel", id=old.id)
+            return saved
+
+        try:
+            saved = in_register(self, save)
+        except ChannelError as error:
+            field = "url" if error.key == "ch_duplicate_url" else "id"
+            self.mark([((field,), error.message(self.app.lang))], rows)
+            return
+        if saved is not None:
+            self.notify(self.t("channel_saved").format(id=saved.id))
+            self.app.pop_screen()
+
+    def action_cancel(self, lang: str = "") -> None:
+        self.app.pop_screen()
