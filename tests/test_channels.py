@@ -154,6 +154,7 @@ REGISTER = [
     channel(id="naringsliv", url="http://www.facebook.com/gknaringsliv"),
     channel(id="gk-skolan", url="https://facebook.com/gk/groups/skolan"),
     channel(id="webb", url="https://www.gullspang.se"),
+    channel(id="profil", url="https://www.facebook.com/profile.php?id=100064"),
 ]
 
 
@@ -179,6 +180,16 @@ REGISTER = [
         ("", None),
         ("not a url at all", None),
         ("https://[::1", None),
+        # a page known by its query: the query must agree, other parameters may follow
+        ("https://www.facebook.com/profile.php?id=100064", "profil"),
+        ("https://m.facebook.com/profile.php?comment_id=5&id=100064", None),  # m. is a host
+        ("https://facebook.com/profile.php?comment_id=5&id=100064", "profil"),
+        ("https://www.facebook.com/profile.php?id=999", None),  # someone else's profile
+        ("https://www.facebook.com/profile.php", None),
+        # another scheme or port is another place
+        ("javascript://facebook.com/gknaringsliv", None),
+        ("https://facebook.com:8443/gknaringsliv/x", None),
+        ("https://facebook.com:443/gknaringsliv/x", "naringsliv"),
     ],
 )
 def test_match_channel(url, expected):

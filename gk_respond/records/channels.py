@@ -11,8 +11,8 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Annotated, Any
-from urllib.parse import unquote, urlsplit
+from typing import Annotated, Any, NamedTuple
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -269,39 +269,55 @@ class ChannelError(Exception):
 
 
 # -- which channel a comment is on --------------------------------------------------------------
-def url_key(url: str) -> tuple[str, tuple[str, ...]] | None:
-    """The host (lowercase, without ``www.``) and the path's segments (decoded, case folded,
-    empty ones dropped) of an address with or without a scheme; None if it has no host.
-    Paths are compared without case too: Facebook, Instagram and YouTube handles ignore it."""
+class UrlKey(NamedTuple):
+    """What decides which channel an address is on."""
+
+    host: str  # lowercase, without www., with the port if it is not the usual one
+    path: tuple[str, ...]  # the segments, decoded and case folded, empty ones dropped
+    query: frozenset[tuple[str, str]]  # the query's name=value pairs
+
+
+def url_key(url: str) -> UrlKey | None:
+    """An http(s) address, with or without its scheme, as a key; None if it has no host or
+    another scheme. Paths are compared without case: Facebook, Instagram and YouTube
+    handles ignore it. The query counts only where a channel's own address has one (a page
+    such as facebook.com/profile.php?id=100064 is known by it)."""
     text = url.strip()
     if not _SCHEME.match(text):
         text = "//" + text.lstrip("/")
     try:
         parts = urlsplit(text)
         host = (parts.hostname or "").rstrip(".")
+        port = parts.port
     except ValueError:
         return None
-    if not host:
+    if not host or parts.scheme.lower() not in ("", "http", "https"):
         return None
-    host = host.removeprefix("www.")
-    return host, tuple(unquote(s).casefold() for s in parts.path.split("/") if s)
+    if port not in (None, 80, 443):
+        host = f"{host}:{port}"
+    return UrlKey(
+        host.removeprefix("www."),
+        tuple(unquote(s).casefold() for s in parts.path.split("/") if s),
+        frozenset(parse_qsl(parts.query, keep_blank_values=True)),
+    )
 
 
 def match_channel(url: str, channels: Iterable[Channel]) -> Channel | None:
-    """The channel ``url`` is on: same host, and the channel's path a prefix of the address's
-    path on a segment boundary; the most specific such channel, or None."""
+    """The channel ``url`` is on: same host, the channel's path a prefix of the address's
+    path on a segment boundary, and the channel's query (if any) within the address's; the
+    most specific such channel, or None."""
     key = url_key(url)
     if key is None:
         return None
-    host, segments = key
-    best: tuple[int, Channel] | None = None
+    best: tuple[tuple[int, int], Channel] | None = None
     for channel in channels:
         theirs = url_key(channel.url)
-        if theirs is None or theirs[0] != host:
+        if theirs is None or theirs.host != key.host or not theirs.query <= key.query:
             continue
-        path = theirs[1]
-        if segments[: len(path)] == path and (best is None or len(path) > best[0]):
-            best = (len(path), channel)
+        covers = key.path[: len(theirs.path)] == theirs.path
+        specific = (len(theirs.path), len(theirs.query))
+        if covers and (best is None or specific > best[0]):
+            best = (specific, channel)
     return best[1] if best else None
 
 
