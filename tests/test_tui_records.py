@@ -172,3 +172,24 @@ async def test_the_case_log_screens_say_when_the_log_cannot_be_used(tmp_path, ke
         problem = str(app.screen.query_one("#problem", Static).render())
         assert problem.startswith("The case log cannot be used:") and "not an SQLite" in problem
         assert db.read_bytes() == b"not sqlite at all"
+
+
+async def test_quitting_asks_first_while_a_finished_triage_is_not_saved(tmp_path):
+    from gk_respond.tui.screens.dialogs import ConfirmDialog
+
+    app = make_app(lang="en", comment=COMMENT, db=str(tmp_path / "cases.db"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")  # nothing finished yet: nothing to lose
+        assert not app.is_running
+    app = make_app(lang="en", comment=COMMENT, db=str(tmp_path / "cases.db"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("y", "y", "ctrl+q")
+        assert isinstance(app.screen, ConfirmDialog) and app.is_running
+        await pilot.press("n")  # cancel: the outcome is still there
+        assert isinstance(app.screen, OutcomeScreen)
+        await pilot.press("s", "ctrl+q")  # saved: quits at once
+        assert not app.is_running
+    app = make_app(lang="en", comment=COMMENT, db=str(tmp_path / "cases.db"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("y", "y", "ctrl+q", "ctrl+q")  # asked twice: quit anyway
+        assert not app.is_running

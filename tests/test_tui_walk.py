@@ -9,7 +9,7 @@ from tui_helpers import CHART, make_app
 
 from gk_respond.triage import Comment
 from gk_respond.tui.screens.comment import CommentScreen
-from gk_respond.tui.screens.dialogs import FlowchartScreen, HelpScreen
+from gk_respond.tui.screens.dialogs import ConfirmDialog, FlowchartScreen, HelpScreen
 from gk_respond.tui.screens.outcome import OutcomeScreen
 from gk_respond.tui.screens.question import QuestionScreen
 
@@ -220,7 +220,12 @@ async def test_new_comment_starts_over():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j", "j", "n")  # an n too many on the outcome loses nothing
         assert isinstance(app.screen, OutcomeScreen)
-        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+n")  # not saved: asked first, Cancel chosen
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "inte sparad i ärendeloggen" in str(app.screen.query_one("#question").render())
+        await pilot.press("enter")
+        assert isinstance(app.screen, OutcomeScreen) and app.triage.walk.outcome == "remove"
+        await pilot.press("ctrl+n", "j")  # yes: a new comment anyway
         assert isinstance(app.screen, CommentScreen)
         assert app.triage.comment.text == "" and app.triage.walk.path == []
         await pilot.press("escape")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
@@ -140,8 +141,24 @@ class GkRespondApp(App[None]):
             return False  # already there
         return allowed(parameters, self.lang)
 
+    def unsaved_outcome(self) -> bool:
+        """Whether a finished triage would be lost: it reached an outcome, and what it holds
+        now is not in the case log."""
+        return self.triage.walk.finished and self.triage.unsaved
+
+    def leave(self, yes: str, then: Callable[[], object]) -> None:
+        """Do ``then``; first ask (``yes`` names the going-on button) when that would drop a
+        finished triage that is not saved. Asked again, the answer is yes."""
+        from .screens.dialogs import ConfirmDialog
+
+        if not self.unsaved_outcome() or isinstance(self.screen, ConfirmDialog):
+            then()
+            return
+        question = ConfirmDialog(self.t("unsaved_triage"), yes)
+        self.push_screen(question, lambda choice: then() if choice else None)
+
     async def action_quit(self, lang: str = "") -> None:
-        await super().action_quit()
+        self.leave("quit_anyway", self.exit)
 
     def action_switch_language(self, lang: str = "") -> None:
         self.lang = "en" if self.lang == "sv" else "sv"

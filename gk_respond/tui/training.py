@@ -61,6 +61,9 @@ class TrainingApp(GkRespondApp):
             place = self.t("scenario_of").format(n=session.index + 1, total=len(session.scenarios))
             self.sub_title += f" · {place}: {scenario.title(self.lang)}"
 
+    def unsaved_outcome(self) -> bool:
+        return False  # a walk in training is never kept
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("records", "channels"):
             return False  # a training session keeps no cases and edits no register

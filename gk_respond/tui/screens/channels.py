@@ -9,10 +9,9 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...records.channel_files import hours
 from ...records.channels import (
@@ -24,11 +23,11 @@ from ...records.channels import (
     problems,
 )
 from ...records.store import StoreError
-from ...strings import STRINGS, t
+from ...strings import STRINGS
 from ...untrusted import visible
 from ..keys import bilingual
 from .base import Base
-from .dialogs import Dialog
+from .dialogs import ConfirmDialog
 
 T = TypeVar("T")
 
@@ -111,41 +110,10 @@ class ChannelsScreen(Base):
                 self.load()
 
         question = self.t("confirm_remove").format(name=visible(channel.name), id=channel.id)
-        self.app.push_screen(ConfirmDialog(question), answer)
+        self.app.push_screen(ConfirmDialog(question, "remove_channel"), answer)
 
     def action_close(self, lang: str = "") -> None:
         self.app.pop_screen()
-
-
-class ConfirmDialog(Dialog):
-    """A yes-or-no question; dismissed with "yes", or None. Cancel has the focus."""
-
-    BINDINGS = [
-        Binding("j", "confirm('sv')", t("sv", "remove_channel")),
-        Binding("y", "confirm('en')", t("en", "remove_channel")),
-        *bilingual("n", "close", "cancel"),
-    ]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(Content(self.question), id="question")
-            with Horizontal(id="answers"):
-                yield Button(Content(self.t("remove_channel")), id="yes", variant="error")
-                yield Button(Content(self.t("cancel")), id="no")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss("yes" if event.button.id == "yes" else None)
-
-    def action_confirm(self, lang: str = "") -> None:
-        self.dismiss("yes")
 
 
 class ChannelForm(Base):

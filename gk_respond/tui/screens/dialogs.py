@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static, TextArea, Tree
 
 from ... import render
+from ...strings import t
 from ...untrusted import visible
 from ..keys import allowed, bilingual
 
@@ -190,3 +192,35 @@ class NoteDialog(Dialog):
 
     def action_keep(self, lang: str = "") -> None:
         self.dismiss(self.query_one("#notes", TextArea).text.strip())
+
+
+class ConfirmDialog(Dialog):
+    """A yes-or-no question; dismissed with "yes", or None. Cancel has the focus."""
+
+    BINDINGS = [
+        Binding("j", "confirm('sv')", t("sv", "yes")),
+        Binding("y", "confirm('en')", t("en", "yes")),
+        *bilingual("n", "close", "cancel"),
+    ]
+
+    def __init__(self, question: str, yes: str) -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes  # the yes button's text, by its key in strings.py
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.question), id="question")
+            with Horizontal(id="answers"):
+                yield Button(Content(self.t(self.yes)), id="yes", variant="error")
+                yield Button(Content(self.t("cancel")), id="no")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss("yes" if event.button.id == "yes" else None)
+
+    def action_confirm(self, lang: str = "") -> None:
+        self.dismiss("yes")

@@ -157,7 +157,7 @@ class OutcomeScreen(Base):
         self.app.push_screen(NoteDialog(self.app.triage.notes), keep)
 
     def action_new(self, lang: str = "") -> None:
-        self.app.new_triage()
+        self.app.leave("new_anyway", self.app.new_triage)
 
     def action_flowchart(self, lang: str = "") -> None:
         from .dialogs import FlowchartScreen
