@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from .records.store import STATUSES, Case, CaseFilter, Store, StoreError, default_path
-from .untrusted import preview, visible
+from .untrusted import preview
 
 if TYPE_CHECKING:
     from .flowchart.engine import Chart
@@ -283,17 +283,25 @@ def _stats(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     return OK
 
 
+def _short(text: str, chars: int) -> str:
+    """``text`` made visible on one line, cut to ``chars`` characters (… where it was)."""
+    shown, more = preview(text.replace("\n", " "), 1, chars)
+    return shown + "…" if more else shown
+
+
 def _table(cases: list[Case], path: str) -> str:
     from .records.view import local_time
 
     if not cases:
         return f"no cases in {path} match"
+    handlers = [_short(case.handler, 20) for case in cases]
+    width = max(map(len, handlers))  # the comments start in one column
     rows = []
-    for case in cases:
-        comment = preview(case.comment_text.replace("\n", " "), 1, 40)[0]
+    for case, handler in zip(cases, handlers, strict=True):
+        comment = _short(case.comment_text, 40)
         rows.append(
             f"{case.number}  {local_time(case.created_at)}  {case.status:<6}  {case.outcome:<9}  "
-            f"{visible(case.handler):<12}  {comment}"
+            f"{handler:<{width}}  {comment}"
         )
     return "\n".join(rows)
 

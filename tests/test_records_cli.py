@@ -162,3 +162,12 @@ def test_unknown_case(gk, tmp_path):
     result = gk("records", "show", "2026-9999", "--db", str(tmp_path / "cases.db"))
     assert result.returncode == 2
     assert "no case '2026-9999'" in result.stderr
+
+
+def test_list_keeps_the_comments_in_one_column_whatever_the_handler(gk, tmp_path):
+    db = tmp_path / "cases.db"
+    for handler in ("Bo", "Anna-Karin Andersson Lindqvist Ekström"):
+        save(gk, db, "--comment", f"Kommentar från {handler}", "--handler", handler)
+    lines = gk("records", "list", "--db", str(db)).stdout.splitlines()
+    assert len({line.index("Kommentar från") for line in lines}) == 1
+    assert "Anna-Karin Andersson…" in lines[0]  # cut, and shown to be
