@@ -84,8 +84,8 @@ def history_lines(case: Case, lang: str) -> list[str]:
     ]
 
 
-def case_text(case: Case, chart: Chart, lang: str) -> str:
-    """Every field of a case, labelled, for the terminal."""
+def case_text(case: Case, chart: Chart, lang: str, wrap: int = 78) -> str:
+    """Every field of a case, labelled, for the terminal; sections wrapped at ``wrap``."""
     rows = fields(case, chart, lang)
     width = max(len(label) for label, _ in rows)
     lines = [f"{label:<{width}}  {value}" for label, value in rows]
@@ -105,7 +105,7 @@ def case_text(case: Case, chart: Chart, lang: str) -> str:
             lines += [
                 textwrap.fill(
                     line,
-                    78,
+                    max(wrap, 20),
                     initial_indent="  ",
                     subsequent_indent="     ",
                     break_on_hyphens=False,

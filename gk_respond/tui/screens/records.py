@@ -142,8 +142,13 @@ class CaseScreen(Base):
 
         case = self.case()
         if case is not None:
-            text = case_text(case, self.app.chart, self.app.lang)
-            self.query_one("#case", Static).update(Content(text))
+            shown = self.query_one("#case", Static)
+            body = self.query_one("#body", VerticalScroll).scrollable_content_region.width
+            width = (body or self.app.size.width) - 6
+            shown.update(Content(case_text(case, self.app.chart, self.app.lang, width)))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show)  # wrapped anew to the width there is
 
     def change(self, **given: object) -> Case | None:
         """Apply a change to the case in one transaction, then show it as stored."""
