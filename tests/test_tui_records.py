@@ -193,3 +193,18 @@ async def test_quitting_asks_first_while_a_finished_triage_is_not_saved(tmp_path
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("y", "y", "ctrl+q", "ctrl+q")  # asked twice: quit anyway
         assert not app.is_running
+
+
+async def test_a_case_is_wrapped_to_the_screen_it_is_shown_on(tmp_path):
+    from gk_respond.tui.screens.records import CaseScreen
+
+    db = str(tmp_path / "cases.db")
+    correction = seed_cases(db)[2]
+    app = make_app(comment=Comment(), db=db)
+    async with app.run_test(size=(60, 30)) as pilot:
+        app.push_screen(CaseScreen(correction))
+        await pilot.pause()
+        shown = app.screen.query_one("#case", Static)
+        lines = str(shown.render()).splitlines()
+        assert max(map(len, lines)) <= shown.content_region.width
+        assert any(line.startswith("  1. [ ] Ta reda på de rätta uppgifterna") for line in lines)
