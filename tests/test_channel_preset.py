@@ -173,3 +173,17 @@ async def test_app_register_looked_up_from_the_comment_screen(db):
         await pilot.press("ctrl+s", "j")
         assert app.triage.channel == CHANNEL["name"]
         assert "Förvalt: Ja" in earlier(app)
+
+
+async def test_app_looks_the_address_up_again_after_the_register_changes(db):
+    app = make_app(comment=Comment(url=OURS), db=db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j")
+        assert "Förvalt: Ja" in earlier(app)
+        await pilot.press("ctrl+k", "d", "j", "escape")  # the channel leaves the register
+        assert app.triage.walk.question == "owns_channel"
+        assert earlier(app) == "" and app.triage.preset == {}
+        with Store(db) as store:  # registered again, as another communicator might
+            Channels(store).add(Channel.model_validate(CHANNEL))
+        await pilot.press("ctrl+k", "escape")
+        assert "Förvalt: Ja" in earlier(app)

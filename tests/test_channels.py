@@ -73,11 +73,19 @@ def test_fewer_than_two_administrators_are_refused_in_the_users_language():
 
 
 def test_the_same_administrator_twice_is_not_two():
-    twice = data()["administrators"][:1] * 2
-    assert refusals("en", administrators=twice) == [
-        "administrators: anna@gullspang.se is given twice; the administrators must be "
+    anna, bo = data()["administrators"]
+    assert refusals("en", administrators=[anna, {**bo, "email": anna["email"].upper()}]) == [
+        "administrators: ANNA@GULLSPANG.SE is given twice; the administrators must be "
         "different people"
     ]
+    assert refusals("sv", administrators=[anna, {**bo, "name": "anna andersson"}]) == [
+        "administrators: anna andersson står två gånger; administratörerna ska vara olika personer"
+    ]
+
+
+def test_hours_must_be_a_number_not_true_or_false():
+    assert refusals("en", hours_per_week=True) == ["hours_per_week: True is not a number"]
+    assert channel(hours_per_week="2,5").hours_per_week == 2.5
 
 
 def test_a_bad_email_or_phone_is_named_with_its_place():
@@ -190,6 +198,10 @@ REGISTER = [
         ("javascript://facebook.com/gknaringsliv", None),
         ("https://facebook.com:8443/gknaringsliv/x", None),
         ("https://facebook.com:443/gknaringsliv/x", "naringsliv"),
+        # dot segments are resolved, as a browser does
+        ("https://facebook.com/gullspangskommun/../evilpage", None),
+        ("https://facebook.com/gullspangskommun/%2e%2e/evilpage", None),
+        ("https://facebook.com/evil/../gullspangskommun/./posts", "kommunen"),
     ],
 )
 def test_match_channel(url, expected):

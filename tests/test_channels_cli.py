@@ -139,6 +139,19 @@ def test_the_public_list_leaves_out_the_people_and_escapes_everything(gk, tmp_pa
     html = gk("channels", "export", "--db", str(db), "--format", "html").stdout
     assert "Nyheter &amp; &lt;b&gt;driftinformation&lt;/b&gt; | [länk](javascript:x)" in html
     assert '<a href="https://www.facebook.com/gullspangskommun" rel="noopener">' in html
+
+
+def test_the_public_list_keeps_an_address_with_several_query_parameters(gk, tmp_path):
+    db = tmp_path / "cases.db"
+    url = "https://www.youtube.com/watch?v=abc&list=PL1"
+    args = list(ADD)
+    args[args.index("--url") + 1] = url
+    added = add(gk, db, *args)
+    assert added.returncode == 0, added.stderr
+    html = gk("channels", "export", "--db", str(db), "--format", "html").stdout
+    assert 'href="https://www.youtube.com/watch?v=abc&amp;list=PL1"' in html
+    markdown = gk("channels", "export", "--db", str(db), "--format", "markdown").stdout
+    assert f"<{url}>" in markdown
     markdown = gk("channels", "export", "--db", str(db), "--format", "markdown").stdout
     assert (
         "| Nyheter \\& \\<b\\>driftinformation\\</b\\> \\| \\[länk\\]\\(javascript:x\\) |"

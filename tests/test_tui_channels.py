@@ -23,7 +23,7 @@ FORM = {
     "admin-0-name": "Anna Andersson",
     "admin-0-email": "anna@gullspang.se",
     "admin-0-phone": "0551-360 00",
-    "field-daily": "Anna Andersson, Bo Berg",
+    "field-daily": "Andersson, Anna; Bo Berg",  # one name may hold a comma
     "field-monitoring": "dagligen vardagar",
     "field-hours_per_week": "2,5",
     "field-approved_by": "Dag Direktör",
@@ -82,7 +82,7 @@ async def test_add_refused_then_saved_edit_and_remove(tmp_path):
         assert channel.name == HOSTILE and channel.hours_per_week == 2.5
         assert channel.url == "https://www.facebook.com/gullspangskommun"
         assert [a.name for a in channel.administrators] == ["Anna Andersson", "Bo Berg"]
-        assert channel.daily == ["Anna Andersson", "Bo Berg"]
+        assert channel.daily == ["Andersson, Anna", "Bo Berg"]
         assert rows(app) == [
             [
                 "kommunen-facebook", HOSTILE, "facebook",
@@ -99,6 +99,7 @@ async def test_add_refused_then_saved_edit_and_remove(tmp_path):
         assert isinstance(app.screen, ChannelsScreen)
         (channel,) = stored(db)
         assert (channel.id, channel.hours_per_week, channel.name) == ("fb", 6, HOSTILE)
+        assert channel.daily == ["Andersson, Anna", "Bo Berg"]  # kept through an edit
 
         await pilot.press("e", "escape")  # edit, then cancel: nothing changes
         assert isinstance(app.screen, ChannelsScreen)

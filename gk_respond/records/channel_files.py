@@ -95,7 +95,7 @@ def _markdown(text: str) -> str:
 
 def _safe_url(url: str) -> str:
     """The address with every character that could end a link or start markup escaped."""
-    return quote(_line(url), safe=":/?#@$'*+,;=%-._~!")
+    return quote(_line(url), safe=":/?#@$&'*+,;=%-._~!")
 
 
 def public_markdown(channels: Sequence[Channel], lang: str) -> str:

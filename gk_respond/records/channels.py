@@ -108,7 +108,9 @@ def _day(value: Any) -> date:
 
 
 def _decimal_comma(value: Any) -> Any:
-    """``2,5`` as 2.5: a Swedish decimal comma."""
+    """``2,5`` as 2.5: a Swedish decimal comma. ``true`` is no number (YAML, JSON)."""
+    if isinstance(value, bool):
+        raise _error("ch_number", value=value)
     return value.strip().replace(",", ".") if isinstance(value, str) else value
 
 
@@ -163,10 +165,11 @@ class Channel(BaseModel):
         if len(value) < MIN_ADMINISTRATORS:
             raise _error("ch_admins", n=len(value))
         seen: set[str] = set()
-        for admin in value:  # two administrators means two people
-            if admin.email.casefold() in seen:
-                raise _error("ch_admin_twice", email=admin.email)
-            seen.add(admin.email.casefold())
+        for admin in value:  # two administrators means two people: by name and by e-mail
+            for who in (admin.name, admin.email):
+                if who.casefold() in seen:
+                    raise _error("ch_admin_twice", who=who)
+                seen.add(who.casefold())
         return value
 
     @field_validator("daily")
@@ -273,7 +276,7 @@ class UrlKey(NamedTuple):
     """What decides which channel an address is on."""
 
     host: str  # lowercase, without www., with the port if it is not the usual one
-    path: tuple[str, ...]  # the segments, decoded and case folded, empty ones dropped
+    path: tuple[str, ...]  # the segments, decoded, case folded, resolved (no "", ".", "..")
     query: frozenset[tuple[str, str]]  # the query's name=value pairs
 
 
@@ -295,9 +298,15 @@ def url_key(url: str) -> UrlKey | None:
         return None
     if port not in (None, 80, 443):
         host = f"{host}:{port}"
+    path: list[str] = []
+    for segment in (unquote(s).casefold() for s in parts.path.split("/")):
+        if segment == "..":  # as a browser resolves it: /gk/../other is /other
+            path = path[:-1]
+        elif segment not in ("", "."):
+            path.append(segment)
     return UrlKey(
         host.removeprefix("www."),
-        tuple(unquote(s).casefold() for s in parts.path.split("/") if s),
+        tuple(path),
         frozenset(parse_qsl(parts.query, keep_blank_values=True)),
     )
 

@@ -132,7 +132,8 @@ class GkRespondApp(App[None]):
         from .screens.channels import ChannelsScreen
 
         if not isinstance(self.screen, ChannelsScreen):
-            self.push_screen(ChannelsScreen())
+            # the register may have changed: what the comment's address is on, too
+            self.push_screen(ChannelsScreen(), lambda _: self.find_channel())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "records" and type(self.screen).__name__ in ("RecordsScreen", "CaseScreen"):

@@ -113,7 +113,7 @@ class ChannelsScreen(Base):
         self.app.push_screen(ConfirmDialog(question, "remove_channel"), answer)
 
     def action_close(self, lang: str = "") -> None:
-        self.app.pop_screen()
+        self.dismiss()
 
 
 class ChannelForm(Base):
@@ -159,7 +159,7 @@ class ChannelForm(Base):
         channel = self.channel
         if channel is not None:
             values = channel.data()
-            values["daily"] = ", ".join(channel.daily)
+            values["daily"] = "; ".join(channel.daily)
             values["hours_per_week"] = hours(channel.hours_per_week)
             for name in (*BEFORE, *AFTER):
                 self.query_one(f"#field-{name}", Input).value = str(values[name])
@@ -195,7 +195,7 @@ class ChannelForm(Base):
             return self.query_one(f"#{widget}", Input).value
 
         data: dict[str, Any] = {name: value(f"field-{name}") for name in (*BEFORE, *AFTER)}
-        data["daily"] = [name.strip() for name in data["daily"].split(",") if name.strip()]
+        data["daily"] = [name.strip() for name in data["daily"].split(";") if name.strip()]
         admins, rows = [], []
         for row in range(self.rows):
             admin = {part: value(f"admin-{row}-{part}") for part in ADMINISTRATOR_FIELDS}
