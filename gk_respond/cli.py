@@ -116,14 +116,20 @@ def _read(source: str) -> str:
         return handle.read()
 
 
-def _deliver(text: str, output: str | None, what: str) -> str | None:
+def _deliver(text: str, output: str | None, what: str, private: bool = True) -> str | None:
     """Write ``text`` to standard output, or to a new file ``output`` (never over an existing
-    one) saying so on standard error; what went wrong, or None."""
+    one; readable by its owner only if ``private``) saying so on standard error; what went
+    wrong, or None."""
+    import os
+
     if not output:
         sys.stdout.write(text)
         return None
     try:
-        with open(output, "x", encoding="utf-8", newline="") as handle:
+        descriptor = os.open(
+            output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o666
+        )
+        with open(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except FileExistsError:
         return f"{output} already exists; it is left as it is (choose another name)"

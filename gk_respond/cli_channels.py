@@ -251,7 +251,8 @@ def _export(channels: Channels, args: argparse.Namespace) -> int:
         text = files.register_yaml(found)
     from .cli import _deliver
 
-    failed = _deliver(text, args.output, f"{len(found)} channel(s)")
+    public = args.format in ("markdown", "html")  # the people are only in the full register
+    failed = _deliver(text, args.output, f"{len(found)} channel(s)", private=not public)
     return _error(failed) if failed else OK
 
 

@@ -302,3 +302,13 @@ def test_a_file_that_is_not_a_case_log_is_left_alone(gk, tmp_path):
     assert result.returncode == 4
     assert "is not an SQLite database" in result.stderr
     assert path.read_text() == "my notes"
+
+
+def test_the_full_register_is_written_readable_by_its_owner_only(gk, tmp_path):
+    db = tmp_path / "cases.db"
+    add(gk, db)
+    for form, private in (("yaml", True), ("json", True), ("html", False)):
+        out = tmp_path / f"kanaler.{form}"
+        done = gk("channels", "export", "--db", str(db), "--format", form, "--output", str(out))
+        assert done.returncode == 0, done.stderr
+        assert (out.stat().st_mode & 0o077 == 0) is private, form  # staff contacts: private
