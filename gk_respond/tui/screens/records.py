@@ -9,7 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
-from ...records.store import STATUSES, Case, CaseFilter, StoreError
+from ...records.store import STATUSES, Case, CaseFilter, NoCaseLog, StoreError
 from ...untrusted import preview, visible
 from ..keys import bilingual
 from .base import Base
@@ -73,14 +73,19 @@ class RecordsScreen(Base):
         )
 
     def load(self) -> None:
+        from ...records.store import default_path
         from ...records.view import local_time, outcome_title
 
         table = self.query_one("#cases", DataTable)
         problem = self.query_one("#problem", Static)
         table.clear()
         try:
-            with self.app.store() as store:
+            with self.app.store(readonly=True) as store:
                 cases = store.cases(self.where())
+        except NoCaseLog:
+            problem.update(Content(self.t("no_log").format(path=self.app.db or default_path())))
+            problem.display = True
+            return
         except StoreError as error:
             problem.update(Content(self.t("log_unusable").format(error=error)))
             problem.display = True
@@ -140,7 +145,7 @@ class CaseScreen(Base):
 
     def case(self) -> Case | None:
         try:
-            with self.app.store() as store:
+            with self.app.store(readonly=True) as store:
                 return store.get(self.number)
         except StoreError as error:
             self.notify(self.t("log_unusable").format(error=error), severity="error")
@@ -161,7 +166,7 @@ class CaseScreen(Base):
 
         changes = Changes(at=utc_now(), who=self.app.handler, **given)  # type: ignore[arg-type]
         try:
-            with self.app.store() as store:
+            with self.app.store(create=False) as store:
                 case = store.update(self.number, lambda case: apply(case, changes))
         except StoreError as error:
             self.notify(self.t("log_unusable").format(error=error), severity="error")
