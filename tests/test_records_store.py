@@ -384,3 +384,11 @@ def test_reading_never_creates_a_log(tmp_path):
     with pytest.raises(NoCaseLog, match="no case log"):
         Store(str(path), readonly=True)
     assert path.read_bytes() == b""
+
+
+def test_an_existing_empty_file_is_made_private_before_it_is_filled(tmp_path):
+    path = tmp_path / "cases.db"
+    path.write_bytes(b"")
+    os.chmod(path, 0o644)
+    Store(str(path)).close()
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600

@@ -341,6 +341,8 @@ def _open(path: str, *, readonly: bool = False, create: bool = True) -> sqlite3.
     ours, or is damaged, before anything is written to it."""
     if os.path.exists(path):
         _check_header(path)
+        if not readonly and os.path.getsize(path) == 0:
+            _make_private(path)  # an empty file we are about to fill
     elif readonly or not create:
         raise NoCaseLog(
             f"no case log at {path} (nothing has been saved there yet; --db or GK_RESPOND_DB "
@@ -401,6 +403,16 @@ def _connect(path: str, readonly: bool, immutable: bool = False) -> sqlite3.Conn
     db.row_factory = sqlite3.Row
     db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     return db
+
+
+def _make_private(path: str) -> None:
+    try:
+        os.chmod(path, 0o600)
+    except OSError as error:
+        raise StoreError(
+            f"{path}: is an empty file gk-respond cannot make private ({error.strerror}); "
+            "it is left as it is"
+        ) from None
 
 
 def _check_intact(db: sqlite3.Connection, path: str) -> None:
