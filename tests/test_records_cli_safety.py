@@ -56,6 +56,18 @@ def test_a_url_with_no_log_yet_creates_none(gk, tmp_path):
     assert not path.exists()
 
 
+def test_a_schema_that_is_not_a_number_is_one_line(gk, tmp_path):
+    import sqlite3
+
+    db = tmp_path / "cases.db"
+    saved = gk("--answers", "prohibited=ja,owns_channel=ja", "--save", "--db", str(db))
+    assert saved.returncode == 0, saved.stderr
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE gk_respond_meta SET value = 'two' WHERE key = 'schema'")
+    line = one_error_line(gk("records", "list", "--db", str(db)))
+    assert line.endswith("is not a gk-respond case log we can read (schema 'two')")
+
+
 def test_a_log_someone_else_owns_can_be_read_but_not_written(gk, cli_env):
     """As another user: a file and folder they may only read."""
     import shutil

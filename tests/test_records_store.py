@@ -392,3 +392,16 @@ def test_an_existing_empty_file_is_made_private_before_it_is_filled(tmp_path):
     os.chmod(path, 0o644)
     Store(str(path)).close()
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+@pytest.mark.parametrize("readonly", [False, True])
+def test_a_schema_that_is_not_a_number_is_refused(tmp_path, readonly):
+    path = tmp_path / "cases.db"
+    Store(str(path)).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE gk_respond_meta SET value = 'two' WHERE key = 'schema'")
+    before = path.read_bytes()
+    not_ours = r"is not a gk-respond case log we can read \(schema 'two'\)"
+    with pytest.raises(StoreError, match=not_ours):
+        Store(str(path), readonly=readonly)
+    assert path.read_bytes() == before

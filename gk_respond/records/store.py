@@ -465,7 +465,12 @@ def _tables(db: sqlite3.Connection, path: str) -> set[str]:
 def _version(db: sqlite3.Connection, path: str) -> int:
     """The schema version the file says it has (0: none yet); a newer one is refused."""
     row = db.execute("SELECT value FROM gk_respond_meta WHERE key = 'schema'").fetchone()
-    version = int(row[0]) if row else 0
+    try:
+        version = int(row[0]) if row else 0
+    except (TypeError, ValueError):
+        raise StoreError(
+            f"{path}: is not a gk-respond case log we can read (schema {row[0]!r})"
+        ) from None
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path}: was written by a newer gk-respond (schema {version}; this one knows "
