@@ -405,3 +405,21 @@ def test_a_schema_that_is_not_a_number_is_refused(tmp_path, readonly):
     with pytest.raises(StoreError, match=not_ours):
         Store(str(path), readonly=readonly)
     assert path.read_bytes() == before
+
+
+def test_case_numbers_follow_the_local_calendar_year(tmp_path, monkeypatch):
+    import time
+    from datetime import UTC, datetime
+
+    monkeypatch.setenv("TZ", "Europe/Stockholm")
+    time.tzset()
+    try:
+        with Store(str(tmp_path / "cases.db")) as store:
+            # 23:30 UTC on 31 December is half past midnight on New Year's Day in Sweden
+            new_year = store.save(case(), now=datetime(2026, 12, 31, 23, 30, tzinfo=UTC))
+            old_year = store.save(case(), now=datetime(2026, 12, 31, 22, 59, tzinfo=UTC))
+        assert (new_year.number, old_year.number) == ("2027-0001", "2026-0001")
+        assert new_year.created_at == "2026-12-31T23:30:00+00:00"  # the time stays UTC
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -274,8 +274,8 @@ class Store:
     def save(self, case: Case, now: datetime | None = None) -> Case:
         """Store a new case; return it with its number and time, after the commit."""
         moment = (now or datetime.now(UTC)).astimezone(UTC)
+        year = moment.astimezone().year  # the local calendar year: the number staff see
         with self._errors(), _transaction(self._db) as db:
-            year = moment.year
             (last,) = db.execute(
                 "SELECT COALESCE(MAX(seq), 0) FROM cases WHERE year = ?", (year,)
             ).fetchone()
