@@ -341,11 +341,18 @@ def test_a_log_someone_else_owns_can_be_read_but_not_written():
 
     prefix = another_user()
     folder = shared_folder()
+    holder = None
     try:
-        path = os.path.join(folder, "cases.db")
+        path, older = os.path.join(folder, "cases.db"), os.path.join(folder, "older.db")
         with Store(path) as store:
             number = store.save(case()).number
-        os.chmod(path, 0o444)
+        shutil.copy(path, older)
+        for name in (path, older):
+            os.chmod(name, 0o444)
+        # an older gk-respond at work on it (its -wal and -shm files readable by all)
+        holder = sqlite3.connect(older, isolation_level=None)
+        holder.execute("DROP TABLE channels")
+        holder.execute("UPDATE gk_respond_meta SET value = '1' WHERE key = 'schema'")
         os.chmod(folder, 0o555)
         check = f"""
 from gk_respond.records.store import Store, StoreError
@@ -353,7 +360,8 @@ with Store({path!r}, readonly=True) as store:
     print([c.number for c in store.cases()])
     found = store.get({number!r})
 for opened in (lambda: Store({path!r}, readonly=True).save(found),
-               lambda: Store({path!r}, create=False)):
+               lambda: Store({path!r}, create=False),
+               lambda: Store({older!r}, readonly=True)):
     try:
         opened()
     except StoreError as error:
@@ -365,9 +373,15 @@ for opened in (lambda: Store({path!r}, readonly=True).save(found),
         assert result.returncode == 0, result.stderr
         lines = result.stdout.splitlines()
         assert lines[0] == repr([number])
-        assert len(lines) == 3, lines
-        assert all("is read-only for you" in line for line in lines[1:]), lines
+        assert len(lines) == 4, lines
+        assert all("is read-only for you" in line for line in lines[1:3]), lines
+        assert lines[3] == (
+            f"{older}: was written by an older gk-respond (schema 1) and must be opened once "
+            "by someone who may write to it; it is left as it is"
+        )
     finally:
+        if holder is not None:
+            holder.close()
         os.chmod(folder, 0o755)
         shutil.rmtree(folder)
 
