@@ -398,7 +398,7 @@ def _registered_channel(url: str, db: str | None) -> Channel | None:
     if not os.path.exists(path):
         return None
     try:
-        with Store(path) as store:
+        with Store(path, readonly=True) as store:
             return Channels(store).match(url)
     except StoreError as error:
         print(f"gk-respond: warning: the channel register is not used: {error}", file=sys.stderr)

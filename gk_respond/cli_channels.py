@@ -129,8 +129,13 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     command: Callable[[Channels, argparse.Namespace], int] = COMMANDS[args.command]
-    try:
-        with Store(args.db or default_path()) as store:
+    reading = args.command in ("list", "show", "export")
+    try:  # only add and import may create the file; reading never writes
+        with Store(
+            args.db or default_path(),
+            readonly=reading,
+            create=args.command in ("add", "import"),
+        ) as store:
             return command(Channels(store), args)
     except StoreError as error:
         return _error(str(error), STORE)

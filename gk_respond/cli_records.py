@@ -138,8 +138,8 @@ def main(argv: list[str]) -> int:
         return PROBLEMS
     path = args.db or default_path()
     command: Callable[[Store, Chart, argparse.Namespace], int] = COMMANDS[args.command]
-    try:
-        with Store(path) as store:
+    try:  # only update writes; nothing creates a case log where none is
+        with Store(path, readonly=args.command != "update", create=False) as store:
             return command(store, chart, args)
     except StoreError as error:
         return _error(str(error), STORE)

@@ -312,3 +312,11 @@ def test_the_full_register_is_written_readable_by_its_owner_only(gk, tmp_path):
         done = gk("channels", "export", "--db", str(db), "--format", form, "--output", str(out))
         assert done.returncode == 0, done.stderr
         assert (out.stat().st_mode & 0o077 == 0) is private, form  # staff contacts: private
+
+
+def test_reading_a_register_that_is_not_there_creates_nothing(gk, tmp_path):
+    db = tmp_path / "typo.db"
+    for command in (["list"], ["show", "fb"], ["export"], ["remove", "fb"]):
+        done = gk("channels", *command, "--db", str(db))
+        assert done.returncode == 4 and f"no case log at {db}" in done.stderr, command
+    assert not db.exists()

@@ -104,7 +104,7 @@ def test_incomplete_answers_are_not_saved(gk, tmp_path):
     result = save(gk, db, answers="prohibited=nej")
     assert result.returncode == 3
     assert "not saved" in result.stderr
-    assert json.loads(gk("records", "list", "--db", str(db), "--format", "json").stdout) == []
+    assert not db.exists()  # nothing saved: no case log either
 
 
 def test_a_comment_file_is_saved_verbatim(gk, tmp_path):
@@ -159,7 +159,9 @@ def test_a_file_that_is_not_a_case_log_is_left_alone(gk, tmp_path):
 
 
 def test_unknown_case(gk, tmp_path):
-    result = gk("records", "show", "2026-9999", "--db", str(tmp_path / "cases.db"))
+    db = tmp_path / "cases.db"
+    assert save(gk, db).returncode == 0
+    result = gk("records", "show", "2026-9999", "--db", str(db))
     assert result.returncode == 2
     assert "no case '2026-9999'" in result.stderr
 

@@ -81,7 +81,7 @@ def test_a_corrupt_database_is_refused(tmp_path):
     data = bytearray(path.read_bytes())
     data[100:4096] = b"\xff" * (4096 - 100)
     path.write_bytes(bytes(data))
-    with pytest.raises(StoreError, match="not a usable case log"):
+    with pytest.raises(StoreError, match="is damaged"):
         Store(str(path))
     assert path.read_bytes() == bytes(data)
 
@@ -179,3 +179,261 @@ def test_an_update_that_fails_changes_nothing(tmp_path):
             store.update(number, half_done)
         assert store.get(number).notes == ""
         assert store.update("2026-9999", lambda found: None) is None
+
+
+def big_log(path) -> str:
+    """400 cases with long comments: a file of many pages."""
+    with Store(str(path)) as store:
+        for n in range(400):
+            store.save(case(comment_text=f"Skatten höjs, säger {n}! " * 60))
+    return str(path)
+
+
+def damage(path: str, page_from_end: int = 3) -> bytes:
+    """One 4096-byte page near the end of the file overwritten with 0xff; the file's bytes."""
+    pages = os.path.getsize(path) // 4096
+    with open(path, "r+b") as handle:
+        handle.seek((pages - page_from_end) * 4096)
+        handle.write(b"\xff" * 4096)
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+@pytest.mark.parametrize("readonly", [False, True])
+def test_a_log_damaged_beyond_its_first_page_is_refused_and_never_written(tmp_path, readonly):
+    path = big_log(tmp_path / "big.db")
+    before = damage(path)
+    with pytest.raises(StoreError, match=r"big.db: is damaged \(.*\); it is left as it is — "):
+        Store(path, readonly=readonly)
+    with open(path, "rb") as handle:
+        assert handle.read() == before
+    wal = path + "-wal"
+    assert not os.path.exists(wal) or os.path.getsize(wal) == 0  # nothing written
+
+
+def test_damage_found_after_opening_is_a_store_error(tmp_path):
+    path = big_log(tmp_path / "big.db")
+    with Store(path) as store:
+        store._db.execute("PRAGMA cache_size = 1")  # read every page from the file again
+        store._db.execute("PRAGMA cache_spill = 1")
+        store.get("2026-0001")
+        damage(path)
+        with pytest.raises(StoreError, match=r"is damaged .*restore it from a backup"):
+            store.cases()
+
+
+def test_a_busy_log_is_a_store_error_that_says_try_again(tmp_path, monkeypatch):
+    from gk_respond.records import store as module
+
+    monkeypatch.setattr(module, "BUSY_TIMEOUT", 0)  # give up at once: no waiting in a test
+    path = str(tmp_path / "cases.db")
+    with Store(path) as store:
+        number = store.save(case()).number
+        writer = sqlite3.connect(path, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")  # another gk-respond, in the middle of a save
+        try:
+            busy = r"cases.db: is busy \(another gk-respond is writing\); try again"
+            with pytest.raises(StoreError, match=busy):
+                store.save(case())
+            with pytest.raises(StoreError, match=busy):
+                store.update(number, lambda found: None)
+            with pytest.raises(StoreError, match=busy):
+                Store(path)
+            with Store(path, readonly=True) as reader:  # readers never wait for the writer
+                assert [c.number for c in reader.cases()] == [number]
+            assert [c.number for c in store.cases()] == [number]
+        finally:
+            writer.execute("ROLLBACK")
+            writer.close()
+        assert store.save(case()).number != number
+
+
+def test_a_full_disk_is_a_store_error_and_the_save_is_undone(tmp_path):
+    path = str(tmp_path / "cases.db")
+    with Store(path) as store:
+        store.save(case())
+        (pages,) = store._db.execute("PRAGMA page_count").fetchone()
+        store._db.execute(f"PRAGMA max_page_count = {pages}")  # as if the disk were full
+        with pytest.raises(StoreError, match=r"cases\.db: the disk is full"):
+            store.save(case(comment_text="x" * 100_000))
+        assert len(store.cases()) == 1
+
+
+def test_a_log_opened_read_only_can_be_read_and_writes_are_refused(tmp_path):
+    folder = tmp_path / "shared"
+    path = str(folder / "cases.db")
+    with Store(path) as store:
+        number = store.save(case()).number
+    before = (folder / "cases.db").read_bytes()
+    os.chmod(path, 0o444)
+    os.chmod(folder, 0o555)
+    try:
+        with Store(path, readonly=True) as store:
+            assert [c.number for c in store.cases()] == [number]
+            assert store.get(number).number == number
+            with pytest.raises(StoreError, match=r"cases\.db: is read-only for you; "):
+                store.save(case())
+            with pytest.raises(StoreError, match="is read-only for you"):
+                store.update(number, lambda found: None)
+            with (
+                pytest.raises(StoreError, match="is read-only for you"),
+                store.transaction() as db,
+            ):
+                db.execute("DELETE FROM channels")
+    finally:
+        os.chmod(folder, 0o755)
+    assert (folder / "cases.db").read_bytes() == before
+
+
+def test_a_log_that_is_not_ours_or_newer_is_refused_read_only_too(tmp_path):
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE mine (x)")
+    with pytest.raises(StoreError, match="not a gk-respond case log"):
+        Store(str(other), readonly=True)
+    path = tmp_path / "cases.db"
+    Store(str(path)).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE gk_respond_meta SET value = '99' WHERE key = 'schema'")
+    with pytest.raises(StoreError, match="newer gk-respond"):
+        Store(str(path), readonly=True)
+
+
+def test_reading_an_older_log_migrates_it_when_the_user_may_write_it(tmp_path):
+    path = tmp_path / "cases.db"
+    with Store(str(path)) as store:
+        number = store.save(case()).number
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE channels")
+        db.execute("UPDATE gk_respond_meta SET value = '1' WHERE key = 'schema'")
+    with Store(str(path), readonly=True) as store:
+        assert store.get(number).number == number
+        assert store.query("SELECT COUNT(*) FROM channels")[0][0] == 0
+
+
+def another_user() -> list[str]:
+    """The command prefix that runs a Python subprocess as a user who does not own the test's
+    files: none when the tests do not run as root; as root (which ignores permissions),
+    setpriv and the user nobody, or the test is skipped."""
+    import shutil
+
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: permissions cannot be tested")
+    prefix = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+    if subprocess.run([*prefix, sys.executable, "-c", "import gk_respond"]).returncode != 0:
+        pytest.skip(f"{sys.executable} or gk_respond cannot be used by the user nobody")
+    return prefix
+
+
+def shared_folder() -> str:
+    """A folder in the system's temporary directory that any user can reach."""
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="gk-readonly-")
+    os.chmod(folder, 0o755)
+    return folder
+
+
+def test_a_log_someone_else_owns_can_be_read_but_not_written():
+    import shutil
+
+    prefix = another_user()
+    folder = shared_folder()
+    holder = None
+    try:
+        path, older = os.path.join(folder, "cases.db"), os.path.join(folder, "older.db")
+        with Store(path) as store:
+            number = store.save(case()).number
+        shutil.copy(path, older)
+        for name in (path, older):
+            os.chmod(name, 0o444)
+        # an older gk-respond at work on it (its -wal and -shm files readable by all)
+        holder = sqlite3.connect(older, isolation_level=None)
+        holder.execute("DROP TABLE channels")
+        holder.execute("UPDATE gk_respond_meta SET value = '1' WHERE key = 'schema'")
+        os.chmod(folder, 0o555)
+        check = f"""
+from gk_respond.records.store import Store, StoreError
+with Store({path!r}, readonly=True) as store:
+    print([c.number for c in store.cases()])
+    found = store.get({number!r})
+for opened in (lambda: Store({path!r}, readonly=True).save(found),
+               lambda: Store({path!r}, create=False),
+               lambda: Store({older!r}, readonly=True)):
+    try:
+        opened()
+    except StoreError as error:
+        print(error)
+"""
+        result = subprocess.run(
+            [*prefix, sys.executable, "-c", check], capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.splitlines()
+        assert lines[0] == repr([number])
+        assert len(lines) == 4, lines
+        assert all("is read-only for you" in line for line in lines[1:3]), lines
+        assert lines[3] == (
+            f"{older}: was written by an older gk-respond (schema 1) and must be opened once "
+            "by someone who may write to it; it is left as it is"
+        )
+    finally:
+        if holder is not None:
+            holder.close()
+        os.chmod(folder, 0o755)
+        shutil.rmtree(folder)
+
+
+def test_reading_never_creates_a_log(tmp_path):
+    from gk_respond.records.store import NoCaseLog
+
+    path = tmp_path / "typo.db"
+    for options in ({"readonly": True}, {"create": False}):
+        with pytest.raises(NoCaseLog, match=f"no case log at {path} .nothing has been saved"):
+            Store(str(path), **options)
+    assert not path.exists()
+    path.write_bytes(b"")
+    with pytest.raises(NoCaseLog, match="no case log"):
+        Store(str(path), readonly=True)
+    assert path.read_bytes() == b""
+
+
+def test_an_existing_empty_file_is_made_private_before_it_is_filled(tmp_path):
+    path = tmp_path / "cases.db"
+    path.write_bytes(b"")
+    os.chmod(path, 0o644)
+    Store(str(path)).close()
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+@pytest.mark.parametrize("readonly", [False, True])
+def test_a_schema_that_is_not_a_number_is_refused(tmp_path, readonly):
+    path = tmp_path / "cases.db"
+    Store(str(path)).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE gk_respond_meta SET value = 'two' WHERE key = 'schema'")
+    before = path.read_bytes()
+    not_ours = r"is not a gk-respond case log we can read \(schema 'two'\)"
+    with pytest.raises(StoreError, match=not_ours):
+        Store(str(path), readonly=readonly)
+    assert path.read_bytes() == before
+
+
+def test_case_numbers_follow_the_local_calendar_year(tmp_path, monkeypatch):
+    import time
+    from datetime import UTC, datetime
+
+    monkeypatch.setenv("TZ", "Europe/Stockholm")
+    time.tzset()
+    try:
+        with Store(str(tmp_path / "cases.db")) as store:
+            # 23:30 UTC on 31 December is half past midnight on New Year's Day in Sweden
+            new_year = store.save(case(), now=datetime(2026, 12, 31, 23, 30, tzinfo=UTC))
+            old_year = store.save(case(), now=datetime(2026, 12, 31, 22, 59, tzinfo=UTC))
+        assert (new_year.number, old_year.number) == ("2027-0001", "2026-0001")
+        assert new_year.created_at == "2026-12-31T23:30:00+00:00"  # the time stays UTC
+    finally:
+        monkeypatch.undo()
+        time.tzset()

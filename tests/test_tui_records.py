@@ -208,3 +208,73 @@ async def test_a_case_is_wrapped_to_the_screen_it_is_shown_on(tmp_path):
         lines = str(shown.render()).splitlines()
         assert max(map(len, lines)) <= shown.content_region.width
         assert any(line.startswith("  1. [ ] Ta reda på de rätta uppgifterna") for line in lines)
+
+
+async def test_a_damaged_log_is_reported_and_the_triage_is_kept(tmp_path):
+    from test_records_store import big_log, damage
+
+    from gk_respond.tui.screens.records import RecordsScreen
+
+    db = big_log(tmp_path / "big.db")
+    before = damage(db)
+    app = make_app(lang="en", comment=COMMENT, db=db)  # its address is looked up at once
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("y", "y")  # prohibited, on our channel: remove
+        await pilot.press("enter")  # tick the first step
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, RecordsScreen)
+        problem = str(app.screen.query_one("#problem", Static).render())
+        assert problem.startswith("The case log cannot be used:") and "is damaged" in problem
+        await pilot.press("escape")
+        assert isinstance(app.screen, OutcomeScreen)
+        await pilot.press("s")
+        assert saved_line(app) == "Not saved in the case log (s saves it)."
+        assert app.triage.ticked == {0} and app.triage.walk.outcome == "remove"
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("register" in m and "is damaged" in m for m in messages)
+        assert any("Could not save" in m and "is damaged" in m for m in messages)
+    with open(db, "rb") as handle:
+        assert handle.read() == before
+
+
+async def test_the_records_screen_creates_no_log(tmp_path):
+    from gk_respond.tui.screens.records import RecordsScreen
+
+    db = tmp_path / "typo.db"
+    app = make_app(lang="en", comment=Comment(), db=str(db))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, RecordsScreen)
+        problem = str(app.screen.query_one("#problem", Static).render())
+        assert problem == f"No cases have been saved yet: there is no case log at {db}"
+    assert not db.exists()
+
+
+async def test_a_busy_log_on_the_case_screen_is_reported(tmp_path, monkeypatch):
+    import sqlite3
+
+    from gk_respond.records import store as module
+    from gk_respond.tui.screens.records import CaseScreen
+
+    monkeypatch.setattr(module, "BUSY_TIMEOUT", 0)  # give up at once: no waiting in a test
+    db = str(tmp_path / "cases.db")
+    removal = seed_cases(db)[0]
+    app = make_app(lang="en", comment=Comment(), db=db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+r")
+        await pilot.press("down", "down", "enter")
+        assert isinstance(app.screen, CaseScreen) and app.screen.number == removal
+        writer = sqlite3.connect(db, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")  # another gk-respond, in the middle of a save
+        try:
+            await pilot.press("x")
+            await pilot.pause()
+        finally:
+            writer.execute("ROLLBACK")
+            writer.close()
+        assert isinstance(app.screen, CaseScreen)
+        messages = [n.message for n in app._notifications]
+        assert any("is busy (another gk-respond is writing); try again" in m for m in messages)
+        with Store(db) as store:
+            assert store.get(removal).status == "open"

@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -63,8 +64,56 @@ MIGRATIONS: dict[int, list[str]] = {
 }
 
 
+BUSY_TIMEOUT = 30.0  # seconds a writer waits for another before giving up ("is busy")
+
+
 class StoreError(Exception):
     """A case log that cannot be used; the message says why, and the file is left alone."""
+
+
+class NoCaseLog(StoreError):
+    """There is no case log at the path: reading never creates one."""
+
+
+class _Outdated(StoreError):
+    """A file opened read-only that needs a migration first."""
+
+    def __init__(self, message: str, version: int) -> None:
+        super().__init__(message)
+        self.version = version
+
+
+class _ReadOnly(StoreError):
+    """A case log the user may read but not write."""
+
+
+# SQLite's primary result codes that say something the user can act on.
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
+_SQLITE_NOTADB = 26
+
+
+def _store_error(path: str, error: sqlite3.Error) -> StoreError:
+    """What an SQLite error means for the user, as a StoreError naming the file."""
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return StoreError(
+            f"{path}: is damaged ({error}); it is left as it is — restore it from a backup"
+        )
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return StoreError(f"{path}: is busy (another gk-respond is writing); try again")
+    if code in (_SQLITE_READONLY, _SQLITE_PERM):
+        return _ReadOnly(
+            f"{path}: is read-only for you; saving or changing cases needs write permission "
+            "on the file and its folder"
+        )
+    if code == _SQLITE_FULL:
+        return StoreError(f"{path}: the disk is full ({error}); nothing was written")
+    if code == _SQLITE_IOERR:
+        return StoreError(f"{path}: cannot be read or written ({error}); try again")
+    if code == _SQLITE_CANTOPEN:
+        return StoreError(f"{path}: cannot be opened ({error})")
+    return StoreError(f"{path}: not a usable case log ({error})")
 
 
 @dataclass
@@ -183,11 +232,35 @@ def _case(row: sqlite3.Row) -> Case:
 
 
 class Store:
-    """The case log in one SQLite file."""
+    """The case log in one SQLite file. ``readonly``: for reading only (the file is opened
+    read-only, so a file the user may only read can be read); neither that nor
+    ``create=False`` creates a missing file (NoCaseLog). Every SQLite error is a StoreError."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, readonly: bool = False, create: bool = True) -> None:
         self.path = path
-        self._db = _open(path)
+        self.readonly = readonly
+        if not readonly:
+            self._db = _open(path, create=create)
+            return
+        try:
+            self._db = _open(path, readonly=True)
+        except _Outdated as old:
+            try:  # an older schema: migrate it if the user may write it, as before
+                _open(path, create=False).close()
+            except _ReadOnly:
+                raise StoreError(
+                    f"{path}: was written by an older gk-respond (schema {old.version}) and "
+                    "must be opened once by someone who may write to it; it is left as it is"
+                ) from None
+            self._db = _open(path, readonly=True)
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """SQLite's errors (damaged, busy, read-only, disk full) as StoreError."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise _store_error(self.path, error) from None
 
     def close(self) -> None:
         self._db.close()
@@ -201,8 +274,8 @@ class Store:
     def save(self, case: Case, now: datetime | None = None) -> Case:
         """Store a new case; return it with its number and time, after the commit."""
         moment = (now or datetime.now(UTC)).astimezone(UTC)
-        with _transaction(self._db) as db:
-            year = moment.year
+        year = moment.astimezone().year  # the local calendar year: the number staff see
+        with self._errors(), _transaction(self._db) as db:
             (last,) = db.execute(
                 "SELECT COALESCE(MAX(seq), 0) FROM cases WHERE year = ?", (year,)
             ).fetchone()
@@ -217,21 +290,25 @@ class Store:
         return case
 
     def get(self, number: str) -> Case | None:
-        row = self._db.execute("SELECT * FROM cases WHERE number = ?", (number,)).fetchone()
+        with self._errors():
+            row = self._db.execute("SELECT * FROM cases WHERE number = ?", (number,)).fetchone()
         return _case(row) if row else None
 
     def cases(self, where: CaseFilter | None = None) -> list[Case]:
         """The cases that match ``where`` (every case without it), newest first."""
         where = where or CaseFilter()
         clause, params = where.sql()
-        rows = self._db.execute(f"SELECT * FROM cases{clause} ORDER BY year DESC, seq DESC", params)
+        with self._errors():
+            rows = self._db.execute(
+                f"SELECT * FROM cases{clause} ORDER BY year DESC, seq DESC", params
+            ).fetchall()
         return [case for case in map(_case, rows) if where.matches_text(case)]
 
     def update(self, number: str, change: Callable[[Case], None]) -> Case | None:
         """Apply ``change`` to a case and store the result, in one transaction; the case as
         stored after the commit, or None when there is no such case. An exception raised by
         ``change`` leaves the case as it was."""
-        with _transaction(self._db) as db:
+        with self._errors(), _transaction(self._db) as db:
             row = db.execute("SELECT * FROM cases WHERE number = ?", (number,)).fetchone()
             if row is None:
                 return None
@@ -245,21 +322,32 @@ class Store:
             )
         return case
 
-    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction on the file, for other tables kept in it (the channel
-        register): ``with store.transaction() as db: db.execute(...)``."""
-        return _transaction(self._db)
+        register): ``with store.transaction() as db: db.execute(...)``. SQLite's errors in it
+        are StoreError; any other exception rolls it back and passes."""
+        with self._errors(), _transaction(self._db) as db:
+            yield db
 
     def query(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
         """The rows a read-only statement gives, outside any transaction."""
-        return self._db.execute(sql, params).fetchall()
+        with self._errors():
+            return self._db.execute(sql, params).fetchall()
 
 
-def _open(path: str) -> sqlite3.Connection:
-    """Open or create the case log; refuse (StoreError) anything that is not ours."""
-    exists = os.path.exists(path)
-    if exists:
+def _open(path: str, *, readonly: bool = False, create: bool = True) -> sqlite3.Connection:
+    """Open the case log (create it if ``create``); refuse (StoreError) anything that is not
+    ours, or is damaged, before anything is written to it."""
+    if os.path.exists(path):
         _check_header(path)
+        if not readonly and os.path.getsize(path) == 0:
+            _make_private(path)  # an empty file we are about to fill
+    elif readonly or not create:
+        raise NoCaseLog(
+            f"no case log at {path} (nothing has been saved there yet; --db or GK_RESPOND_DB "
+            "say where)"
+        )
     else:
         folder = os.path.dirname(os.path.abspath(path))
         try:
@@ -270,16 +358,77 @@ def _open(path: str) -> sqlite3.Connection:
             pass  # another process created it a moment ago
         except OSError as error:
             raise StoreError(f"{path}: cannot create the case log: {error.strerror}") from None
+    db: sqlite3.Connection | None = None
     try:
-        db = sqlite3.connect(path, timeout=30, isolation_level=None)
-        db.row_factory = sqlite3.Row
-        db.execute("PRAGMA busy_timeout = 30000")
-        _migrate(db, path)  # first: refuses a file that is not ours before anything is written
-        db.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
-        db.execute("PRAGMA synchronous = FULL")  # a committed case survives a power cut
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path}: not a usable case log ({error})") from None
+        db = _connect(path, readonly)
+        try:
+            _check_intact(db, path)  # first: a damaged file is never written to
+        except sqlite3.OperationalError as error:
+            if not readonly or getattr(error, "sqlite_errorcode", 0) not in _NO_SHARED_MEMORY:
+                raise
+            # a folder the user may not write to, and no writer at work (it would have made
+            # the -shm file): the file cannot change under us, so SQLite may read it as is
+            db.close()
+            db = _connect(path, readonly, immutable=True)
+            _check_intact(db, path)
+        if readonly:
+            _check_version(db, path)
+        else:
+            _migrate(db, path)  # refuses a file that is not ours before anything is written
+            db.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
+            db.execute("PRAGMA synchronous = FULL")  # a committed case survives a power cut
+    except BaseException as error:
+        if db is not None:
+            db.close()
+        if isinstance(error, sqlite3.Error):
+            raise _store_error(path, error) from None
+        raise
     return db
+
+
+# SQLITE_READONLY_CANTINIT, SQLITE_READONLY_DIRECTORY: a read-only WAL file whose -shm file
+# does not exist and cannot be created
+_NO_SHARED_MEMORY = (_SQLITE_READONLY | 5 << 8, _SQLITE_READONLY | 6 << 8)
+
+
+def _connect(path: str, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit); ``readonly`` opens the
+    file read-only, which needs no write permission on it or its folder."""
+    if readonly:
+        uri = f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=ro"
+        uri += "&immutable=1" if immutable else ""
+        db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+    else:
+        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+    db.row_factory = sqlite3.Row
+    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    return db
+
+
+def _make_private(path: str) -> None:
+    try:
+        os.chmod(path, 0o600)
+    except OSError as error:
+        raise StoreError(
+            f"{path}: is an empty file gk-respond cannot make private ({error.strerror}); "
+            "it is left as it is"
+        ) from None
+
+
+def _check_intact(db: sqlite3.Connection, path: str) -> None:
+    """SQLite's quick check of every page (about 10 ms for 10,000 cases)."""
+    try:
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as error:
+        code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+        if code not in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            raise
+        problems = [str(error)]
+    if problems != ["ok"]:
+        raise StoreError(
+            f"{path}: is damaged ({'; '.join(problems)}); it is left as it is — "
+            "restore it from a backup"
+        )
 
 
 def _check_header(path: str) -> None:
@@ -299,26 +448,57 @@ def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield db
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:  # SQLite may have rolled it back already (disk full, I/O)
+            with suppress(sqlite3.Error):  # the first error is the one to report
+                db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
 
 
+def _tables(db: sqlite3.Connection, path: str) -> set[str]:
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if tables and "gk_respond_meta" not in tables:
+        raise StoreError(f"{path}: is an SQLite database but not a gk-respond case log")
+    return tables
+
+
+def _version(db: sqlite3.Connection, path: str) -> int:
+    """The schema version the file says it has (0: none yet); a newer one is refused."""
+    row = db.execute("SELECT value FROM gk_respond_meta WHERE key = 'schema'").fetchone()
+    try:
+        version = int(row[0]) if row else 0
+    except (TypeError, ValueError):
+        raise StoreError(
+            f"{path}: is not a gk-respond case log we can read (schema {row[0]!r})"
+        ) from None
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: was written by a newer gk-respond (schema {version}; this one knows "
+            f"{SCHEMA_VERSION}); update gk-respond to open it"
+        )
+    return version
+
+
+def _check_version(db: sqlite3.Connection, path: str) -> None:
+    """For a file opened read-only: it must be ours, and need no migration."""
+    if not _tables(db, path):
+        raise NoCaseLog(
+            f"no case log at {path} (the file is empty: nothing has been saved there yet)"
+        )
+    version = _version(db, path)
+    if version < SCHEMA_VERSION:
+        raise _Outdated(f"{path}: needs schema {SCHEMA_VERSION}, has {version}", version)
+
+
 def _migrate(db: sqlite3.Connection, path: str) -> None:
     with _transaction(db):
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if tables and "gk_respond_meta" not in tables:
-            raise StoreError(f"{path}: is an SQLite database but not a gk-respond case log")
+        _tables(db, path)
         db.execute(
             "CREATE TABLE IF NOT EXISTS gk_respond_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
         )
-        row = db.execute("SELECT value FROM gk_respond_meta WHERE key = 'schema'").fetchone()
-        version = int(row[0]) if row else 0
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{path}: was written by a newer gk-respond (schema {version}; this one knows "
-                f"{SCHEMA_VERSION}); update gk-respond to open it"
-            )
+        version = _version(db, path)
+        if version == SCHEMA_VERSION:
+            return
         for step in range(version + 1, SCHEMA_VERSION + 1):
             for statement in MIGRATIONS[step]:
                 db.execute(statement)

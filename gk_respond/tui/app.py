@@ -90,12 +90,13 @@ class GkRespondApp(App[None]):
             self.pop_screen()
         self.switch_screen(CommentScreen())
 
-    def store(self) -> Store:
-        """The case log, opened for one piece of work (``with app.store() as store:``).
-        StoreError says why it cannot be used."""
+    def store(self, *, readonly: bool = False, create: bool = True) -> Store:
+        """The case log, opened for one piece of work (``with app.store() as store:``);
+        ``readonly`` to read only, which never creates it. StoreError says why it cannot be
+        used (NoCaseLog: there is none yet)."""
         from ..records.store import Store, default_path
 
-        return Store(self.db or default_path())
+        return Store(self.db or default_path(), readonly=readonly, create=create)
 
     def find_channel(self) -> None:
         """Look the comment's address up in the channel register (in the case log, if there
@@ -110,7 +111,7 @@ class GkRespondApp(App[None]):
         if not url or not os.path.exists(path):
             return
         try:
-            with self.store() as store:
+            with self.store(readonly=True) as store:
                 channel = Channels(store).match(url)
         except StoreError as error:
             self.notify(self.t("register_unusable").format(error=error), severity="warning")

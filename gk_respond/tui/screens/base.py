@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...records.store import StoreError
+from ...records.store import NoCaseLog, StoreError, default_path
 from ..keys import allowed
 
 if TYPE_CHECKING:
@@ -44,12 +44,18 @@ class Base(Screen):
 
         self.app.push_screen(CommentDialog())
 
-    def listed(self, read: Callable[[Store], list[T]], none: str) -> list[T]:
-        """What ``read`` finds in the case log; the screen's ``#problem`` line says when that
-        is nothing (the text of ``none``) or the case log cannot be used."""
+    def listed(
+        self, read: Callable[[Store], list[T]], none: str, missing: str | None = None
+    ) -> list[T]:
+        """What ``read`` finds in the case log (opened to read only); the screen's ``#problem``
+        line says when that is nothing (the text of ``none``; of ``missing`` when there is
+        no case log yet) or the case log cannot be used."""
         try:
-            with self.app.store() as store:
+            with self.app.store(readonly=True) as store:
                 found = read(store)
+        except NoCaseLog:
+            path = self.app.db or default_path()
+            found, message = [], self.t(missing or none).format(path=path)
         except StoreError as error:
             found, message = [], self.t("log_unusable").format(error=error)
         else:

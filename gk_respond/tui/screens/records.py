@@ -77,7 +77,7 @@ class RecordsScreen(Base):
 
         table = self.query_one("#cases", DataTable)
         table.clear()
-        cases = self.listed(lambda store: store.cases(self.where()), "no_cases")
+        cases = self.listed(lambda store: store.cases(self.where()), "no_cases", "no_log")
         lang = self.app.lang
         for case in cases:
             table.add_row(
@@ -131,7 +131,7 @@ class CaseScreen(Base):
 
     def case(self) -> Case | None:
         try:
-            with self.app.store() as store:
+            with self.app.store(readonly=True) as store:
                 return store.get(self.number)
         except StoreError as error:
             self.notify(self.t("log_unusable").format(error=error), severity="error")
@@ -157,7 +157,7 @@ class CaseScreen(Base):
 
         changes = Changes(at=utc_now(), who=self.app.handler, **given)  # type: ignore[arg-type]
         try:
-            with self.app.store() as store:
+            with self.app.store(create=False) as store:
                 case = store.update(self.number, lambda case: apply(case, changes))
         except StoreError as error:
             self.notify(self.t("log_unusable").format(error=error), severity="error")
