@@ -322,7 +322,8 @@ def another_user() -> list[str]:
     if not shutil.which("setpriv"):
         pytest.skip("running as root without setpriv: permissions cannot be tested")
     prefix = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
-    if subprocess.run([*prefix, sys.executable, "-c", "import gk_respond"]).returncode != 0:
+    probe = [*prefix, sys.executable, "-m", "gk_respond", "--version"]  # as the tests run it
+    if subprocess.run(probe, cwd="/", capture_output=True).returncode != 0:
         pytest.skip(f"{sys.executable} or gk_respond cannot be used by the user nobody")
     return prefix
 
