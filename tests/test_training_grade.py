@@ -103,6 +103,22 @@ def test_select_by_tag_and_sample_with_seed():
         select(LOADED, ["nosuchtag"])
 
 
+def test_every_unknown_tag_is_named_even_when_another_matches():
+    with pytest.raises(SelectionError) as raised:
+        select(LOADED, ["threat,humuor", "nosuch"])
+    message = str(raised.value)
+    assert message.startswith(
+        "no scenario has the tags humuor (did you mean humour?), nosuch; tags: "
+    )
+    assert "removal" in message.split("tags: ", 1)[1]
+
+
+def test_train_names_a_tag_typo_beside_a_good_tag(gk):
+    result = gk("train", "--tag", "threat,humuor", "--grade", "-", input="")
+    assert result.returncode == 2
+    assert "no scenario has the tag humuor (did you mean humour?); tags: " in result.stderr
+
+
 # -- gk-respond train --grade ----------------------------------------------------------------
 def lines(*items: object) -> str:
     return "".join(
