@@ -197,3 +197,25 @@ def test_grade_reads_standard_input_and_keeps_to_the_tag(gk):
     )
     assert result.returncode == 2
     assert "<stdin>:1: no scenario has the id 'threat_official'" in result.stderr
+
+
+def test_only_a_valid_line_answers_a_scenario(gk, tmp_path):
+    """An invalid line answers nothing: the next line for that scenario is not a repeat, and
+    each line is blamed for its own problem."""
+    answers = answers_file(
+        tmp_path,
+        {"id": "threat_official", "answers": "prohibited=kanske"},
+        {"id": "threat_official", "answers": "prohibited=ja"},
+        {"id": "threat_official", "answers": THREAT},
+        {"id": "threat_official", "answers": THREAT},
+    )
+    result = gk("train", "--grade", str(answers))
+    assert result.returncode == 2
+    errors = [line.removeprefix("gk-respond: error: ") for line in result.stderr.splitlines()]
+    assert len(errors) == 3, errors
+    assert errors[0].startswith(f"{answers}:1: 'kanske' is not an answer to 'prohibited'")
+    assert errors[1] == (
+        f"{answers}:2: the answers stop before an outcome; the next question is 'owns_channel'"
+    )
+    assert errors[2] == f"{answers}:4: scenario 'threat_official' is answered twice (line 3)"
+

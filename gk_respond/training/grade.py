@@ -221,11 +221,6 @@ def grade_lines(
             if not isinstance(case, dict):
                 raise AnswersError(['a line must be a JSON object with "id" and "answers"'])
             scenario = _scenario(case.get("id"), by_id)
-            if scenario.id in seen:
-                raise AnswersError(
-                    [f"scenario {scenario.id!r} is answered twice (line {seen[scenario.id]})"]
-                )
-            seen[scenario.id] = number
             result = evaluate(chart, _pairs(case))
             if result.outcome is None:
                 raise AnswersError(
@@ -234,6 +229,11 @@ def grade_lines(
                         f"{result.next_question!r}"
                     ]
                 )
+            if scenario.id in seen:  # only a line that could be graded answers a scenario
+                raise AnswersError(
+                    [f"scenario {scenario.id!r} is answered twice (line {seen[scenario.id]})"]
+                )
+            seen[scenario.id] = number
         except (AnswersError, ValueError) as error:
             found = error.problems if isinstance(error, AnswersError) else [f"not JSON: {error}"]
             problems += [f"{name}:{number}: {problem}" for problem in found]
