@@ -219,3 +219,11 @@ def test_only_a_valid_line_answers_a_scenario(gk, tmp_path):
     )
     assert errors[2] == f"{answers}:4: scenario 'threat_official' is answered twice (line 3)"
 
+
+def test_grade_says_plainly_when_the_file_cannot_be_read(gk, tmp_path):
+    missing = tmp_path / "none.jsonl"
+    for message in (f"{missing}: no such file", f"{tmp_path}: is a folder, not a file"):
+        result = gk("train", "--grade", message.split(": ")[0])
+        assert result.returncode == 2
+        assert result.stderr == f"gk-respond: error: {message}\n"
+        assert json.loads(result.stdout) == {"status": "error", "errors": [message]}
