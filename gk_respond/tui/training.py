@@ -11,6 +11,7 @@ from ..flowchart.engine import Chart
 from ..training.schema import Scenario
 from ..training.session import Session
 from ..triage import Comment, Triage
+from ..untrusted import visible
 from .app import GkRespondApp
 
 
@@ -59,7 +60,7 @@ class TrainingApp(GkRespondApp):
         self.sub_title = self.t("training")
         if scenario is not None:
             place = self.t("scenario_of").format(n=session.index + 1, total=len(session.scenarios))
-            self.sub_title += f" · {place}: {scenario.title(self.lang)}"
+            self.sub_title += f" · {place}: {visible(scenario.title(self.lang))}"
 
     def unsaved_outcome(self) -> bool:
         return False  # a walk in training is never kept

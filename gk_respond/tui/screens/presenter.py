@@ -59,7 +59,7 @@ class PresenterScreen(Base):
         place.update(
             Content(self.t("scenario_of").format(n=session.index + 1, total=len(session.scenarios)))
         )
-        self.query_one("#p-title", Static).update(Content(scenario.title(lang)))
+        self.query_one("#p-title", Static).update(Content(visible(scenario.title(lang))))
         comment = self.query_one("#p-comment", Static)
         comment.update(Content(visible(scenario.comment(lang))))
         self.query_one("#p-context", Static).update(Content(scenario_context(app, scenario)))
@@ -75,7 +75,7 @@ class PresenterScreen(Base):
             reveal.update(
                 Content(
                     f"{self.t('acceptable_outcomes')}: {accepted}\n"
-                    f"{self.t('policy_source')}: {scenario.source}"
+                    f"{self.t('policy_source')}: {visible(scenario.source)}"
                 )
             )
             reveal.display = True
@@ -87,7 +87,7 @@ class PresenterScreen(Base):
             options.update(Content("   ·   ".join(labels)))
             step = self.expected()[len(walk.path)]
             answer = render.answer_label(chart, step.question, step.answer, lang)
-            why = scenario.answers[step.question].why(lang)
+            why = visible(scenario.answers[step.question].why(lang))
             reveal.update(Content(f"{self.t('expected_answer')}: {answer}\n\n{why}"))
             reveal.display = self.revealed
             hint = self.t("press_space_again" if self.revealed else "press_space")
