@@ -261,3 +261,52 @@ async def test_the_presenter_view_shows_scenario_texts_visibly():
         assert app.triage.walk.outcome == "report"
         assert shown("source") in text_of(app, "#p-reveal")
         assert_inert(app)
+
+
+# -- Ctrl+Q asks before a session's result is lost ---------------------------------------------
+async def test_ctrl_q_asks_before_dropping_results_not_exported(tmp_path):
+    from gk_respond.tui.screens.dialogs import ConfirmDialog
+
+    app = make_training_app(["threat_official", "snow_clearing"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "ctrl+q")  # nothing answered yet: nothing to lose
+        assert not app.is_running
+    app = make_training_app(["threat_official", "snow_clearing"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "j", "n", "ctrl+q")  # one scenario graded
+        assert isinstance(app.screen, ConfirmDialog) and app.is_running
+        question = str(app.screen.query_one("#question", Static).render())
+        assert question == "Resultatet är inte exporterat (e på resultatet exporterar det)."
+        await pilot.press("n")  # cancel: the feedback is still there
+        assert isinstance(app.screen, FeedbackScreen)
+        await pilot.press("enter", "enter", "n", "j", "3", "enter")  # to the result
+        assert isinstance(app.screen, ResultScreen)
+        await pilot.press("e")
+        app.screen.query_one("#file").value = str(tmp_path / "taken")
+        (tmp_path / "taken").write_text("someone's", encoding="utf-8")
+        await pilot.press("enter", "escape")  # not written: still not exported
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n", "e")
+        app.screen.query_one("#file").value = str(tmp_path / "kim.md")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ResultScreen)
+        await pilot.press("ctrl+q")  # exported: quits at once
+        assert not app.is_running
+    app = make_training_app(["threat_official"], lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "y", "n", "ctrl+q")
+        assert str(app.screen.query_one("#question", Static).render()) == (
+            "The result is not exported (e on the result exports it)."
+        )
+        await pilot.press("ctrl+q")  # asked twice: quit anyway
+        assert not app.is_running
+
+
+async def test_ctrl_q_quits_the_presenter_view_at_once():
+    app = make_training_app(["threat_official"], present=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "space", "space", "space")
+        assert app.triage.walk.finished
+        await pilot.press("ctrl+q")  # nobody is graded: nothing to lose
+        assert not app.is_running

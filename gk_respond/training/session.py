@@ -53,6 +53,12 @@ class Session:
     trainee: str = ""
     graded: list[Graded] = field(default_factory=list)
     index: int = 0  # the scenario shown now
+    exported: int = 0  # how many of the graded walks the last export held
+
+    @property
+    def unexported(self) -> bool:
+        """Whether a graded walk would be lost: it is in no export yet."""
+        return len(self.graded) > self.exported
 
     @property
     def current(self) -> Scenario | None:

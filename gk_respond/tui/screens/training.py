@@ -222,4 +222,8 @@ class ResultScreen(TrainingBase):
                 return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
             return report_markdown(app.chart, report, app.lang, app.session.trainee)
 
-        app.push_screen(ExportScreen(default, text_for, "export_result_prompt"))
+        def exported(path: str | None) -> None:
+            if path is not None:
+                app.session.exported = len(app.session.graded)
+
+        app.push_screen(ExportScreen(default, text_for, "export_result_prompt"), exported)
