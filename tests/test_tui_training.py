@@ -310,3 +310,30 @@ async def test_ctrl_q_quits_the_presenter_view_at_once():
         assert app.triage.walk.finished
         await pilot.press("ctrl+q")  # nobody is graded: nothing to lose
         assert not app.is_running
+
+
+async def test_presenter_scrolls_to_what_it_reveals_and_says_what_space_does_next():
+    app = make_training_app(["threat_official"], present=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+
+        async def space(*keys: str) -> str:
+            """Press keys; what the footer says space does now."""
+            await pilot.press(*keys)
+            await pilot.pause()
+            active = app.screen.active_bindings.get("space")
+            return active.binding.description if active else ""
+
+        assert await space() == "Visa svaret"
+        assert await space("space") == "Nästa fråga"
+        assert "Förväntat svar: Ja" in terminal(app)  # below the fold at 80×24: scrolled to
+        assert await space("space") == "Visa svaret"
+        assert "Scenario 1 av 1" in terminal(app)  # a new question: from the top
+        assert await space("space") == "Till utfallet"
+        assert "Förväntat svar: Nej" in terminal(app)
+        assert await space("backspace") == "Visa svaret"
+        assert await space("backspace") == "Nästa fråga"  # back at the first, answer shown
+        assert "Förväntat svar: Ja" in terminal(app)
+        assert await space("space", "space", "space") == "Nästa"
+        assert "Godtagbara utfall: Anmäl och dokumentera" in terminal(app)
+        assert await space("l") == "Next"
+        assert await space("space") == ""  # the end: space does nothing more
