@@ -31,7 +31,8 @@ answers.jsonl holds one line a scenario:
 exit codes:
   0  done (--check: every scenario is sound)
   1  the scenario files or the flowchart have problems; each is listed as file:line:column
-  2  bad input: bad arguments, a --tag no scenario has, or bad lines in --grade's file
+  2  bad input: bad arguments, a --tag no scenario has, a --grade file that cannot be
+     read, or bad lines in it
 """
 
 
