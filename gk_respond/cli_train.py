@@ -31,7 +31,8 @@ answers.jsonl holds one line a scenario:
 exit codes:
   0  done (--check: every scenario is sound)
   1  the scenario files or the flowchart have problems; each is listed as file:line:column
-  2  bad input: bad arguments, a --tag no scenario has, or bad lines in --grade's file
+  2  bad input: bad arguments, a --tag no scenario has, a --grade file that cannot be
+     read, or bad lines in it
 """
 
 
@@ -128,13 +129,23 @@ def _grade(chart: Chart, chosen: list[Loaded], args: argparse.Namespace) -> int:
     name = "<stdin>" if args.grade == "-" else args.grade
     try:
         stream = sys.stdin.buffer if args.grade == "-" else open(args.grade, "rb")  # noqa: SIM115
+    except FileNotFoundError:
+        return _grade_error([f"{name}: no such file"])
+    except IsADirectoryError:
+        return _grade_error([f"{name}: is a folder, not a file"])
     except OSError as error:
-        return _fail([str(error)])
+        return _grade_error([f"{name}: {error.strerror or error}"])
     with stream:
         try:
             report = grade_lines(chart, [item.scenario for item in chosen], stream, name)
         except GradeError as error:
-            _print_json({"status": "error", "errors": error.problems})
-            return _fail(error.problems)
+            return _grade_error(error.problems)
     _print_json(report_data(chart, report, args.lang, args.trainee))
     return OK
+
+
+def _grade_error(problems: list[str]) -> int:
+    """--grade could not grade: the problems as JSON on standard output and as lines on
+    standard error."""
+    _print_json({"status": "error", "errors": problems})
+    return _fail(problems)

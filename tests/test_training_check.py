@@ -60,3 +60,16 @@ def test_a_missing_file_is_a_problem(gk, tmp_path):
 def test_bundled_set_ships_in_the_package():
     assert Path(BUNDLED).is_dir()
     assert Path(BUNDLED).parent.name == "training"
+
+
+def test_a_file_named_twice_is_read_once(gk, tmp_path):
+    """A folder and a file in it, or one file by two spellings: one scenario, not a
+    duplicate of itself."""
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "threat.yaml").write_text(
+        (Path(BUNDLED) / "09_threat_official.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = gk("train", "--check", "good", "good/threat.yaml", "./good//threat.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "1 scenario(s) in 1 file(s): sound\n"

@@ -78,7 +78,7 @@ def test_report_score_per_question_and_missed():
     assert data["trainee"] == "Kim"
     assert data["missed"] == [{"id": "snow_clearing", "title": BY_ID["snow_clearing"].title("en")}]
     text = report_markdown(CHART, report, "sv", "Kim")
-    assert "Deltagare: Kim" in text and "Rätt: 2 av 3 (66.7 %)" in text
+    assert "Deltagare: ` Kim `" in text and "Rätt: 2 av 3 (66.7 %)" in text
     assert "| Missnöjd medborgare/brukare? | 0/1 |" in text
 
 
@@ -101,6 +101,22 @@ def test_select_by_tag_and_sample_with_seed():
     assert len(select(LOADED, [], 500, 1)) == len(LOADED)
     with pytest.raises(SelectionError, match=r"tags: .*removal"):
         select(LOADED, ["nosuchtag"])
+
+
+def test_every_unknown_tag_is_named_even_when_another_matches():
+    with pytest.raises(SelectionError) as raised:
+        select(LOADED, ["threat,humuor", "nosuch"])
+    message = str(raised.value)
+    assert message.startswith(
+        "no scenario has the tags humuor (did you mean humour?), nosuch; tags: "
+    )
+    assert "removal" in message.split("tags: ", 1)[1]
+
+
+def test_train_names_a_tag_typo_beside_a_good_tag(gk):
+    result = gk("train", "--tag", "threat,humuor", "--grade", "-", input="")
+    assert result.returncode == 2
+    assert "no scenario has the tag humuor (did you mean humour?); tags: " in result.stderr
 
 
 # -- gk-respond train --grade ----------------------------------------------------------------
@@ -181,3 +197,33 @@ def test_grade_reads_standard_input_and_keeps_to_the_tag(gk):
     )
     assert result.returncode == 2
     assert "<stdin>:1: no scenario has the id 'threat_official'" in result.stderr
+
+
+def test_only_a_valid_line_answers_a_scenario(gk, tmp_path):
+    """An invalid line answers nothing: the next line for that scenario is not a repeat, and
+    each line is blamed for its own problem."""
+    answers = answers_file(
+        tmp_path,
+        {"id": "threat_official", "answers": "prohibited=kanske"},
+        {"id": "threat_official", "answers": "prohibited=ja"},
+        {"id": "threat_official", "answers": THREAT},
+        {"id": "threat_official", "answers": THREAT},
+    )
+    result = gk("train", "--grade", str(answers))
+    assert result.returncode == 2
+    errors = [line.removeprefix("gk-respond: error: ") for line in result.stderr.splitlines()]
+    assert len(errors) == 3, errors
+    assert errors[0].startswith(f"{answers}:1: 'kanske' is not an answer to 'prohibited'")
+    assert errors[1] == (
+        f"{answers}:2: the answers stop before an outcome; the next question is 'owns_channel'"
+    )
+    assert errors[2] == f"{answers}:4: scenario 'threat_official' is answered twice (line 3)"
+
+
+def test_grade_says_plainly_when_the_file_cannot_be_read(gk, tmp_path):
+    missing = tmp_path / "none.jsonl"
+    for message in (f"{missing}: no such file", f"{tmp_path}: is a folder, not a file"):
+        result = gk("train", "--grade", message.split(": ")[0])
+        assert result.returncode == 2
+        assert result.stderr == f"gk-respond: error: {message}\n"
+        assert json.loads(result.stdout) == {"status": "error", "errors": [message]}

@@ -5,11 +5,14 @@ Markdown and JSON, and the presenter view revealing the expected answer."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from textual.widgets import Static
 from tui_helpers import CHART
 
+from gk_respond.flowchart.schema import Text
 from gk_respond.training.load import load
+from gk_respond.training.schema import Scenario
 from gk_respond.tui.screens.dialogs import ExportScreen
 from gk_respond.tui.screens.presenter import PresenterScreen
 from gk_respond.tui.screens.training import (
@@ -88,10 +91,10 @@ async def test_a_whole_session_with_right_and_wrong_answers(tmp_path):
         await pilot.press("enter")
         assert isinstance(app.screen, ResultScreen)
         text = (tmp_path / "kim.md").read_text(encoding="utf-8")
-        assert text.startswith("# Resultat av träningen\n\nDeltagare: Kim\n")
+        assert text.startswith("# Resultat av träningen\n\nDeltagare: ` Kim `\n")
         assert "**Rätt: 2 av 3 (66.7 %)**" in text
         assert "| Positiv? | 1/2 |" in text
-        assert f"- {BY_ID['snow_clearing'].title('sv')} (`snow_clearing`)" in text
+        assert f"- ` {BY_ID['snow_clearing'].title('sv')} ` (`snow_clearing`)" in text
         assert "Din väg lämnade den förväntade vid: Positiv? (du svarade Ja, förväntat Nej)" in text
         await pilot.press("e")
         app.screen.query_one("#file").value = str(tmp_path / "kim.json")
@@ -163,3 +166,174 @@ def test_the_command_line_opens_the_training_app(monkeypatch):
     }
     assert main(["train", "--sample", "3", "--seed", "1"]) == 0
     assert len(opened[1].session.scenarios) == 3 and not opened[1].present
+
+
+# -- scenario texts and the trainee's name are shown as the characters they are -----------
+def hostile(name: str) -> Text:
+    """A text with a colour code, markup, HTML and a bidi override, named so it can be found."""
+    return Text(*(f"{name}-{lang} \x1b[31m[bold]röd[/] <b>\u202eabc" for lang in ("sv", "en")))
+
+
+def shown(name: str, lang: str = "sv") -> str:
+    return f"{name}-{lang} ␛[31m[bold]röd[/] <b><U+202E>abc"
+
+
+def hostile_scenario(sid: str) -> Scenario:
+    scenario = BY_ID[sid]
+    answers = {
+        qid: replace(expected, why=hostile(f"why-{qid}"))
+        for qid, expected in scenario.answers.items()
+    }
+    return replace(
+        scenario,
+        title=hostile("title"),
+        channel=hostile("channel"),
+        author=hostile("author"),
+        answers=answers,
+        source=hostile("source")("sv"),
+    )
+
+
+def terminal(app) -> str:
+    """What the terminal is sent for the screen, header and footer included."""
+    return "".join(
+        str(line)
+        for line in app.screen._compositor.render_update(full=True).render_segments(app.console)
+    )
+
+
+def assert_inert(app) -> None:
+    output = terminal(app)
+    assert "\x1b[31m" not in output and "\u202e" not in output
+
+
+TRAINEE = "[bold]Kim[/] <b>\x1b[31m\u202e"
+
+
+async def test_scenario_texts_and_the_trainee_are_made_visible(tmp_path):
+    app = TrainingApp(CHART, [hostile_scenario("snow_clearing")], "sv", TRAINEE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert shown("title") in app.sub_title
+        assert text_of(app, "#scenario-title") == shown("title")
+        context = text_of(app, "#scenario-context")
+        assert shown("channel") in context and f"Skribent: {shown('author')}" in context
+        assert_inert(app)
+        await pilot.press("enter", "n", "j", "3")  # called positive: wrong, with a why
+        assert isinstance(app.screen, FeedbackScreen)
+        assert f"Varför: {shown('why-positive')}" in text_of(app, "#divergence")
+        assert f"I policyn: {shown('source')}" in text_of(app, "#paths")
+        assert_inert(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ResultScreen)
+        assert text_of(app, "#result-title") == (
+            "Resultat av träningen: [bold]Kim[/] <b>␛[31m<U+202E>"
+        )
+        assert text_of(app, "#missed") == f"✘ {shown('title')}"
+        assert_inert(app)
+        for name in ("result.md", "result.json"):
+            await pilot.press("e")
+            app.screen.query_one("#file").value = str(tmp_path / name)
+            await pilot.press("enter")
+        markdown = (tmp_path / "result.md").read_text(encoding="utf-8")
+        assert "\x1b" not in markdown and "\u202e" not in markdown
+        assert "Deltagare: ` [bold]Kim[/] <b>␛[31m<U+202E> `\n" in markdown
+        assert f"- ` {shown('title')} ` (`snow_clearing`)" in markdown
+        assert f"### ✘ ` {shown('title')} `" in markdown
+        escaped = r"why-positive-sv ␛\[31m\[bold\]röd\[/\] \<b\>\<U+202E\>abc"
+        assert markdown.count(escaped) == 1
+        assert "<b>" not in markdown.replace(f"` {shown('title')} `", "").replace(
+            "` [bold]Kim[/] <b>␛[31m<U+202E> `", ""
+        )
+        data = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
+        assert data["trainee"] == TRAINEE  # JSON keeps the exact text
+        assert data["scenarios"][0]["title"] == hostile("title")("sv")
+
+
+async def test_the_presenter_view_shows_scenario_texts_visibly():
+    app = TrainingApp(CHART, [hostile_scenario("threat_official")], "sv", present=True)
+    async with app.run_test(size=(120, 50)) as pilot:
+        assert text_of(app, "#p-title") == shown("title")
+        assert shown("author") in text_of(app, "#p-context")
+        await pilot.press("space")
+        assert text_of(app, "#p-reveal").endswith(shown("why-prohibited"))
+        assert_inert(app)
+        await pilot.press("space", "space", "space")
+        assert app.triage.walk.outcome == "report"
+        assert shown("source") in text_of(app, "#p-reveal")
+        assert_inert(app)
+
+
+# -- Ctrl+Q asks before a session's result is lost ---------------------------------------------
+async def test_ctrl_q_asks_before_dropping_results_not_exported(tmp_path):
+    from gk_respond.tui.screens.dialogs import ConfirmDialog
+
+    app = make_training_app(["threat_official", "snow_clearing"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "ctrl+q")  # nothing answered yet: nothing to lose
+        assert not app.is_running
+    app = make_training_app(["threat_official", "snow_clearing"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "j", "n", "ctrl+q")  # one scenario graded
+        assert isinstance(app.screen, ConfirmDialog) and app.is_running
+        question = str(app.screen.query_one("#question", Static).render())
+        assert question == "Resultatet är inte exporterat (e på resultatet exporterar det)."
+        await pilot.press("n")  # cancel: the feedback is still there
+        assert isinstance(app.screen, FeedbackScreen)
+        await pilot.press("enter", "enter", "n", "j", "3", "enter")  # to the result
+        assert isinstance(app.screen, ResultScreen)
+        await pilot.press("e")
+        app.screen.query_one("#file").value = str(tmp_path / "taken")
+        (tmp_path / "taken").write_text("someone's", encoding="utf-8")
+        await pilot.press("enter", "escape")  # not written: still not exported
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n", "e")
+        app.screen.query_one("#file").value = str(tmp_path / "kim.md")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ResultScreen)
+        await pilot.press("ctrl+q")  # exported: quits at once
+        assert not app.is_running
+    app = make_training_app(["threat_official"], lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "y", "n", "ctrl+q")
+        assert str(app.screen.query_one("#question", Static).render()) == (
+            "The result is not exported (e on the result exports it)."
+        )
+        await pilot.press("ctrl+q")  # asked twice: quit anyway
+        assert not app.is_running
+
+
+async def test_ctrl_q_quits_the_presenter_view_at_once():
+    app = make_training_app(["threat_official"], present=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "space", "space", "space")
+        assert app.triage.walk.finished
+        await pilot.press("ctrl+q")  # nobody is graded: nothing to lose
+        assert not app.is_running
+
+
+async def test_presenter_scrolls_to_what_it_reveals_and_says_what_space_does_next():
+    app = make_training_app(["threat_official"], present=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+
+        async def space(*keys: str) -> str:
+            """Press keys; what the footer says space does now."""
+            await pilot.press(*keys)
+            await pilot.pause()
+            active = app.screen.active_bindings.get("space")
+            return active.binding.description if active else ""
+
+        assert await space() == "Visa svaret"
+        assert await space("space") == "Nästa fråga"
+        assert "Förväntat svar: Ja" in terminal(app)  # below the fold at 80×24: scrolled to
+        assert await space("space") == "Visa svaret"
+        assert "Scenario 1 av 1" in terminal(app)  # a new question: from the top
+        assert await space("space") == "Till utfallet"
+        assert "Förväntat svar: Nej" in terminal(app)
+        assert await space("backspace") == "Visa svaret"
+        assert await space("backspace") == "Nästa fråga"  # back at the first, answer shown
+        assert "Förväntat svar: Ja" in terminal(app)
+        assert await space("space", "space", "space") == "Nästa"
+        assert "Godtagbara utfall: Anmäl och dokumentera" in terminal(app)
+        assert await space("l") == "Next"
+        assert await space("space") == ""  # the end: space does nothing more

@@ -11,12 +11,14 @@ questions after it are off the expected path and not judged. No UI.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..flowchart.engine import Chart, Step
 from ..flowchart.schema import Text
+from ..untrusted import visible
 from .check import expected_path
 from .schema import Scenario
 
@@ -151,7 +153,9 @@ def report_data(chart: Chart, report: Report, lang: str, trainee: str = "") -> d
 
 
 def report_markdown(chart: Chart, report: Report, lang: str, trainee: str = "") -> str:
-    """The result as a Markdown document (the app's export)."""
+    """The result as a Markdown document (the app's export). The trainee's name and the
+    scenarios' titles stand in code spans and explanations are escaped: none of them is
+    read as Markdown or HTML, and each is made visible."""
     from ..render import answer_label
     from ..strings import t
 
@@ -160,7 +164,7 @@ def report_markdown(chart: Chart, report: Report, lang: str, trainee: str = "") 
 
     lines = [f"# {t(lang, 'training_result')}", ""]
     if trainee:
-        lines += [f"{t(lang, 'trainee')}: {trainee}", ""]
+        lines += [f"{t(lang, 'trainee')}: {_code(trainee)}", ""]
     score = t(lang, "score_line").format(
         right=report.right, total=report.total, percent=percent(report.right, report.total)
     )
@@ -169,13 +173,13 @@ def report_markdown(chart: Chart, report: Report, lang: str, trainee: str = "") 
     for qid, (right, asked) in report.per_question(chart).items():
         lines.append(f"| {chart.question(qid).title(lang)} | {right}/{asked} |")
     lines += ["", f"## {t(lang, 'missed')}", ""]
-    lines += [f"- {g.scenario.title(lang)} (`{g.scenario.id}`)" for g in report.missed] or [
+    lines += [f"- {_code(g.scenario.title(lang))} (`{g.scenario.id}`)" for g in report.missed] or [
         t(lang, "none_missed")
     ]
     lines += ["", f"## {t(lang, 'scenarios')}", ""]
     for g in report.graded:
         mark = "✔" if g.right else "✘"
-        lines += [f"### {mark} {g.scenario.title(lang)}", ""]
+        lines += [f"### {mark} {_code(g.scenario.title(lang))}", ""]
         lines.append(f"- {t(lang, 'your_outcome')}: {outcome_title(g.outcome)}")
         expected = ", ".join(outcome_title(o) for o in g.scenario.outcomes)
         lines.append(f"- {t(lang, 'expected_outcome')}: {expected}")
@@ -185,10 +189,28 @@ def report_markdown(chart: Chart, report: Report, lang: str, trainee: str = "") 
                 f"- {t(lang, 'left_path_at')}: {chart.question(d.question).title(lang)} "
                 f"({t(lang, 'you_answered')} {answer_label(chart, d.question, d.given, lang)}, "
                 f"{t(lang, 'expected')} {answer_label(chart, d.question, d.expected, lang)}): "
-                f"{d.why(lang)}"
+                f"{_prose(d.why(lang))}"
             )
         lines.append("")
     return "\n".join(lines)
+
+
+def _code(text: str) -> str:
+    """Untrusted text on one line as a Markdown code span: visible, never markup."""
+    from ..render import _ticks
+
+    shown = " ".join(visible(text).split())
+    tick = _ticks(shown, 1)
+    return f"{tick} {shown} {tick}"
+
+
+_MARKUP = re.compile(r"([\\`*_\[\]<>&|~])")
+
+
+def _prose(text: str) -> str:
+    """Untrusted prose on one line for Markdown: visible, with every character that could
+    start Markdown or HTML escaped."""
+    return _MARKUP.sub(r"\\\1", " ".join(visible(text).split()))
 
 
 # -- grading from a script ----------------------------------------------------------------
@@ -221,11 +243,6 @@ def grade_lines(
             if not isinstance(case, dict):
                 raise AnswersError(['a line must be a JSON object with "id" and "answers"'])
             scenario = _scenario(case.get("id"), by_id)
-            if scenario.id in seen:
-                raise AnswersError(
-                    [f"scenario {scenario.id!r} is answered twice (line {seen[scenario.id]})"]
-                )
-            seen[scenario.id] = number
             result = evaluate(chart, _pairs(case))
             if result.outcome is None:
                 raise AnswersError(
@@ -234,6 +251,11 @@ def grade_lines(
                         f"{result.next_question!r}"
                     ]
                 )
+            if scenario.id in seen:  # only a line that could be graded answers a scenario
+                raise AnswersError(
+                    [f"scenario {scenario.id!r} is answered twice (line {seen[scenario.id]})"]
+                )
+            seen[scenario.id] = number
         except (AnswersError, ValueError) as error:
             found = error.problems if isinstance(error, AnswersError) else [f"not JSON: {error}"]
             problems += [f"{name}:{number}: {problem}" for problem in found]

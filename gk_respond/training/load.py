@@ -30,7 +30,8 @@ class Loaded:
 
 def files(paths: Sequence[str]) -> list[str]:
     """The scenario files named: a folder stands for its *.yaml and *.yml files (sorted);
-    no paths at all for the bundled set."""
+    no paths at all for the bundled set. A file named again (by a folder and by its own
+    name, or by another spelling of its path) counts once, where it is first named."""
     found: list[str] = []
     for path in paths or [BUNDLED]:
         if os.path.isdir(path):
@@ -38,7 +39,10 @@ def files(paths: Sequence[str]) -> list[str]:
             found += [os.path.join(path, n) for n in names]
         else:
             found.append(path)
-    return found
+    unique: dict[str, str] = {}  # the resolved path -> the path as first named
+    for name in found:
+        unique.setdefault(os.path.realpath(name), name)
+    return list(unique.values())
 
 
 def read(file: str) -> Loaded:

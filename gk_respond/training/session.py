@@ -3,6 +3,7 @@ the app renders what this holds."""
 
 from __future__ import annotations
 
+import difflib
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,17 +25,25 @@ def select(
     seed: int | None = None,
 ) -> list[Loaded]:
     """The scenarios with any of ``tags`` (each may be comma-separated; none: all), in file
-    order; with ``sample``, that many of them at random (``seed`` repeats a draw)."""
+    order; with ``sample``, that many of them at random (``seed`` repeats a draw).
+    SelectionError names every tag no scenario has, even when other tags match."""
     wanted = {tag.strip() for text in tags for tag in text.split(",") if tag.strip()}
-    chosen = [item for item in loaded if not wanted or wanted & set(item.scenario.tags)]
-    if not chosen:
-        known = sorted({tag for item in loaded for tag in item.scenario.tags})
+    known = sorted({tag for item in loaded for tag in item.scenario.tags})
+    if unknown := sorted(wanted.difference(known)):
+        named = ", ".join(_with_guess(tag, known) for tag in unknown)
         raise SelectionError(
-            f"no scenario has the tag {', '.join(sorted(wanted))}; tags: {', '.join(known)}"
+            f"no scenario has the tag{'s' if len(unknown) > 1 else ''} {named}; "
+            f"tags: {', '.join(known)}"
         )
+    chosen = [item for item in loaded if not wanted or wanted & set(item.scenario.tags)]
     if sample is not None:
         chosen = random.Random(seed).sample(chosen, min(sample, len(chosen)))
     return chosen
+
+
+def _with_guess(tag: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(tag, known, n=1)
+    return f"{tag} (did you mean {close[0]}?)" if close else tag
 
 
 @dataclass
@@ -44,6 +53,12 @@ class Session:
     trainee: str = ""
     graded: list[Graded] = field(default_factory=list)
     index: int = 0  # the scenario shown now
+    exported: int = 0  # how many of the graded walks the last export held
+
+    @property
+    def unexported(self) -> bool:
+        """Whether a graded walk would be lost: it is in no export yet."""
+        return len(self.graded) > self.exported
 
     @property
     def current(self) -> Scenario | None:

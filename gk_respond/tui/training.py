@@ -3,7 +3,7 @@ the presenter view. The grading lives in ``gk_respond.training``; this only rend
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual.screen import Screen
 
@@ -11,6 +11,7 @@ from ..flowchart.engine import Chart
 from ..training.schema import Scenario
 from ..training.session import Session
 from ..triage import Comment, Triage
+from ..untrusted import visible
 from .app import GkRespondApp
 
 
@@ -59,10 +60,22 @@ class TrainingApp(GkRespondApp):
         self.sub_title = self.t("training")
         if scenario is not None:
             place = self.t("scenario_of").format(n=session.index + 1, total=len(session.scenarios))
-            self.sub_title += f" · {place}: {scenario.title(self.lang)}"
+            self.sub_title += f" · {place}: {visible(scenario.title(self.lang))}"
 
     def unsaved_outcome(self) -> bool:
-        return False  # a walk in training is never kept
+        """Whether quitting would lose graded walks: none is in an export yet. The presenter
+        view grades nobody."""
+        return not self.present and self.session.unexported
+
+    def leave(self, yes: str, then: Callable[[], object]) -> None:
+        """As the triage's ``leave``, but what would be lost is the session's result."""
+        from .screens.dialogs import ConfirmDialog
+
+        if not self.unsaved_outcome() or isinstance(self.screen, ConfirmDialog):
+            then()
+            return
+        question = ConfirmDialog(self.t("unsaved_session"), yes)
+        self.push_screen(question, lambda choice: then() if choice else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("records", "channels"):

@@ -120,7 +120,7 @@ class CommentDialog(Dialog):
 class ExportScreen(Dialog):
     """A file name to save to (never overwriting a file). By default the triage as
     Markdown; ``text_for`` makes the text for the path chosen (its suffix may pick the
-    format)."""
+    format). Dismissed with the path written, or None."""
 
     def __init__(
         self,
@@ -165,7 +165,7 @@ class ExportScreen(Dialog):
             self.notify(message, severity="error")
             return
         self.notify(self.t("exported").format(path=path))
-        self.dismiss()
+        self.dismiss(str(path))
 
 
 class NoteDialog(Dialog):

@@ -26,14 +26,14 @@ if TYPE_CHECKING:
 
 
 def scenario_context(app: TrainingApp, scenario: Scenario) -> str:
-    """Where the comment was posted and by whom, in a few lines."""
+    """Where the comment was posted and by whom, in a few lines (made visible)."""
     lang = app.lang
     owned = app.t("own_channel" if scenario.owns_channel else "other_channel")
     lines = [f"{app.t('channel')}: {app.t('platform_' + scenario.platform)} ({owned})"]
     if scenario.channel:
-        lines.append(f"  {scenario.channel(lang)}")
+        lines.append(f"  {visible(scenario.channel(lang))}")
     if scenario.author:
-        lines.append(f"{app.t('writer')}: {scenario.author(lang)}")
+        lines.append(f"{app.t('writer')}: {visible(scenario.author(lang))}")
     return "\n".join(lines)
 
 
@@ -67,7 +67,8 @@ class ScenarioScreen(TrainingBase):
         session = app.session
         place = self.t("scenario_of").format(n=session.index + 1, total=len(session.scenarios))
         self.query_one("#scenario-place", Static).update(Content(place))
-        self.query_one("#scenario-title", Static).update(Content(scenario.title(app.lang)))
+        title = visible(scenario.title(app.lang))
+        self.query_one("#scenario-title", Static).update(Content(title))
         self.query_one("#scenario-context", Static).update(Content(scenario_context(app, scenario)))
         comment = self.query_one("#scenario-comment", Static)
         comment.border_title = Content(self.t("comment_heading"))
@@ -146,12 +147,12 @@ class FeedbackScreen(TrainingBase):
                 Content(
                     f"{question.text(lang)}\n"
                     f"{self.t('answered_expected').format(given=given, expected=wanted)}\n"
-                    f"{self.t('why')}: {d.why(lang)}"
+                    f"{self.t('why')}: {visible(d.why(lang))}"
                 )
             )
         lines = [f"{self.t('your_path')}:", *render.path_text(chart, graded.path, lang), ""]
         lines += [f"{self.t('expected_path')}:", *render.path_text(chart, graded.expected, lang)]
-        lines += ["", f"{self.t('policy_source')}: {graded.scenario.source}"]
+        lines += ["", f"{self.t('policy_source')}: {visible(graded.scenario.source)}"]
         self.query_one("#paths", Static).update(Content("\n".join(lines)))
 
     def action_next(self, lang: str = "") -> None:
@@ -186,7 +187,7 @@ class ResultScreen(TrainingBase):
         report = app.session.report()
         title = self.t("training_result")
         if app.session.trainee:
-            title += f": {app.session.trainee}"
+            title += f": {visible(app.session.trainee)}"
         self.query_one("#result-title", Static).update(Content(title))
         score = self.t("score_line").format(
             right=report.right, total=report.total, percent=percent(report.right, report.total)
@@ -202,7 +203,7 @@ class ResultScreen(TrainingBase):
         ]
         self.query_one("#per-question", Static).update(Content("\n".join(rows)))
         self.query_one("#missed-heading", Static).update(Content(self.t("missed")))
-        missed = [f"✘ {g.scenario.title(lang)}" for g in report.missed]
+        missed = [f"✘ {visible(g.scenario.title(lang))}" for g in report.missed]
         self.query_one("#missed", Static).update(
             Content("\n".join(missed) or self.t("none_missed"))
         )
@@ -221,4 +222,8 @@ class ResultScreen(TrainingBase):
                 return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
             return report_markdown(app.chart, report, app.lang, app.session.trainee)
 
-        app.push_screen(ExportScreen(default, text_for, "export_result_prompt"))
+        def exported(path: str | None) -> None:
+            if path is not None:
+                app.session.exported = len(app.session.graded)
+
+        app.push_screen(ExportScreen(default, text_for, "export_result_prompt"), exported)
