@@ -26,6 +26,7 @@ class GkRespondApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "gk-respond"
     ENABLE_COMMAND_PALETTE = True
+    UNSAVED = "unsaved_triage"  # what leaving would lose, asked about first (strings.py)
     BINDINGS = [
         *bilingual("ctrl+q", "quit", "quit", priority=True),
         *bilingual("l", "switch_language", "language"),
@@ -156,7 +157,7 @@ class GkRespondApp(App[None]):
         if not self.unsaved_outcome() or isinstance(self.screen, ConfirmDialog):
             then()
             return
-        question = ConfirmDialog(self.t("unsaved_triage"), yes)
+        question = ConfirmDialog(self.t(self.UNSAVED), yes)
         self.push_screen(question, lambda choice: then() if choice else None)
 
     async def action_quit(self, lang: str = "") -> None:

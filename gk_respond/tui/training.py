@@ -3,7 +3,7 @@ the presenter view. The grading lives in ``gk_respond.training``; this only rend
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from textual.screen import Screen
 
@@ -16,6 +16,8 @@ from .app import GkRespondApp
 
 
 class TrainingApp(GkRespondApp):
+    UNSAVED = "unsaved_session"  # what leaving would lose: the session's result
+
     def __init__(
         self,
         chart: Chart,
@@ -66,16 +68,6 @@ class TrainingApp(GkRespondApp):
         """Whether quitting would lose graded walks: none is in an export yet. The presenter
         view grades nobody."""
         return not self.present and self.session.unexported
-
-    def leave(self, yes: str, then: Callable[[], object]) -> None:
-        """As the triage's ``leave``, but what would be lost is the session's result."""
-        from .screens.dialogs import ConfirmDialog
-
-        if not self.unsaved_outcome() or isinstance(self.screen, ConfirmDialog):
-            then()
-            return
-        question = ConfirmDialog(self.t("unsaved_session"), yes)
-        self.push_screen(question, lambda choice: then() if choice else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("records", "channels"):
