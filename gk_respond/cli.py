@@ -318,7 +318,7 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment)
         return _fail(error.problems)
     number = None
     if save is not None and result.outcome is not None:
-        number = _save(chart, result, lang, save, comment)
+        number = _save(chart, result, lang, save, comment, channel.id if channel else "")
         if number is None:
             return STORE
     if channel is not None:
@@ -353,7 +353,12 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment)
 
 
 def _save(
-    chart: Chart, result: Any, lang: str, args: argparse.Namespace, comment: Comment
+    chart: Chart,
+    result: Any,
+    lang: str,
+    args: argparse.Namespace,
+    comment: Comment,
+    channel: str,
 ) -> str | None:
     """Keep the outcome in the case log; its number after the commit, or None (reported)."""
     from dataclasses import astuple
@@ -374,7 +379,9 @@ def _save(
         lang,
         handler_name(args.handler),
         [
-            Event(now, "register" if q in result.preset else "answer", q, a)
+            Event(now, "register", q, a, channel)
+            if q in result.preset
+            else Event(now, "answer", q, a)
             for _, q, a in map(astuple, result.path)
         ],
     )

@@ -52,7 +52,8 @@ class Triage:
     ticked: set[int] = field(default_factory=set)  # the outcome's steps done, by index
     notes: str = ""
     case: str = ""  # the case number once saved
-    channel: str = ""  # the registered channel the comment's address belongs to, if any
+    channel: str = ""  # the registered channel the comment's address is on: its name
+    channel_id: str = ""  # and its id in the register
     walk: Walk = field(init=False)
     _saved: tuple[object, ...] = field(default=(), init=False, repr=False)
 
@@ -65,7 +66,7 @@ class Triage:
         self.ticked = set()
         self.notes = ""
         self.case = ""
-        self.channel = ""
+        self.channel = self.channel_id = ""
         self.walk = Walk(self.chart, clock=self.clock)
         self._saved = ()
 

@@ -95,8 +95,10 @@ def test_cli_saved_case_records_the_register_answer(gk, db):
         (case,) = store.cases()
     assert case.url == OURS and case.outcome == "remove"
     assert [e["event"] for e in case.history] == ["answer", "register"]
+    assert case.history[1]["channel"] == "naringsliv" and "channel" not in case.history[0]
     shown = gk("records", "show", case.number, "--db", db)
-    assert "förvalt från kanalregistret: owns_channel = ja" in shown.stdout
+    shown_text = " ".join(shown.stdout.split())  # as wrapped for the terminal
+    assert "förvalt från kanalregistret: owns_channel = ja (Kanal naringsliv)" in shown_text
 
 
 def test_cli_names_a_hostile_address_and_channel_literally(gk, db):
@@ -144,6 +146,7 @@ async def test_app_preselects_ja_and_names_the_channel(db):
     with Store(db) as store:
         (case,) = store.cases()
     assert [e["event"] for e in case.history] == ["answer", "register"]  # as the CLI marks it
+    assert case.history[1]["channel"] == "naringsliv"  # which channel, kept with the case
 
 
 async def test_app_user_can_change_the_preselected_answer(db):

@@ -33,12 +33,14 @@ class Step:
 @dataclass(frozen=True)
 class Event:
     """Something done in a walk, at a time the front end's clock gave: an ``answer`` given,
-    or an answer taken ``back`` (the question and the answer undone)."""
+    one the channel ``register`` gave (``source``: which channel), or an answer taken
+    ``back`` (the question and the answer undone)."""
 
     at: str
     kind: str
     question: str
     answer: str
+    source: str = ""
 
 
 class Chart:
@@ -192,9 +194,10 @@ class Walk:
         """The id of the question asked now, or None at an outcome."""
         return None if self.finished else self.chart.question_at(self.node)
 
-    def answer(self, word: str, kind: str = "answer") -> str:
+    def answer(self, word: str, kind: str = "answer", source: str = "") -> str:
         """Answer the current question (an option id or alias); return the new node. ``kind``
-        goes into the history: "register" for an answer the channel register offered."""
+        and ``source`` go into the history: "register" and the channel's id for an answer
+        the channel register offered."""
         qid = self.question
         if qid is None:
             raise AnswerError(f"the walk has ended at outcome {self.node!r}; no question is open")
@@ -202,7 +205,7 @@ class Walk:
         self.path.append(Step(self.node, qid, answer))
         self.remembered[qid] = answer
         self.node = self.chart.next(self.node, answer)
-        self._log(kind, qid, answer)
+        self._log(kind, qid, answer, source)
         return self.node
 
     def back(self) -> bool:
@@ -220,9 +223,9 @@ class Walk:
             pass
         self.remembered.clear()
 
-    def _log(self, kind: str, question: str, answer: str) -> None:
+    def _log(self, kind: str, question: str, answer: str, source: str = "") -> None:
         if self.clock is not None:
-            self.history.append(Event(self.clock(), kind, question, answer))
+            self.history.append(Event(self.clock(), kind, question, answer, source))
 
     @property
     def answers(self) -> dict[str, str]:

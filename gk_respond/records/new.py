@@ -60,6 +60,7 @@ def new_case(
         path=[(step.question, step.answer) for step in path],
         history=[
             {"at": e.at, "event": e.kind, "question": e.question, "answer": e.answer}
+            | ({"channel": e.source} if e.source else {})
             for e in history
         ],
         ticked=sorted(ticked),

@@ -78,8 +78,11 @@ def fields(case: Case, chart: Chart, lang: str) -> list[tuple[str, str]]:
 
 
 def history_lines(case: Case, lang: str) -> list[str]:
+    """Every answer given and taken back, with its time (and the channel, for one the
+    channel register gave)."""
     return [
         f"{local_time(e['at'])}  {t(lang, 'event_' + e['event'])}: {e['question']} = {e['answer']}"
+        + (f" ({t(lang, 'channel')} {visible(e['channel'])})" if e.get("channel") else "")
         for e in case.history
     ]
 

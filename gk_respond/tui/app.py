@@ -107,7 +107,7 @@ class GkRespondApp(App[None]):
         from ..records.channels import Channels
         from ..records.store import StoreError, default_path
 
-        self.triage.channel = ""
+        self.triage.channel = self.triage.channel_id = ""
         url, path = self.triage.comment.url, self.db or default_path()
         if not url or not os.path.exists(path):
             return
@@ -117,7 +117,8 @@ class GkRespondApp(App[None]):
         except StoreError as error:
             self.notify(self.t("register_unusable").format(error=error), severity="warning")
             return
-        self.triage.channel = channel.name if channel else ""
+        if channel is not None:
+            self.triage.channel, self.triage.channel_id = channel.name, channel.id
 
     def flowchart_path(self) -> str:
         from .. import default_flowchart

@@ -99,7 +99,10 @@ class QuestionScreen(Base):
         walk = self.app.triage.walk
         if walk.finished:
             return
-        walk.answer(option, "register" if option == self.preset else "answer")
+        if option == self.preset:
+            walk.answer(option, "register", self.app.triage.channel_id)
+        else:
+            walk.answer(option)
         if walk.finished:
             self.finish()
         else:
