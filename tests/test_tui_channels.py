@@ -103,6 +103,16 @@ async def test_add_refused_then_saved_edit_and_remove(tmp_path):
 
         await pilot.press("e", "escape")  # edit, then cancel: nothing changes
         assert isinstance(app.screen, ChannelsScreen)
+        await pilot.press("e")
+        fill(app, {"field-monitoring": "varje timme"})
+        await pilot.press("escape")  # something typed: asked first, Cancel focused
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ChannelForm)
+        assert app.screen.query_one("#field-monitoring", Input).value == "varje timme"
+        await pilot.press("escape", "j")  # discard
+        assert isinstance(app.screen, ChannelsScreen)
+        assert stored(db)[0].monitoring == "dagligen vardagar"
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmDialog)
         question = str(app.screen.query_one("#question", Static).render())

@@ -167,6 +167,7 @@ class ChannelForm(Base):
                 for part in ADMINISTRATOR_FIELDS:
                     self.query_one(f"#admin-{row}-{part}", Input).value = getattr(admin, part)
         self.query_one("#field-id", Input).focus()
+        self.initial = self.given()[0]  # what Esc would not lose
 
     def show(self) -> None:
         heading = (
@@ -264,4 +265,9 @@ class ChannelForm(Base):
             self.app.pop_screen()
 
     def action_cancel(self, lang: str = "") -> None:
-        self.app.pop_screen()
+        """Back to the list; first ask, if something was typed that is not saved."""
+        if self.given()[0] == self.initial:
+            self.app.pop_screen()
+            return
+        question = ConfirmDialog(self.t("unsaved_form"), "discard_changes")
+        self.app.push_screen(question, lambda choice: self.app.pop_screen() if choice else None)
