@@ -361,8 +361,6 @@ def _save(
     channel: str,
 ) -> str | None:
     """Keep the outcome in the case log; its number after the commit, or None (reported)."""
-    from dataclasses import astuple
-
     from . import default_flowchart
     from .flowchart.engine import Event
     from .records.new import handler_name, new_case
@@ -379,10 +377,10 @@ def _save(
         lang,
         handler_name(args.handler),
         [
-            Event(now, "register", q, a, channel)
-            if q in result.preset
-            else Event(now, "answer", q, a)
-            for _, q, a in map(astuple, result.path)
+            Event(now, "register", step.question, step.answer, channel)
+            if step.question in result.preset
+            else Event(now, "answer", step.question, step.answer)
+            for step in result.path
         ],
     )
     try:
@@ -396,17 +394,14 @@ def _save(
 def _registered_channel(url: str, db: str | None) -> Channel | None:
     """The channel in the register that ``url`` belongs to. A case log that does not exist
     yet holds no register (and is not created); one that cannot be read is reported."""
-    import os
-
     from .records.channels import Channels
-    from .records.store import Store, StoreError, default_path
+    from .records.store import NoCaseLog, Store, StoreError, default_path
 
-    path = db or default_path()
-    if not os.path.exists(path):
-        return None
     try:
-        with Store(path, readonly=True) as store:
+        with Store(db or default_path(), readonly=True) as store:
             return Channels(store).match(url)
+    except NoCaseLog:
+        return None
     except StoreError as error:
         print(f"gk-respond: warning: the channel register is not used: {error}", file=sys.stderr)
         return None

@@ -97,9 +97,7 @@ def _store_error(path: str, error: sqlite3.Error) -> StoreError:
     """What an SQLite error means for the user, as a StoreError naming the file."""
     code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-        return StoreError(
-            f"{path}: is damaged ({error}); it is left as it is — restore it from a backup"
-        )
+        return _damaged(path, str(error))
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return StoreError(f"{path}: is busy (another gk-respond is writing); try again")
     if code in (_SQLITE_READONLY, _SQLITE_PERM):
@@ -415,6 +413,11 @@ def _make_private(path: str) -> None:
         ) from None
 
 
+def _damaged(path: str, detail: str) -> StoreError:
+    message = f"{path}: is damaged ({detail}); it is left as it is — restore it from a backup"
+    return StoreError(message)
+
+
 def _check_intact(db: sqlite3.Connection, path: str) -> None:
     """SQLite's quick check of every page (about 10 ms for 10,000 cases)."""
     try:
@@ -425,10 +428,7 @@ def _check_intact(db: sqlite3.Connection, path: str) -> None:
             raise
         problems = [str(error)]
     if problems != ["ok"]:
-        raise StoreError(
-            f"{path}: is damaged ({'; '.join(problems)}); it is left as it is — "
-            "restore it from a backup"
-        )
+        raise _damaged(path, "; ".join(problems))
 
 
 def _check_header(path: str) -> None:

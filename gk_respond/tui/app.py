@@ -102,18 +102,17 @@ class GkRespondApp(App[None]):
     def find_channel(self) -> None:
         """Look the comment's address up in the channel register (in the case log, if there
         is one yet): a registered channel preselects the answer to owns_channel."""
-        import os
-
         from ..records.channels import Channels
-        from ..records.store import StoreError, default_path
+        from ..records.store import NoCaseLog, StoreError
 
         self.triage.channel = self.triage.channel_id = ""
-        url, path = self.triage.comment.url, self.db or default_path()
-        if not url or not os.path.exists(path):
+        if not self.triage.comment.url:
             return
         try:
             with self.store(readonly=True) as store:
-                channel = Channels(store).match(url)
+                channel = Channels(store).match(self.triage.comment.url)
+        except NoCaseLog:
+            return  # nothing saved yet: no register either
         except StoreError as error:
             self.notify(self.t("register_unusable").format(error=error), severity="warning")
             return
