@@ -1,6 +1,6 @@
 """`gk-respond train`: a training session in the app, the presenter view, checking scenario
 files (`--check`) and grading a trainee's answers from a script (`--grade`). Only the
-session and the presenter view import Textual."""
+session and the presenter view import Textual (through `launch`)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from .cli import OK, PROBLEMS, _fail, _open_chart, _parser, _print_json, _print_problems
+from .common import OK, PROBLEMS, command_parser, fail, open_chart, print_json, print_problems
+from .launch import open_training
 
 if TYPE_CHECKING:
-    from .flowchart.engine import Chart
-    from .training.load import Loaded
+    from ..flowchart.engine import Chart
+    from ..training.load import Loaded
 
 EPILOG = """\
 examples:
@@ -37,7 +38,7 @@ exit codes:
 
 
 def main(argv: list[str]) -> int:
-    parser = _parser(
+    parser = command_parser(
         "gk-respond train",
         "Training: walk realistic comments through the flowchart and see whether you reach "
         "the outcome the policy expects. FILE is a scenario file or a folder of them "
@@ -80,7 +81,7 @@ def main(argv: list[str]) -> int:
         parser.error("--seed needs --sample")
     if args.sample is not None and (args.grade is not None or args.check):
         parser.error("--sample chooses a session's scenarios; not with --grade or --check")
-    chart = _open_chart(args.flowchart)
+    chart = open_chart(args.flowchart)
     if chart is None:
         return PROBLEMS
     loaded = _load(chart, args.files)
@@ -90,18 +91,16 @@ def main(argv: list[str]) -> int:
         files = len({item.file for item in loaded})
         print(f"{len(loaded)} scenario(s) in {files} file(s): sound")
         return OK
-    from .training.session import SelectionError, select
+    from ..training.session import SelectionError, select
 
     try:
         chosen = select(loaded, args.tag, args.sample, args.seed)
     except SelectionError as error:
-        return _fail([str(error)])
+        return fail([str(error)])
     if args.grade is not None:
         return _grade(chart, chosen, args)
-    from .tui.training import TrainingApp
-
     scenarios = [item.scenario for item in chosen]
-    TrainingApp(chart, scenarios, args.lang, args.trainee, present=args.present).run()
+    open_training(chart, scenarios, args.lang, args.trainee, args.present)
     return OK
 
 
@@ -113,18 +112,18 @@ def _count(text: str) -> int:
 
 def _load(chart: Chart, files: list[str]) -> list[Loaded] | None:
     """The checked scenarios, or None after printing every problem."""
-    from .flowchart.problems import FlowchartError
-    from .training.load import load
+    from ..flowchart.problems import FlowchartError
+    from ..training.load import load
 
     try:
         return load(chart, files)
     except FlowchartError as error:
-        _print_problems(error.problems, "the scenarios have")
+        print_problems(error.problems, "the scenarios have")
         return None
 
 
 def _grade(chart: Chart, chosen: list[Loaded], args: argparse.Namespace) -> int:
-    from .training.grade import GradeError, grade_lines, report_data
+    from ..training.grade import GradeError, grade_lines, report_data
 
     name = "<stdin>" if args.grade == "-" else args.grade
     try:
@@ -140,12 +139,12 @@ def _grade(chart: Chart, chosen: list[Loaded], args: argparse.Namespace) -> int:
             report = grade_lines(chart, [item.scenario for item in chosen], stream, name)
         except GradeError as error:
             return _grade_error(error.problems)
-    _print_json(report_data(chart, report, args.lang, args.trainee))
+    print_json(report_data(chart, report, args.lang, args.trainee))
     return OK
 
 
 def _grade_error(problems: list[str]) -> int:
     """--grade could not grade: the problems as JSON on standard output and as lines on
     standard error."""
-    _print_json({"status": "error", "errors": problems})
-    return _fail(problems)
+    print_json({"status": "error", "errors": problems})
+    return fail(problems)

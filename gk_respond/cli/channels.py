@@ -11,10 +11,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .records.channels import Channel, ChannelError, Channels, Loc, problems
-from .records.store import Store, StoreError, default_path
-
-OK, BAD_INPUT, STORE = 0, 2, 4
+from ..records.channels import Channel, ChannelError, Channels, Loc, problems
+from ..records.store import Store, StoreError, default_path
+from .common import BAD_INPUT, OK, STORE, command_parser, deliver, read, report_error
 
 EPILOG = """\
 examples:
@@ -62,9 +61,7 @@ _OPTION |= {"id": "--id", "administrators": "--admin", "daily": "--daily"}
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .cli import _parser as parser_for
-
-    parser = parser_for(
+    parser = command_parser(
         "gk-respond channels",
         "The channel register (the policy's Bilaga 1): every social-media account the "
         "municipality runs, with its activity plan and at least two administrators. Kept in "
@@ -138,12 +135,7 @@ def main(argv: list[str]) -> int:
         ) as store:
             return command(Channels(store), args)
     except StoreError as error:
-        return _error(str(error), STORE)
-
-
-def _error(message: str, code: int = BAD_INPUT) -> int:
-    print(f"gk-respond: error: {message}", file=sys.stderr)
-    return code
+        return report_error(str(error), STORE)
 
 
 def _option(loc: Loc) -> str:
@@ -155,9 +147,9 @@ def _option(loc: Loc) -> str:
 
 def _refused(error: ValidationError | ChannelError, lang: str) -> int:
     if isinstance(error, ChannelError):
-        return _error(error.message(lang))
+        return report_error(error.message(lang))
     for loc, message in problems(error, lang):
-        _error(f"{_option(loc)}: {message}")
+        report_error(f"{_option(loc)}: {message}")
     return BAD_INPUT
 
 
@@ -180,7 +172,7 @@ def _given(args: argparse.Namespace) -> dict[str, Any] | str:
 
 
 def _print(channel: Channel, args: argparse.Namespace) -> None:
-    from .records.channel_files import channel_text
+    from ..records.channel_files import channel_text
 
     if args.format == "json":
         print(json.dumps(channel.data(), ensure_ascii=False, indent=2))
@@ -192,9 +184,11 @@ def _write(channels: Channels, args: argparse.Namespace) -> int:
     """``add`` (every field) or ``update`` (the fields given)."""
     given = _given(args)
     if isinstance(given, str):
-        return _error(given)
+        return report_error(given)
     if args.command == "update" and not given:
-        return _error("nothing to change; give at least one of " + ", ".join(_OPTION.values()))
+        return report_error(
+            "nothing to change; give at least one of " + ", ".join(_OPTION.values())
+        )
     try:
         if args.command == "add":
             channel: Channel | None = channels.add(Channel.model_validate(given))
@@ -211,7 +205,7 @@ def _write(channels: Channels, args: argparse.Namespace) -> int:
 
 
 def _list(channels: Channels, args: argparse.Namespace) -> int:
-    from .records.channel_files import register_data, table_text
+    from ..records.channel_files import register_data, table_text
 
     found = channels.all()
     if args.format == "json":
@@ -222,7 +216,7 @@ def _list(channels: Channels, args: argparse.Namespace) -> int:
 
 
 def _no_channel(args: argparse.Namespace) -> int:
-    return _error(ChannelError("ch_no_channel", id=args.id).message(args.lang))
+    return report_error(ChannelError("ch_no_channel", id=args.id).message(args.lang))
 
 
 def _show(channels: Channels, args: argparse.Namespace) -> int:
@@ -243,7 +237,7 @@ def _remove(channels: Channels, args: argparse.Namespace) -> int:
 
 
 def _export(channels: Channels, args: argparse.Namespace) -> int:
-    from .records import channel_files as files
+    from ..records import channel_files as files
 
     found = channels.all()
     if args.format == "markdown":
@@ -254,29 +248,26 @@ def _export(channels: Channels, args: argparse.Namespace) -> int:
         text = files.register_json(found)
     else:
         text = files.register_yaml(found)
-    from .cli import _deliver
-
     public = args.format in ("markdown", "html")  # the people are only in the full register
-    failed = _deliver(text, args.output, f"{len(found)} channel(s)", private=not public)
-    return _error(failed) if failed else OK
+    failed = deliver(text, args.output, f"{len(found)} channel(s)", private=not public)
+    return report_error(failed) if failed else OK
 
 
 def _import(channels: Channels, args: argparse.Namespace) -> int:
-    from .cli import _read
-    from .flowchart.problems import FlowchartError
-    from .records.channel_files import read_register
+    from ..flowchart.problems import FlowchartError
+    from ..records.channel_files import read_register
 
     name = "<stdin>" if args.file == "-" else args.file
     try:
-        text = _read(args.file)
+        text = read(args.file)
     except (OSError, UnicodeDecodeError) as error:
-        return _error(f"{name}: {getattr(error, 'strerror', None) or error}")
+        return report_error(f"{name}: {getattr(error, 'strerror', None) or error}")
     try:
         found = read_register(text, name, args.lang)
     except FlowchartError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        return _error(f"{name}: {len(error.problems)} problem(s); nothing was imported")
+        return report_error(f"{name}: {len(error.problems)} problem(s); nothing was imported")
     before = {channel.id for channel in channels.all()}
     channels.replace_all(found)
     gone = sorted(before - {channel.id for channel in found})

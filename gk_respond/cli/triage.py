@@ -1,33 +1,33 @@
-"""Command line: parses arguments and dispatches to the modes. Never imports Textual here."""
+"""`gk-respond` itself (--answers, --batch, or the app) and the flowchart commands `check`,
+`paths` and `diagram`. Never imports Textual: the app is opened through `launch`."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
-from . import __version__
+from .. import __version__
+from .common import (
+    BAD_INPUT,
+    EXIT_CODES,
+    INCOMPLETE,
+    OK,
+    PROBLEMS,
+    STORE,
+    command_parser,
+    fail,
+    open_chart,
+    print_json,
+    read,
+)
+from .launch import open_app
 
 if TYPE_CHECKING:
-    from .flowchart.engine import Chart
-    from .records.channels import Channel
-    from .triage import Comment
-
-OK, PROBLEMS, BAD_INPUT, INCOMPLETE, STORE = 0, 1, 2, 3, 4
-
-EXIT_CODES = """\
-exit codes:
-  0  an outcome was reached (check: the flowchart is sound)
-  1  the flowchart file has problems; each is listed as file:line:column
-  2  bad input: unknown question, invalid answer, an answer the path never asks,
-     malformed --answers, or bad arguments; the message names the valid choices
-  3  incomplete: the answers stop before an outcome; the next question is named
-     (with --batch: 2 if any line had an error, else 3 if any line was incomplete)
-  4  the case log cannot be used (--save, records): the message says why; the file
-     is left as it is
-"""
+    from ..flowchart.engine import Chart
+    from ..records.channels import Channel
+    from ..triage import Comment
 
 MAIN_HELP = """\
 examples:
@@ -45,31 +45,7 @@ examples:
 """
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    try:
-        if args and args[0] in COMMANDS:
-            return COMMANDS[args[0]](args[1:])
-        return _triage(args)
-    except BrokenPipeError:
-        # The reader went away (e.g. `| head`): stop quietly, as other command-line tools do.
-        sys.stdout = open(__import__("os").devnull, "w")  # noqa: SIM115
-        return OK
-    except KeyboardInterrupt:
-        return 130
-
-
-# -- shared options -----------------------------------------------------------------------
-def _parser(prog: str, description: str, epilog: str = EXIT_CODES) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=prog,
-        description=description,
-        epilog=epilog,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    return parser
-
-
+# -- options of the flowchart commands ---------------------------------------------------
 def _chart_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--flowchart",
@@ -81,67 +57,9 @@ def _chart_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _open_chart(file: str | None) -> Chart | None:
-    """The compiled chart, or None after printing every problem of a broken file."""
-    from . import default_flowchart
-    from .flowchart.engine import Chart
-    from .flowchart.load import load
-    from .flowchart.problems import FlowchartError
-
-    try:
-        return Chart(load(file or default_flowchart()))
-    except FlowchartError as error:
-        _print_problems(error.problems, "the flowchart has")
-        return None
-
-
-def _print_problems(problems: list[Any], what: str) -> None:
-    """Every problem of a file on standard error, one a line, then how many there are."""
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    print(f"gk-respond: {what} {len(problems)} problem(s)", file=sys.stderr)
-
-
-def _fail(messages: Iterable[str]) -> int:
-    for message in messages:
-        print(f"gk-respond: error: {message}", file=sys.stderr)
-    return BAD_INPUT
-
-
-def _read(source: str) -> str:
-    """A file's text, or standard input's for ``-``; OSError for a missing file."""
-    if source == "-":
-        return sys.stdin.read()
-    with open(source, encoding="utf-8") as handle:
-        return handle.read()
-
-
-def _deliver(text: str, output: str | None, what: str, private: bool = True) -> str | None:
-    """Write ``text`` to standard output, or to a new file ``output`` (never over an existing
-    one; readable by its owner only if ``private``) saying so on standard error; what went
-    wrong, or None."""
-    import os
-
-    if not output:
-        sys.stdout.write(text)
-        return None
-    try:
-        descriptor = os.open(
-            output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o666
-        )
-        with open(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except FileExistsError:
-        return f"{output} already exists; it is left as it is (choose another name)"
-    except OSError as error:
-        return f"{output}: {error.strerror}"
-    print(f"gk-respond: {what} written to {output}", file=sys.stderr)
-    return None
-
-
 # -- gk-respond [--answers | --batch] -------------------------------------------------------
-def _triage(argv: list[str]) -> int:
-    parser = _parser(
+def main(argv: list[str]) -> int:
+    parser = command_parser(
         "gk-respond",
         "What to do about a comment about Gullspångs kommun found on social media, by the "
         "social-media policy's flowchart (Bilaga 2). Without --answers or --batch it opens "
@@ -186,7 +104,7 @@ def _triage(argv: list[str]) -> int:
         action="store_true",
         help="with --answers: keep the outcome as a case in the case log; prints its number",
     )
-    from .triage import PLATFORMS
+    from ..triage import PLATFORMS
 
     parser.add_argument("--platform", choices=PLATFORMS, help="where the comment was posted")
     parser.add_argument("--author", metavar="NAME", help="who wrote the comment")
@@ -212,33 +130,33 @@ def _triage(argv: list[str]) -> int:
     )
     _chart_options(parser)
     args = parser.parse_args(argv)
-    chart = _open_chart(args.flowchart)
+    chart = open_chart(args.flowchart)
     if chart is None:
         return PROBLEMS
     if args.answers is None and args.batch is None:
         if args.save:
-            return _fail(["--save goes with --answers (in the app, s on the outcome saves)"])
+            return fail(["--save goes with --answers (in the app, s on the outcome saves)"])
         return _interactive(chart, args)
     if args.batch is not None:
         unused = _given(
             args, "comment", "comment_file", "url", "platform", "author", "found", "save"
         )
         if unused:
-            return _fail([f"{', '.join(unused)} cannot be used with --batch"])
+            return fail([f"{', '.join(unused)} cannot be used with --batch"])
         return _batch(chart, args.batch, args.lang)
     kept = _given(args, "comment", "comment_file", "platform", "author", "found")
     if kept and not args.save:
         verb = "is" if len(kept) == 1 else "are"
-        return _fail([f"{', '.join(kept)} with --answers {verb} kept only with --save"])
+        return fail([f"{', '.join(kept)} with --answers {verb} kept only with --save"])
     if args.answers == "-" and args.comment_file == "-":
-        return _fail(["--answers - and --comment-file - cannot both read standard input"])
+        return fail(["--answers - and --comment-file - cannot both read standard input"])
     try:
-        text = _read(args.answers) if args.answers == "-" else args.answers
+        text = read(args.answers) if args.answers == "-" else args.answers
     except OSError as error:
-        return _fail([str(error)])
+        return fail([str(error)])
     comment = _comment(args)
     if isinstance(comment, str):
-        return _fail([comment])
+        return fail([comment])
     return _answer(chart, text, args, comment)
 
 
@@ -250,12 +168,12 @@ def _given(args: argparse.Namespace, *names: str) -> list[str]:
 def _comment(args: argparse.Namespace) -> Comment | str:
     """The comment the arguments describe (its text from --comment or --comment-file), for
     the app or for a saved case; or what is wrong with them."""
-    from .triage import Comment
+    from ..triage import Comment
 
     text = args.comment or ""
     if args.comment_file is not None:
         try:
-            text = _read(args.comment_file)
+            text = read(args.comment_file)
         except (OSError, UnicodeDecodeError) as error:
             return f"{args.comment_file}: {error}"
     for name in ("comment", "url", "author", "found"):
@@ -274,17 +192,15 @@ def _comment(args: argparse.Namespace) -> Comment | str:
 
 
 def _interactive(chart: Chart, args: argparse.Namespace) -> int:
-    """Open the Textual app (imported only here: the scripting path never loads it)."""
+    """Open the Textual app (imported only by `launch`: the scripting path never loads it)."""
     comment = None
     if _given(args, "comment", "comment_file", "url", "platform", "author", "found"):
         comment = _comment(args)
         if isinstance(comment, str):
-            return _fail([comment])
+            return fail([comment])
         if args.comment_file == "-":
             _stdin_from_terminal()
-    from .tui.app import GkRespondApp
-
-    GkRespondApp(chart, args.lang, comment, args.db, args.flowchart, args.handler).run()
+    open_app(chart, args.lang, comment, args.db, args.flowchart, args.handler)
     return OK
 
 
@@ -303,10 +219,10 @@ def _stdin_from_terminal() -> None:
 
 
 def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment) -> int:
-    from . import render
-    from .flowchart.answers import AnswersError, evaluate, split
-    from .triage import channel_preset
-    from .untrusted import visible
+    from .. import render
+    from ..flowchart.answers import AnswersError, evaluate, split
+    from ..triage import channel_preset
+    from ..untrusted import visible
 
     fmt, lang, save = args.format, args.lang, args if args.save else None
     channel = _registered_channel(args.url, args.db) if args.url else None
@@ -314,8 +230,8 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment)
         result = evaluate(chart, split(text), channel_preset(chart) if channel else None)
     except AnswersError as error:
         if fmt == "json":
-            _print_json({"status": "error", "errors": error.problems})
-        return _fail(error.problems)
+            print_json({"status": "error", "errors": error.problems})
+        return fail(error.problems)
     number = None
     if save is not None and result.outcome is not None:
         number = _save(chart, result, lang, save, comment, channel.id if channel else "")
@@ -336,7 +252,7 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment)
             data["preset"] = list(result.preset)
         if number:
             data["case"] = number
-        _print_json(data)
+        print_json(data)
     elif result.outcome is None:
         print(
             render.incomplete_text(chart, result.path, result.next_question, lang), file=sys.stderr
@@ -361,11 +277,11 @@ def _save(
     channel: str,
 ) -> str | None:
     """Keep the outcome in the case log; its number after the commit, or None (reported)."""
-    from . import default_flowchart
-    from .flowchart.engine import Event
-    from .records.new import handler_name, new_case
-    from .records.store import Store, StoreError, default_path
-    from .triage import utc_now
+    from .. import default_flowchart
+    from ..flowchart.engine import Event
+    from ..records.new import handler_name, new_case
+    from ..records.store import Store, StoreError, default_path
+    from ..triage import utc_now
 
     now = utc_now()
     case = new_case(
@@ -394,8 +310,8 @@ def _save(
 def _registered_channel(url: str, db: str | None) -> Channel | None:
     """The channel in the register that ``url`` belongs to. A case log that does not exist
     yet holds no register (and is not created); one that cannot be read is reported."""
-    from .records.channels import Channels
-    from .records.store import NoCaseLog, Store, StoreError, default_path
+    from ..records.channels import Channels
+    from ..records.store import NoCaseLog, Store, StoreError, default_path
 
     try:
         with Store(db or default_path(), readonly=True) as store:
@@ -407,17 +323,13 @@ def _registered_channel(url: str, db: str | None) -> Channel | None:
         return None
 
 
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 def _batch(chart: Chart, source: str, lang: str) -> int:
-    from .batch import run
+    from ..batch import run
 
     try:
         stream: IO[bytes] = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
     except OSError as error:
-        return _fail([str(error)])
+        return fail([str(error)])
     with stream:
         statuses = run(chart, stream, sys.stdout, lang)
     if statuses["error"]:
@@ -427,7 +339,7 @@ def _batch(chart: Chart, source: str, lang: str) -> int:
 
 # -- gk-respond check ---------------------------------------------------------------------
 def _check(argv: list[str]) -> int:
-    parser = _parser(
+    parser = command_parser(
         "gk-respond check",
         "Check a flowchart file: its YAML, its structure, and its graph (start exists, every "
         "answer leads somewhere, every node and outcome is reachable, no cycles, every path "
@@ -437,7 +349,7 @@ def _check(argv: list[str]) -> int:
     )
     parser.add_argument("file", nargs="?", help="the flowchart file (default: the built-in one)")
     args = parser.parse_args(argv)
-    chart = _open_chart(args.file)
+    chart = open_chart(args.file)
     if chart is None:
         return PROBLEMS
     fc = chart.flowchart
@@ -452,9 +364,9 @@ def _check(argv: list[str]) -> int:
 
 # -- gk-respond paths ---------------------------------------------------------------------
 def _paths(argv: list[str]) -> int:
-    from . import overview
+    from .. import overview
 
-    parser = _parser(
+    parser = command_parser(
         "gk-respond paths",
         "Print every path from the start to an outcome, with its answers: the decision table "
         "the flowchart implies.",
@@ -462,7 +374,7 @@ def _paths(argv: list[str]) -> int:
     parser.add_argument("--format", choices=["text", "json", "csv"], default="text")
     _chart_options(parser)
     args = parser.parse_args(argv)
-    chart = _open_chart(args.flowchart)
+    chart = open_chart(args.flowchart)
     if chart is None:
         return PROBLEMS
     show: dict[str, Callable[[Chart, str], str]] = {
@@ -476,9 +388,9 @@ def _paths(argv: list[str]) -> int:
 
 # -- gk-respond diagram -------------------------------------------------------------------
 def _diagram(argv: list[str]) -> int:
-    from . import overview
+    from .. import overview
 
-    parser = _parser(
+    parser = command_parser(
         "gk-respond diagram",
         "Print the flowchart as a diagram. Mermaid output can be pasted into a Markdown file "
         "inside a ```mermaid block.",
@@ -486,36 +398,15 @@ def _diagram(argv: list[str]) -> int:
     parser.add_argument("--format", choices=["mermaid"], default="mermaid")
     _chart_options(parser)
     args = parser.parse_args(argv)
-    chart = _open_chart(args.flowchart)
+    chart = open_chart(args.flowchart)
     if chart is None:
         return PROBLEMS
     print(overview.mermaid(chart, args.lang))
     return OK
 
 
-def _records(argv: list[str]) -> int:
-    from .cli_records import main as records
-
-    return records(argv)
-
-
-def _train(argv: list[str]) -> int:
-    from .cli_train import main as train
-
-    return train(argv)
-
-
-def _channels(argv: list[str]) -> int:
-    from .cli_channels import main as channels
-
-    return channels(argv)
-
-
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "check": _check,
     "paths": _paths,
     "diagram": _diagram,
-    "records": _records,
-    "train": _train,
-    "channels": _channels,
 }

@@ -12,13 +12,12 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from .records.store import STATUSES, Case, CaseFilter, Store, StoreError, default_path
-from .untrusted import preview
+from ..records.store import STATUSES, Case, CaseFilter, Store, StoreError, default_path
+from ..untrusted import preview
+from .common import OK, PROBLEMS, STORE, deliver, open_chart, report_error
 
 if TYPE_CHECKING:
-    from .flowchart.engine import Chart
-
-OK, PROBLEMS, BAD_INPUT, STORE = 0, 1, 2, 4
+    from ..flowchart.engine import Chart
 
 EPILOG = """\
 examples:
@@ -131,9 +130,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
-    from .cli import _open_chart
-
-    chart = _open_chart(None)
+    chart = open_chart(None)
     if chart is None:
         return PROBLEMS
     path = args.db or default_path()
@@ -142,12 +139,7 @@ def main(argv: list[str]) -> int:
         with Store(path, readonly=args.command != "update", create=False) as store:
             return command(store, chart, args)
     except StoreError as error:
-        return _error(str(error), STORE)
-
-
-def _error(message: str, code: int = BAD_INPUT) -> int:
-    print(f"gk-respond: error: {message}", file=sys.stderr)
-    return code
+        return report_error(str(error), STORE)
 
 
 def _filter(args: argparse.Namespace, chart: Chart) -> CaseFilter | str:
@@ -173,11 +165,11 @@ def _cases(store: Store, chart: Chart, args: argparse.Namespace) -> list[Case] |
 
 
 def _list(store: Store, chart: Chart, args: argparse.Namespace) -> int:
-    from .records.export import json_text
+    from ..records.export import json_text
 
     cases = _cases(store, chart, args)
     if isinstance(cases, str):
-        return _error(cases)
+        return report_error(cases)
     print(json_text(cases) if args.format == "json" else _table(cases, store.path))
     return OK
 
@@ -187,11 +179,11 @@ def _one(case: Case) -> str:
 
 
 def _show(store: Store, chart: Chart, args: argparse.Namespace) -> int:
-    from .records.view import case_markdown, case_text
+    from ..records.view import case_markdown, case_text
 
     case = store.get(_number(args.case))
     if case is None:
-        return _error(f"no case {args.case!r} in {store.path}")
+        return report_error(f"no case {args.case!r} in {store.path}")
     if args.format == "json":
         print(_one(case))
     elif args.format == "markdown":
@@ -202,10 +194,10 @@ def _show(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 
 
 def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
-    from .records.followup import Changes, apply
-    from .records.new import handler_name
-    from .records.view import case_text
-    from .triage import utc_now
+    from ..records.followup import Changes, apply
+    from ..records.new import handler_name
+    from ..records.view import case_text
+    from ..triage import utc_now
 
     values = {
         name: value
@@ -227,19 +219,19 @@ def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
         close=args.close,
     )
     if not changes:
-        return _error(
+        return report_error(
             "nothing to change; give --tick, --untick, --note, --removed-at, --copy-kept, "
             "--diarium, --forwarded-to, --close or --reopen"
         )
     number = _number(args.case)
     found = store.get(number)
     if found is None:
-        return _error(f"no case {args.case!r} in {store.path}")
+        return report_error(f"no case {args.case!r} in {store.path}")
     outcome = chart.flowchart.outcomes.get(found.outcome)
     steps = len(outcome.steps) if outcome else 0
     beyond = sorted(n + 1 for n in changes.tick | changes.untick if n >= steps)
     if beyond:
-        return _error(
+        return report_error(
             f"case {number} ({found.outcome}) has steps 1 to {steps}; there is no step "
             + ", ".join(map(str, beyond))
         )
@@ -251,11 +243,11 @@ def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 
 
 def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
-    from .records.export import csv_text, json_text, markdown_text
+    from ..records.export import csv_text, json_text, markdown_text
 
     where = _filter(args, chart)
     if isinstance(where, str):
-        return _error(where)
+        return report_error(where)
     cases = store.cases(where)
     if args.format == "csv":
         text = csv_text(cases, "\t" if args.delimiter == "tab" else args.delimiter)
@@ -263,18 +255,16 @@ def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
         text = json_text(cases) + "\n"
     else:
         text = markdown_text(cases, chart, args.lang, where)
-    from .cli import _deliver
-
-    failed = _deliver(text, args.output, f"{len(cases)} case(s)")
-    return _error(failed) if failed else OK
+    failed = deliver(text, args.output, f"{len(cases)} case(s)")
+    return report_error(failed) if failed else OK
 
 
 def _stats(store: Store, chart: Chart, args: argparse.Namespace) -> int:
-    from .records.stats import counts, stats_text
+    from ..records.stats import counts, stats_text
 
     cases = _cases(store, chart, args)
     if isinstance(cases, str):
-        return _error(cases)
+        return report_error(cases)
     data = counts(cases, chart)
     if args.format == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -290,7 +280,7 @@ def _short(text: str, chars: int) -> str:
 
 
 def _table(cases: list[Case], path: str) -> str:
-    from .records.view import local_time
+    from ..records.view import local_time
 
     if not cases:
         return f"no cases in {path} match"

@@ -1,0 +1,108 @@
+"""What every command family of the command line shares: exit codes, the parser builder,
+reading input, delivering output, opening the flowchart, printing JSON and problems, and
+failing with a message. Never imports Textual."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..flowchart.engine import Chart
+
+OK, PROBLEMS, BAD_INPUT, INCOMPLETE, STORE = 0, 1, 2, 3, 4
+
+EXIT_CODES = """\
+exit codes:
+  0  an outcome was reached (check: the flowchart is sound)
+  1  the flowchart file has problems; each is listed as file:line:column
+  2  bad input: unknown question, invalid answer, an answer the path never asks,
+     malformed --answers, or bad arguments; the message names the valid choices
+  3  incomplete: the answers stop before an outcome; the next question is named
+     (with --batch: 2 if any line had an error, else 3 if any line was incomplete)
+  4  the case log cannot be used (--save, records): the message says why; the file
+     is left as it is
+"""
+
+
+def command_parser(
+    prog: str, description: str, epilog: str = EXIT_CODES
+) -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(
+        prog=prog,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def open_chart(file: str | None) -> Chart | None:
+    """The compiled chart, or None after printing every problem of a broken file."""
+    from .. import default_flowchart
+    from ..flowchart.engine import Chart
+    from ..flowchart.load import load
+    from ..flowchart.problems import FlowchartError
+
+    try:
+        return Chart(load(file or default_flowchart()))
+    except FlowchartError as error:
+        print_problems(error.problems, "the flowchart has")
+        return None
+
+
+def print_problems(problems: list[Any], what: str) -> None:
+    """Every problem of a file on standard error, one a line, then how many there are."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"gk-respond: {what} {len(problems)} problem(s)", file=sys.stderr)
+
+
+def fail(messages: Iterable[str]) -> int:
+    """Each message as a ``gk-respond: error:`` line on standard error; the bad-input code."""
+    for message in messages:
+        report_error(message)
+    return BAD_INPUT
+
+
+def report_error(message: str, code: int = BAD_INPUT) -> int:
+    """``message`` as a ``gk-respond: error:`` line on standard error; ``code``."""
+    print(f"gk-respond: error: {message}", file=sys.stderr)
+    return code
+
+
+def read(source: str) -> str:
+    """A file's text, or standard input's for ``-``; OSError for a missing file."""
+    if source == "-":
+        return sys.stdin.read()
+    with open(source, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def deliver(text: str, output: str | None, what: str, private: bool = True) -> str | None:
+    """Write ``text`` to standard output, or to a new file ``output`` (never over an existing
+    one; readable by its owner only if ``private``) saying so on standard error; what went
+    wrong, or None."""
+    import os
+
+    if not output:
+        sys.stdout.write(text)
+        return None
+    try:
+        descriptor = os.open(
+            output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o666
+        )
+        with open(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except FileExistsError:
+        return f"{output} already exists; it is left as it is (choose another name)"
+    except OSError as error:
+        return f"{output}: {error.strerror}"
+    print(f"gk-respond: {what} written to {output}", file=sys.stderr)
+    return None
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
