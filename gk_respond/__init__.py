@@ -1,4 +1,9 @@
-"""gk-respond: what to do about a social-media comment, by Gullspångs kommun's policy."""
+"""gk-respond: what to do about a social-media comment, by Gullspångs kommun's policy.
+
+This module offers `__version__` and `default_flowchart()`. The parts, from the bottom up
+(each imports only the ones below it; the contracts in pyproject.toml enforce it):
+`flowchart` (the domain core); `render`, `triage`, `untrusted`, `strings`, `overview`;
+`records`, `training`, `batch`; and the front ends `cli` and `tui`."""
 
 from __future__ import annotations
 

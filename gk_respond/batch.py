@@ -8,15 +8,11 @@ from collections.abc import Iterable
 from functools import cache
 from typing import IO, Any
 
-from .flowchart.answers import AnswersError, evaluate, split
+from .flowchart.answers import AnswersError, case_pairs, decode_line, evaluate, strict_number
 from .flowchart.engine import Chart
 from .render import outcome_data, question_data
 
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _strict_number(word: str) -> None:
-    raise ValueError(f"{word} is not a JSON number")
 
 
 def run(chart: Chart, lines: Iterable[bytes | str], out: IO[str], lang: str) -> Counter[str]:
@@ -38,12 +34,12 @@ def run(chart: Chart, lines: Iterable[bytes | str], out: IO[str], lang: str) -> 
         case_id: Any = None
         try:
             if isinstance(line, bytes):
-                line = _decode(line, number)
-            case = json.loads(line, parse_constant=_strict_number)
+                line = decode_line(line, number)
+            case = json.loads(line, parse_constant=strict_number)
             if not isinstance(case, dict):
                 raise AnswersError(['a line must be a JSON object with an "answers" key'])
             case_id = case.get("id")
-            result = evaluate(chart, _pairs(case))
+            result = evaluate(chart, case_pairs(case))
         except (AnswersError, ValueError) as error:
             problems = error.problems if isinstance(error, AnswersError) else [f"not JSON: {error}"]
             statuses["error"] += 1
@@ -63,23 +59,3 @@ def run(chart: Chart, lines: Iterable[bytes | str], out: IO[str], lang: str) -> 
             write(f'{head}"status":"outcome",{common},{outcome_json(result.outcome)}}}\n')
     out.flush()
     return statuses
-
-
-def _decode(raw: bytes, number: int) -> str:
-    try:
-        return raw.decode("utf-8-sig" if number == 1 else "utf-8")
-    except UnicodeDecodeError as error:
-        raise AnswersError(
-            [f"the line is not UTF-8 text (byte {error.start + 1} cannot be read)"]
-        ) from None
-
-
-def _pairs(case: dict[str, Any]) -> list[tuple[str, str]]:
-    answers = case.get("answers")
-    if isinstance(answers, str):
-        return split(answers)
-    if isinstance(answers, dict) and all(isinstance(v, str) for v in answers.values()):
-        return [(str(k), v) for k, v in answers.items()]
-    raise AnswersError(
-        ['"answers" must be an object of question: answer texts, or a "q=a,q=a" text']
-    )

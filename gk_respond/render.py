@@ -194,7 +194,7 @@ def triage_text(triage: Triage, lang: str) -> str:
     return "\n".join(head) + "\n\n" + text
 
 
-def _ticks(text: str, at_least: int) -> str:
+def ticks(text: str, at_least: int) -> str:
     """Backticks to fence ``text`` as code: more than any run of backticks in it."""
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     return "`" * max(at_least, longest + 1)
@@ -210,10 +210,10 @@ def triage_markdown(triage: Triage, lang: str) -> str:
         return body
     lines = [f"## {t(lang, 'comment_heading')}", ""]
     if text.strip():
-        fence = _ticks(text, 3)
+        fence = ticks(text, 3)
         lines += [fence + "text", text, fence, ""]
     for label, value in fields:
-        tick = _ticks(value, 1)
+        tick = ticks(value, 1)
         lines.append(f"- {label}: {tick} {value} {tick}")
     # after the title and summary, before the path
     return body.replace("\n## ", "\n" + "\n".join(lines) + "\n\n## ", 1)

@@ -13,7 +13,7 @@ from .launch import open_training
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
-    from ..training.load import Loaded
+    from ..training.schema import Loaded
 
 EPILOG = """\
 examples:

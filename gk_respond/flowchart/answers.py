@@ -1,12 +1,15 @@
 """Answers given all at once (``--answers``, batch lines) -> an outcome, or where they stop.
 
-One answer, keyed by question id, serves every node that asks that question.
+One answer, keyed by question id, serves every node that asks that question. A line of
+JSON Lines (batch mode, training's --grade) is read with ``decode_line``, ``strict_number``
+and ``case_pairs``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .engine import AnswerError, Chart, Step, Walk
 
@@ -85,3 +88,30 @@ def evaluate(
         )
     preset_used = tuple(dict.fromkeys(s.question for s in walk.path if s.question not in given))
     return Result(walk.path, walk.outcome, walk.question, preset_used)
+
+
+def strict_number(word: str) -> None:
+    """For ``json.loads(parse_constant=...)``: NaN and Infinity are not JSON numbers."""
+    raise ValueError(f"{word} is not a JSON number")
+
+
+def decode_line(raw: bytes, number: int) -> str:
+    """Line ``number`` of a JSON Lines file as text (a byte-order mark allowed on line 1)."""
+    try:
+        return raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as error:
+        raise AnswersError(
+            [f"the line is not UTF-8 text (byte {error.start + 1} cannot be read)"]
+        ) from None
+
+
+def case_pairs(case: dict[str, Any]) -> list[tuple[str, str]]:
+    """A case's answers, given as "q=a,..." text or as an object, as (question, answer)."""
+    answers = case.get("answers")
+    if isinstance(answers, str):
+        return split(answers)
+    if isinstance(answers, dict) and all(isinstance(v, str) for v in answers.values()):
+        return [(str(k), v) for k, v in answers.items()]
+    raise AnswersError(
+        ['"answers" must be an object of question: answer texts, or a "q=a,q=a" text']
+    )

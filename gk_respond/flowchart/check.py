@@ -21,7 +21,7 @@ def check(chart: Flowchart, positions: Positions, name: str) -> list[Problem]:
             report(
                 ("questions", qid, "answers"),
                 f"question {qid!r} uses answer set {question.answers!r}, which does not exist"
-                + _suggest(question.answers, chart.answer_sets),
+                + suggest(question.answers, chart.answer_sets),
             )
     for oid in chart.outcomes:
         if oid in chart.nodes:
@@ -29,7 +29,7 @@ def check(chart: Flowchart, positions: Positions, name: str) -> list[Problem]:
     if chart.start not in chart.nodes:
         report(
             ("start",),
-            f"start {chart.start!r} is not a node" + _suggest(chart.start, chart.nodes),
+            f"start {chart.start!r} is not a node" + suggest(chart.start, chart.nodes),
         )
     _check_nodes(chart, report)
     for oid, outcome in chart.outcomes.items():
@@ -38,7 +38,7 @@ def check(chart: Flowchart, positions: Positions, name: str) -> list[Problem]:
                 report(
                     ("outcomes", oid, "guidance", index),
                     f"outcome {oid!r} refers to guidance {ref!r}, which does not exist"
-                    + _suggest(ref, chart.guidance),
+                    + suggest(ref, chart.guidance),
                 )
     for gid, section in chart.guidance.items():
         _check_unique([p.id for p in section.points], ("guidance", gid, "points"), "point", report)
@@ -74,7 +74,7 @@ def _check_nodes(chart: Flowchart, report) -> None:
             report(
                 ("nodes", nid, "ask") if node.ask else ("nodes", nid),
                 f"node {nid!r} asks question {qid!r}, which does not exist"
-                + _suggest(qid, chart.questions)
+                + suggest(qid, chart.questions)
                 + hint,
             )
             continue
@@ -92,7 +92,7 @@ def _check_nodes(chart: Flowchart, report) -> None:
                 report(
                     ("nodes", nid, "next", answer),
                     f"node {nid!r}: answer {answer!r} leads to {target!r}, which is neither a "
-                    "node nor an outcome" + _suggest(target, targets),
+                    "node nor an outcome" + suggest(target, targets),
                 )
         for answer in options:
             if answer not in node.next:
@@ -182,6 +182,7 @@ def _check_unique(ids: list[str], path: Path, what: str, report) -> None:
         seen.add(value)
 
 
-def _suggest(word: str, known) -> str:
+def suggest(word: str, known) -> str:
+    """``; did you mean 'x'?`` for the closest of ``known`` to ``word``, or ""."""
     close = difflib.get_close_matches(word, list(known), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""

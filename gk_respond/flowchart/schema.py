@@ -27,7 +27,7 @@ class _Pattern:
         return core_schema.str_schema(pattern=self.pattern)
 
 
-class _AtLeastOne:
+class AtLeastOne:
     """A list with at least one item (pydantic: ``too_short``)."""
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
@@ -41,14 +41,14 @@ BLANK_PATTERN = r"\S"  # some text, not only spaces
 Id = Annotated[str, _Pattern(ID_PATTERN)]
 NonEmpty = Annotated[str, _Pattern(BLANK_PATTERN)]
 Source = NonEmpty
-_STRICT = {"extra": "forbid"}  # pydantic's ConfigDict, as the plain dict it is
+STRICT = {"extra": "forbid"}  # pydantic's ConfigDict, as the plain dict it is
 
 
 @dataclass(frozen=True)
 class Text:
     """One text in every language the product speaks."""
 
-    __pydantic_config__ = _STRICT
+    __pydantic_config__ = STRICT
     sv: NonEmpty
     en: NonEmpty
 
@@ -60,7 +60,7 @@ class Text:
 class Option:
     """One answer a question accepts. ``aliases`` are also accepted, in any case."""
 
-    __pydantic_config__ = _STRICT
+    __pydantic_config__ = STRICT
     id: Id
     label: Text
     aliases: list[NonEmpty] = field(default_factory=list)
@@ -68,7 +68,7 @@ class Option:
 
 @dataclass(frozen=True)
 class Question:
-    __pydantic_config__ = _STRICT
+    __pydantic_config__ = STRICT
     title: Text  # the short heading of the chart's box, e.g. "Fakta fel?"
     text: Text  # the question as the chart asks it
     help: Text  # what counts as yes
@@ -81,21 +81,21 @@ class Question:
 class Node:
     """A point of the chart: asks a question and leads on by the answer."""
 
-    __pydantic_config__ = _STRICT
+    __pydantic_config__ = STRICT
     next: dict[Id, Id]  # answer id -> node or outcome id
     ask: Id | None = None  # the question; defaults to the node's own id
 
 
 @dataclass(frozen=True)
 class Step:
-    __pydantic_config__ = _STRICT
+    __pydantic_config__ = STRICT
     text: Text
     source: Source | None = None  # defaults to the outcome's source
 
 
 @dataclass(frozen=True)
 class Point:
-    __pydantic_config__ = _STRICT
+    __pydantic_config__ = STRICT
     id: Id
     text: Text
     title: Text | None = None
@@ -104,25 +104,25 @@ class Point:
 
 @dataclass(frozen=True)
 class Guidance:
-    __pydantic_config__ = _STRICT
+    __pydantic_config__ = STRICT
     title: Text
-    points: Annotated[list[Point], _AtLeastOne()]
+    points: Annotated[list[Point], AtLeastOne()]
     source: Source
 
 
 @dataclass(frozen=True)
 class Outcome:
-    __pydantic_config__ = _STRICT
+    __pydantic_config__ = STRICT
     title: Text
     summary: Text
-    steps: Annotated[list[Step], _AtLeastOne()]
+    steps: Annotated[list[Step], AtLeastOne()]
     source: Source
     guidance: list[Id] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Flowchart:
-    __pydantic_config__ = _STRICT
+    __pydantic_config__ = STRICT
     version: NonEmpty
     title: Text
     source: Source

@@ -11,7 +11,7 @@ import textwrap
 from datetime import datetime
 
 from ..flowchart.engine import Chart
-from ..render import _ticks
+from ..render import ticks
 from ..strings import platform_name, t
 from ..untrusted import visible
 from .store import Case
@@ -124,7 +124,7 @@ def case_markdown(case: Case, chart: Chart, lang: str) -> str:
     """One case as a Markdown section; every untrusted value in code spans or a fence."""
     lines = [f"## {case.number}: {outcome_title(chart, case.outcome, lang)}", ""]
     for label, value in fields(case, chart, lang)[1:]:
-        tick = _ticks(value, 1)
+        tick = ticks(value, 1)
         lines.append(f"- {label}: {tick} {value} {tick}")
     lines += [
         "",
@@ -140,7 +140,7 @@ def case_markdown(case: Case, chart: Chart, lang: str) -> str:
     ):
         if text.strip():
             shown = visible(text)
-            fence = _ticks(shown, 3)
+            fence = ticks(shown, 3)
             lines += ["", f"### {heading}", "", fence + "text", shown, fence]
     if case.history:
         lines += ["", f"### {t(lang, 'history')}", ""]

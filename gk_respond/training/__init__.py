@@ -1,2 +1,3 @@
-"""Training mode, without any UI: scenario files (schema, loading, checking), choosing a
-session's scenarios, and grading what a trainee answered."""
+"""Training, no UI: scenario files (`schema`: `Scenario`, `Loaded`; `load`: read and check
+them; `check`: against the flowchart, and `expected_path`), choosing a session's scenarios
+(`session`) and grading what a trainee answered (`grade`)."""

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..flowchart.check import _suggest
+from ..flowchart.check import suggest
 from ..flowchart.engine import AnswerError, Chart, Step, Walk
 from ..flowchart.problems import Path, Problem, locate
 from ..triage import PLATFORMS
-from .load import Loaded
-from .schema import Scenario
+from .schema import Loaded, Scenario
 
 OWNS_CHANNEL = "owns_channel"  # the question the scenario's own owns_channel: must agree with
 
@@ -35,7 +34,7 @@ def check(chart: Chart, loaded: Iterable[Loaded]) -> list[Problem]:
             report(
                 ("platform",),
                 f"{scenario.platform!r} is not a platform"
-                + _suggest(scenario.platform, PLATFORMS)
+                + suggest(scenario.platform, PLATFORMS)
                 + f" (platforms: {', '.join(PLATFORMS)})",
             )
         _check_outcomes(chart, scenario, report)
@@ -52,7 +51,7 @@ def _check_outcomes(chart: Chart, scenario: Scenario, report) -> None:
             report(
                 ("outcomes", index),
                 f"{oid!r} is not an outcome"
-                + _suggest(oid, known)
+                + suggest(oid, known)
                 + f" (outcomes: {', '.join(known)})",
             )
         elif oid in scenario.outcomes[:index]:
@@ -67,7 +66,7 @@ def _check_path(chart: Chart, scenario: Scenario, report) -> None:
         where: Path = ("answers", qid)
         if qid not in chart.flowchart.questions:
             known = chart.flowchart.questions
-            report(where, f"{qid!r} is not a question" + _suggest(qid, known))
+            report(where, f"{qid!r} is not a question" + suggest(qid, known))
             lost = True
             continue
         try:

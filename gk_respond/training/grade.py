@@ -197,10 +197,10 @@ def report_markdown(chart: Chart, report: Report, lang: str, trainee: str = "") 
 
 def _code(text: str) -> str:
     """Untrusted text on one line as a Markdown code span: visible, never markup."""
-    from ..render import _ticks
+    from ..render import ticks
 
     shown = " ".join(visible(text).split())
-    tick = _ticks(shown, 1)
+    tick = ticks(shown, 1)
     return f"{tick} {shown} {tick}"
 
 
@@ -227,8 +227,7 @@ def grade_lines(
 ) -> Report:
     """Grade JSON Lines of ``{"id": ..., "answers": ...}`` (answers as --answers text or an
     object), in the order given; GradeError lists every bad line as ``name:line: message``."""
-    from ..batch import _decode, _pairs, _strict_number
-    from ..flowchart.answers import AnswersError, evaluate
+    from ..flowchart.answers import AnswersError, case_pairs, decode_line, evaluate, strict_number
 
     by_id = {s.id: s for s in scenarios}
     graded: list[Graded] = []
@@ -238,12 +237,12 @@ def grade_lines(
         if not line.strip():
             continue
         try:
-            text = _decode(line, number) if isinstance(line, bytes) else line
-            case = json.loads(text, parse_constant=_strict_number)
+            text = decode_line(line, number) if isinstance(line, bytes) else line
+            case = json.loads(text, parse_constant=strict_number)
             if not isinstance(case, dict):
                 raise AnswersError(['a line must be a JSON object with "id" and "answers"'])
             scenario = _scenario(case.get("id"), by_id)
-            result = evaluate(chart, _pairs(case))
+            result = evaluate(chart, case_pairs(case))
             if result.outcome is None:
                 raise AnswersError(
                     [
@@ -270,10 +269,10 @@ def grade_lines(
 
 def _scenario(sid: Any, by_id: dict[str, Scenario]) -> Scenario:
     from ..flowchart.answers import AnswersError
-    from ..flowchart.check import _suggest
+    from ..flowchart.check import suggest
 
     if not isinstance(sid, str) or not sid:
         raise AnswersError(['"id" must be the id of a scenario'])
     if sid not in by_id:
-        raise AnswersError([f"no scenario has the id {sid!r}" + _suggest(sid, by_id)])
+        raise AnswersError([f"no scenario has the id {sid!r}" + suggest(sid, by_id)])
     return by_id[sid]

@@ -9,23 +9,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..flowchart.engine import Chart
-from ..flowchart.problems import FlowchartError, Positions, Problem
-from .schema import Scenario
+from ..flowchart.problems import FlowchartError, Problem
+from .schema import Loaded, Scenario
 
 BUNDLED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scenarios")
 SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """A scenario, the file it came from and where each of its values stands in the file."""
-
-    file: str
-    scenario: Scenario
-    positions: Positions
 
 
 def files(paths: Sequence[str]) -> list[str]:

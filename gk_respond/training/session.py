@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 
 from ..flowchart.engine import Chart, Step
 from .grade import Graded, Report, grade
-from .load import Loaded
-from .schema import Scenario
+from .schema import Loaded, Scenario
 
 
 class SelectionError(ValueError):
