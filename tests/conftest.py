@@ -7,9 +7,26 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual._animator import Animator
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+
+
+# Textual 8.2's pilot waits for the animator after each key. When a key ends the app, a
+# focus scroll the app had already scheduled may start an animation after the animator has
+# stopped: its "complete" event is then never set and `pilot.press` waits forever. Whether
+# that happens depends on how busy the machine is, so the tests do not wait for the
+# animations of an app that is no longer running.
+_wait_until_complete = Animator.wait_until_complete
+
+
+async def _wait_while_running(self: Animator) -> None:
+    if self.app.is_running:
+        await _wait_until_complete(self)
+
+
+Animator.wait_until_complete = _wait_while_running  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session")
