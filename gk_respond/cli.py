@@ -96,8 +96,11 @@ def _open_chart(file: str | None) -> Chart | None:
 
 
 def _print_problems(problems: list[Any], what: str) -> None:
-    """Every problem of a file on standard error, one a line, then how many there are."""
-    for problem in problems:
+    """Every problem of a file on standard error, one a line (at most MAX_PROBLEMS, then a
+    line counting the rest), then how many there are."""
+    from .flowchart.problems import capped
+
+    for problem in capped(problems):
         print(problem, file=sys.stderr)
     print(f"gk-respond: {what} {len(problems)} problem(s)", file=sys.stderr)
 
@@ -232,8 +235,10 @@ def _triage(argv: list[str]) -> int:
         return _fail([f"{', '.join(kept)} with --answers {verb} kept only with --save"])
     if args.answers == "-" and args.comment_file == "-":
         return _fail(["--answers - and --comment-file - cannot both read standard input"])
-    try:
-        text = _read(args.answers) if args.answers == "-" else args.answers
+    from .flowchart.answers import MAX_CHARACTERS
+
+    try:  # a longer text is refused whole (by split), so no more of it is read
+        text = sys.stdin.read(MAX_CHARACTERS + 1) if args.answers == "-" else args.answers
     except OSError as error:
         return _fail([str(error)])
     comment = _comment(args)
@@ -445,9 +450,31 @@ def _check(argv: list[str]) -> int:
     print(
         f"{args.file or 'built-in flowchart'}: sound (version {fc.version}: "
         f"{len(fc.questions)} questions, {len(fc.nodes)} nodes, {len(fc.outcomes)} outcomes, "
-        f"{paths} paths)"
+        f"{_count(paths)} paths)"
     )
+    if too_many := _too_many_paths(chart):
+        print(f"note: {too_many}")
     return OK
+
+
+def _count(number: int) -> str:
+    """A count as digits, or as a power of two when it has too many digits to print."""
+    return f"{number:,}" if number < 10**18 else f"more than 2^{number.bit_length() - 1}"
+
+
+def _too_many_paths(chart: Chart) -> str | None:
+    """Why ``paths`` would not print this chart's paths, or None."""
+    from .flowchart.engine import MAX_PATH_STEPS, MAX_PATHS
+
+    paths, answers = chart.path_sizes()
+    if paths > MAX_PATHS:
+        return f"the flowchart has {_count(paths)} paths; `paths` prints at most {MAX_PATHS:,}"
+    if answers > MAX_PATH_STEPS:
+        return (
+            f"the flowchart's paths hold {_count(answers)} answers in all; `paths` prints at "
+            f"most {MAX_PATH_STEPS:,}"
+        )
+    return None
 
 
 # -- gk-respond paths ---------------------------------------------------------------------
@@ -465,6 +492,8 @@ def _paths(argv: list[str]) -> int:
     chart = _open_chart(args.flowchart)
     if chart is None:
         return PROBLEMS
+    if too_many := _too_many_paths(chart):
+        return _fail([f"{too_many} (the chart itself can be used; `diagram` shows it whole)"])
     show: dict[str, Callable[[Chart, str], str]] = {
         "text": overview.paths_text,
         "json": overview.paths_json,

@@ -9,12 +9,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .engine import AnswerError, Chart, Step, Walk
+from .problems import quote
+
+MAX_CHARACTERS = 100_000  # of one --answers text (or a batch line's answers)
+MAX_ERRORS = 20  # listed for one input; the rest are counted
 
 
 class AnswersError(ValueError):
-    """Answers that cannot be used; ``problems`` says what is wrong with each."""
+    """Answers that cannot be used; ``problems`` says what is wrong with each (at most
+    MAX_ERRORS, then a line counting the rest)."""
 
     def __init__(self, problems: list[str]) -> None:
+        if len(problems) > MAX_ERRORS:
+            rest = len(problems) - MAX_ERRORS
+            problems = [*problems[:MAX_ERRORS], f"… and {rest:,} more problem(s)"]
         super().__init__("; ".join(problems))
         self.problems = problems
 
@@ -29,6 +37,10 @@ class Result:
 
 def split(text: str) -> list[tuple[str, str]]:
     """``"q=a,q=a"`` (commas, semicolons or new lines between pairs) -> pairs."""
+    if len(text) > MAX_CHARACTERS:
+        raise AnswersError(
+            [f"the answers are longer than {MAX_CHARACTERS:,} characters; nothing was read"]
+        )
     pairs: list[tuple[str, str]] = []
     problems: list[str] = []
     for part in text.replace(";", ",").replace("\n", ",").split(","):
@@ -37,7 +49,7 @@ def split(text: str) -> list[tuple[str, str]]:
             continue
         question, sep, answer = part.partition("=")
         if not sep or not question.strip() or not answer.strip():
-            problems.append(f"{part!r} is not of the form question=answer")
+            problems.append(f"{quote(part)} is not of the form question=answer")
             continue
         pairs.append((question.strip(), answer.strip()))
     if problems:
