@@ -417,14 +417,14 @@ def _print_json(data: Any) -> None:
 
 
 def _batch(chart: Chart, source: str, lang: str) -> int:
-    from .batch import run
+    from .batch import lines_of, run
 
     try:
         stream: IO[bytes] = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
     except OSError as error:
         return _fail([str(error)])
     with stream:
-        statuses = run(chart, stream, sys.stdout, lang)
+        statuses = run(chart, lines_of(stream), sys.stdout, lang)
     if statuses["error"]:
         return BAD_INPUT
     return INCOMPLETE if statuses["incomplete"] else OK
