@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 
-from .problems import MAX_PROBLEMS, Path, Positions, Problem, locate, quote
+from .problems import MAX_PROBLEMS, Path, Positions, Problem, listing, locate, quote
 from .schema import Flowchart
 from .words import alias_problem, answer_key
 
@@ -125,7 +125,7 @@ def _check_nodes(chart: Flowchart, report) -> None:
                 report(
                     ("nodes", nid, "next", answer),
                     f"node {nid!r}: {answer!r} is not an answer to question {qid!r} "
-                    f"(answers: {', '.join(options)})",
+                    f"(answers: {listing(options)})",
                 )
             if target not in targets:
                 report(

@@ -16,7 +16,7 @@ from functools import cache
 
 from transitions import Machine
 
-from .problems import quote
+from .problems import listing, quote
 from .schema import Flowchart, Option, Question
 from .words import answer_key
 
@@ -107,8 +107,8 @@ class Chart:
         parts = []
         for option in self.options(qid):
             aliases = [a for a in option.aliases if answer_key(a) != answer_key(option.id)]
-            parts.append(f"{option.id} ({', '.join(aliases)})" if aliases else option.id)
-        return ", ".join(parts)
+            parts.append(f"{option.id} ({listing(aliases, 10)})" if aliases else option.id)
+        return listing(parts)
 
     def question_id(self, word: str) -> str:
         """``word`` as a question id (any case), or AnswerError naming the valid ones."""
@@ -121,7 +121,7 @@ class Chart:
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise AnswerError(
             f"unknown question {quote(word)}{hint}; valid questions: "
-            + ", ".join(self.flowchart.questions)
+            + listing(self.flowchart.questions)
         )
 
     def questions_from(self, node: str) -> frozenset[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # A place in the parsed file: the keys and list indexes leading to a value.
@@ -19,6 +20,14 @@ def quote(value: object, limit: int = MAX_QUOTED) -> str:
     if isinstance(value, str) and len(value) > limit:
         return repr(value[:limit]) + f"… ({len(value):,} characters)"
     return cut(repr(value), limit)
+
+
+def listing(items: Iterable[str], limit: int = 30) -> str:
+    """``items`` joined by ", ", at most ``limit`` of them, then how many there are."""
+    items = list(items)
+    if len(items) <= limit:
+        return ", ".join(items)
+    return ", ".join(items[:limit]) + f", … ({len(items):,} in all)"
 
 
 def cut(text: str, limit: int = MAX_QUOTED) -> str:

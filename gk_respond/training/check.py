@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from ..flowchart.check import _suggest
 from ..flowchart.engine import AnswerError, Chart, Step, Walk
-from ..flowchart.problems import Path, Problem, locate
+from ..flowchart.problems import Path, Problem, listing, locate
 from ..triage import PLATFORMS
 from .load import Loaded
 from .schema import Scenario
@@ -53,7 +53,7 @@ def _check_outcomes(chart: Chart, scenario: Scenario, report) -> None:
                 ("outcomes", index),
                 f"{oid!r} is not an outcome"
                 + _suggest(oid, known)
-                + f" (outcomes: {', '.join(known)})",
+                + f" (outcomes: {listing(known)})",
             )
         elif oid in scenario.outcomes[:index]:
             report(("outcomes", index), f"outcome {oid!r} is listed twice")
