@@ -1,23 +1,75 @@
-"""Batch mode: JSON Lines in, one JSON result a line out; a bad line never stops the run."""
+"""Batch mode: JSON Lines in, one JSON result a line out; a bad line never stops the run.
+
+A line is refused, alone, when it is longer than MAX_LINE_BYTES, not UTF-8, not JSON (also:
+nested too deeply for the parser, a number too large to write back, a key given twice) or
+not a case: an object with ``answers`` and an optional ``id``, and no other key. What is
+written is always JSON (never ``Infinity``) in UTF-8 (an id holding a lone surrogate is an
+error for its line).
+"""
 
 from __future__ import annotations
 
+import difflib
 import json
+import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import IO, Any
 
-from .flowchart.answers import AnswersError, case_pairs, decode_line, evaluate, strict_number
+from .flowchart.answers import (
+    AnswersError,
+    Repeated,
+    case_pairs,
+    decode_line,
+    evaluate,
+    strict_number,
+)
 from .flowchart.engine import Chart
+from .flowchart.problems import cut, quote
 from .render import outcome_data, question_data
+
+MAX_LINE_BYTES = 512 * 1024
+KEYS = ("id", "answers")
+# What --answers takes beside the answers, to keep with a saved case: a batch only answers.
+_COMMENT_KEYS = ("comment", "comment_file", "url", "platform", "author", "found", "save")
 
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def run(chart: Chart, lines: Iterable[bytes | str], out: IO[str], lang: str) -> Counter[str]:
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    return found if len(found) == len(pairs) else Repeated(pairs)
+
+
+def _finite(word: str) -> float:
+    number = float(word)
+    if not math.isfinite(number):
+        raise ValueError(f"the number {cut(word)} is too large")
+    return number
+
+
+_loads = json.JSONDecoder(
+    parse_constant=strict_number, parse_float=_finite, object_pairs_hook=_object
+).decode
+
+
+def lines_of(stream: IO[bytes]) -> Iterator[bytes | None]:
+    """The lines of ``stream``; None for a line longer than MAX_LINE_BYTES, which is skipped
+    without being held in memory."""
+    while line := stream.readline(MAX_LINE_BYTES + 1):
+        if len(line) <= MAX_LINE_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def run(chart: Chart, lines: Iterable[bytes | str | None], out: IO[str], lang: str) -> Counter[str]:
     """Answer every case; return how many lines ended in each status. Each line is decoded
-    on its own, so a line in another encoding is an error for that line only."""
+    on its own, so a line in another encoding is an error for that line only; None stands
+    for a line too long to read (see ``lines_of``)."""
     statuses: Counter[str] = Counter()
     version = _dumps(chart.flowchart.version)
 
@@ -28,28 +80,26 @@ def run(chart: Chart, lines: Iterable[bytes | str], out: IO[str], lang: str) -> 
 
     write = out.write
     for number, line in enumerate(lines, 1):
-        if not line.strip():
+        if line is not None and not line.strip():
             continue
         head = f'{{"line":{number},'
-        case_id: Any = None
+        case_id = "null"
         try:
-            if isinstance(line, bytes):
-                line = decode_line(line, number)
-            case = json.loads(line, parse_constant=strict_number)
-            if not isinstance(case, dict):
-                raise AnswersError(['a line must be a JSON object with an "answers" key'])
-            case_id = case.get("id")
+            case = _case(line, number)
+            case_id = _id_json(case.get("id"))
             result = evaluate(chart, case_pairs(case))
-        except (AnswersError, ValueError) as error:
-            problems = error.problems if isinstance(error, AnswersError) else [f"not JSON: {error}"]
+        except (AnswersError, ValueError, RecursionError) as error:
+            if isinstance(error, AnswersError):
+                problems = error.problems
+            elif isinstance(error, RecursionError):
+                problems = ["not JSON: nested too deeply"]
+            else:
+                problems = [f"not JSON: {error}"]
             statuses["error"] += 1
-            body = {"id": case_id, "status": "error", "errors": problems}
-            write(head + _dumps(body)[1:] + "\n")
+            write(f'{head}"id":{case_id},"status":"error","errors":{_dumps(problems)}}}\n')
             continue
         path = _dumps([{"question": s.question, "answer": s.answer} for s in result.path])
-        common = (
-            f'"id":{_dumps(case_id)},"path":{path},"lang":"{lang}","flowchart_version":{version}'
-        )
+        common = f'"id":{case_id},"path":{path},"lang":"{lang}","flowchart_version":{version}'
         if result.outcome is None:
             statuses["incomplete"] += 1
             nxt = _dumps(question_data(chart, result.next_question, lang))
@@ -59,3 +109,45 @@ def run(chart: Chart, lines: Iterable[bytes | str], out: IO[str], lang: str) -> 
             write(f'{head}"status":"outcome",{common},{outcome_json(result.outcome)}}}\n')
     out.flush()
     return statuses
+
+
+def _case(line: bytes | str | None, number: int) -> dict[str, Any]:
+    """The case a line holds, or AnswersError / ValueError / RecursionError saying why not."""
+    if line is None:
+        raise AnswersError([f"the line is longer than {MAX_LINE_BYTES:,} bytes; it was not read"])
+    if isinstance(line, bytes):
+        line = decode_line(line, number)
+    case = _loads(line.strip())
+    if not isinstance(case, dict):
+        raise AnswersError(['a line must be a JSON object with an "answers" key'])
+    if isinstance(case, Repeated):
+        given = Counter(key for key, _ in case.pairs)
+        twice = [key for key, times in given.items() if times > 1]
+        raise AnswersError([f"the key {quote(key)} is given twice" for key in twice])
+    unknown = [key for key in case if key not in KEYS]
+    if unknown:
+        raise AnswersError([_unknown_key(key) for key in unknown])
+    return case
+
+
+def _unknown_key(key: str) -> str:
+    if key in _COMMENT_KEYS:
+        return (
+            f"{key!r} is not taken by --batch, which only answers; to keep a comment with "
+            "its case, use --answers … --comment … --save"
+        )
+    close = difflib.get_close_matches(key, KEYS, n=1) if len(key) <= 64 else []
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown key {quote(key)}{hint} (a line has: {', '.join(KEYS)})"
+
+
+def _id_json(case_id: Any) -> str:
+    """The id as JSON that can be written out, or AnswersError (a lone surrogate)."""
+    text = _dumps(case_id)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise AnswersError(
+            ['the "id" is not valid Unicode text (it holds a lone surrogate such as \\ud800)']
+        ) from None
+    return text

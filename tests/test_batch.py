@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 LINES = [
     '{"id": "a", "answers": {"prohibited": "ja", "owns_channel": "nej"}}',
     '{"id": "b", "answers": "prohibited=nej,positive=ja"}',
@@ -99,3 +101,90 @@ def test_nan_and_infinity_are_not_json(gk):
     out = results(result.stdout)
     assert out[0]["status"] == "error" and "NaN is not a JSON number" in out[0]["errors"][0]
     assert "NaN" not in result.stdout.replace("NaN is not", "")
+
+
+# -- hostile lines (issue 17 item 7): each fails alone, and what is written is JSON ---------
+GOOD = '{"id": "ok", "answers": "prohibited=ja,owns_channel=ja"}'
+
+
+def strict(stdout: str) -> list[dict]:
+    """Every output line as JSON, refusing what Python's json would let through."""
+
+    def refuse(word: str):
+        raise AssertionError(f"{word} written")
+
+    return [json.loads(line, parse_constant=refuse) for line in stdout.splitlines()]
+
+
+def around(gk, line: str) -> dict:
+    """Run the line between two good ones; the good ones must still be answered."""
+    result = gk("--batch", "-", input=f"{GOOD}\n{line}\n{GOOD}\n")
+    assert "Traceback" not in result.stderr, result.stderr
+    out = strict(result.stdout)
+    assert [r["status"] for r in out] == ["outcome", "error", "outcome"], out
+    assert result.returncode == 2
+    return out[1]
+
+
+def test_a_lone_surrogate_in_an_id_is_an_error_for_its_line(gk):
+    bad = around(gk, '{"id": "a\\ud800b", "answers": "prohibited=ja"}')
+    assert bad["id"] is None and "lone surrogate" in bad["errors"][0]
+
+
+def test_deeply_nested_json_fails_its_line_only(gk):
+    bad = around(gk, "[" * 100_000)
+    assert bad["errors"] == ["not JSON: nested too deeply"]
+    bad = around(gk, '{"id": ' + "[" * 100_000 + "}")
+    assert bad["errors"] == ["not JSON: nested too deeply"]
+
+
+@pytest.mark.parametrize("number", ["1e400", "-1e400"])
+def test_a_number_too_large_to_write_is_an_error(gk, number):
+    bad = around(gk, f'{{"id": {number}, "answers": "prohibited=ja"}}')
+    assert "too large" in bad["errors"][0] and bad["id"] is None
+
+
+def test_a_question_given_twice_in_answers_is_refused_as_answers_refuses_it(gk):
+    bad = around(gk, '{"id": "d", "answers": {"prohibited": "ja", "prohibited": "nej"}}')
+    single = gk("--answers", "prohibited=ja,prohibited=nej")
+    assert bad["errors"] == ["'prohibited' is answered twice: ja and nej"]
+    assert bad["errors"][0] in single.stderr
+
+
+def test_a_key_given_twice_in_a_case_is_refused(gk):
+    bad = around(gk, '{"id": "a", "id": "b", "answers": "prohibited=ja"}')
+    assert bad["errors"] == ["the key 'id' is given twice"]
+
+
+@pytest.mark.parametrize("key", ["comment", "url", "author"])
+def test_comment_keys_are_refused_by_name(gk, key):
+    bad = around(gk, json.dumps({"id": "c", "answers": "prohibited=ja", key: "x"}))
+    assert bad["errors"][0].startswith(f"'{key}' is not taken by --batch, which only answers")
+    assert "--answers … --comment … --save" in bad["errors"][0]
+
+
+def test_an_unknown_key_is_refused_with_a_suggestion(gk):
+    bad = around(gk, '{"id": "c", "answer": "prohibited=ja"}')
+    assert bad["errors"] == [
+        "unknown key 'answer'; did you mean 'answers'? (a line has: id, answers)"
+    ]
+
+
+def test_a_line_over_the_limit_is_skipped_unread(gk):
+    bad = around(gk, json.dumps({"id": "x" * 600_000, "answers": "prohibited=ja"}))
+    assert bad["errors"] == ["the line is longer than 524,288 bytes; it was not read"]
+
+
+def test_many_bad_pairs_list_20_errors_and_a_count(gk):
+    bad = around(gk, json.dumps({"answers": ",".join(["nope"] * 9_000)}))
+    assert len(bad["errors"]) == 21
+    assert bad["errors"][-1] == "… and 8,980 more problem(s)"
+
+
+def test_ten_megabytes_of_answers_are_refused_with_one_message(gk):
+    result = gk("--answers", "-", "--format", "json", input="x=y," * 2_500_000)
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["errors"] == [
+        "the answers are longer than 100,000 characters; nothing was read"
+    ]
+    assert len(result.stderr) < 200

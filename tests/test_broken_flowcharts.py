@@ -201,7 +201,7 @@ def test_a_chart_with_many_paths_is_counted(gk, tmp_path: Path):
     chart.write_text(chain_of_questions(10), encoding="utf-8")
     result = gk("check", str(chart))
     assert result.returncode == 0, result.stderr
-    assert "10 questions, 10 nodes, 1 outcomes, 1024 paths" in result.stdout
+    assert "10 questions, 10 nodes, 1 outcomes, 1,024 paths" in result.stdout
 
 
 def test_check_finishes_on_a_chart_with_very_many_paths(cli_env, tmp_path: Path):

@@ -54,8 +54,11 @@ def open_chart(file: str | None) -> Chart | None:
 
 
 def print_problems(problems: list[Any], what: str) -> None:
-    """Every problem of a file on standard error, one a line, then how many there are."""
-    for problem in problems:
+    """Every problem of a file on standard error, one a line (at most MAX_PROBLEMS, then a
+    line counting the rest), then how many there are."""
+    from ..flowchart.problems import capped
+
+    for problem in capped(problems):
         print(problem, file=sys.stderr)
     print(f"gk-respond: {what} {len(problems)} problem(s)", file=sys.stderr)
 

@@ -150,8 +150,10 @@ def main(argv: list[str]) -> int:
         return fail([f"{', '.join(kept)} with --answers {verb} kept only with --save"])
     if args.answers == "-" and args.comment_file == "-":
         return fail(["--answers - and --comment-file - cannot both read standard input"])
-    try:
-        text = read(args.answers) if args.answers == "-" else args.answers
+    from ..flowchart.answers import MAX_CHARACTERS
+
+    try:  # a longer text is refused whole (by split), so no more of it is read
+        text = sys.stdin.read(MAX_CHARACTERS + 1) if args.answers == "-" else args.answers
     except OSError as error:
         return fail([str(error)])
     comment = _comment(args)
@@ -324,14 +326,14 @@ def _registered_channel(url: str, db: str | None) -> Channel | None:
 
 
 def _batch(chart: Chart, source: str, lang: str) -> int:
-    from ..batch import run
+    from ..batch import lines_of, run
 
     try:
         stream: IO[bytes] = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
     except OSError as error:
         return fail([str(error)])
     with stream:
-        statuses = run(chart, stream, sys.stdout, lang)
+        statuses = run(chart, lines_of(stream), sys.stdout, lang)
     if statuses["error"]:
         return BAD_INPUT
     return INCOMPLETE if statuses["incomplete"] else OK
@@ -357,9 +359,31 @@ def _check(argv: list[str]) -> int:
     print(
         f"{args.file or 'built-in flowchart'}: sound (version {fc.version}: "
         f"{len(fc.questions)} questions, {len(fc.nodes)} nodes, {len(fc.outcomes)} outcomes, "
-        f"{paths} paths)"
+        f"{_count(paths)} paths)"
     )
+    if too_many := _too_many_paths(chart):
+        print(f"note: {too_many}")
     return OK
+
+
+def _count(number: int) -> str:
+    """A count as digits, or as a power of two when it has too many digits to print."""
+    return f"{number:,}" if number < 10**18 else f"more than 2^{number.bit_length() - 1}"
+
+
+def _too_many_paths(chart: Chart) -> str | None:
+    """Why ``paths`` would not print this chart's paths, or None."""
+    from ..flowchart.engine import MAX_PATH_STEPS, MAX_PATHS
+
+    paths, answers = chart.path_sizes()
+    if paths > MAX_PATHS:
+        return f"the flowchart has {_count(paths)} paths; `paths` prints at most {MAX_PATHS:,}"
+    if answers > MAX_PATH_STEPS:
+        return (
+            f"the flowchart's paths hold {_count(answers)} answers in all; `paths` prints at "
+            f"most {MAX_PATH_STEPS:,}"
+        )
+    return None
 
 
 # -- gk-respond paths ---------------------------------------------------------------------
@@ -377,6 +401,8 @@ def _paths(argv: list[str]) -> int:
     chart = open_chart(args.flowchart)
     if chart is None:
         return PROBLEMS
+    if too_many := _too_many_paths(chart):
+        return fail([f"{too_many} (the chart itself can be used; `diagram` shows it whole)"])
     show: dict[str, Callable[[Chart, str], str]] = {
         "text": overview.paths_text,
         "json": overview.paths_json,

@@ -12,12 +12,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from .engine import AnswerError, Chart, Step, Walk
+from .problems import quote
+
+MAX_CHARACTERS = 100_000  # of one --answers text (or a batch line's answers)
+MAX_ERRORS = 20  # listed for one input; the rest are counted
 
 
 class AnswersError(ValueError):
-    """Answers that cannot be used; ``problems`` says what is wrong with each."""
+    """Answers that cannot be used; ``problems`` says what is wrong with each (at most
+    MAX_ERRORS, then a line counting the rest)."""
 
     def __init__(self, problems: list[str]) -> None:
+        if len(problems) > MAX_ERRORS:
+            rest = len(problems) - MAX_ERRORS
+            problems = [*problems[:MAX_ERRORS], f"… and {rest:,} more problem(s)"]
         super().__init__("; ".join(problems))
         self.problems = problems
 
@@ -32,6 +40,10 @@ class Result:
 
 def split(text: str) -> list[tuple[str, str]]:
     """``"q=a,q=a"`` (commas, semicolons or new lines between pairs) -> pairs."""
+    if len(text) > MAX_CHARACTERS:
+        raise AnswersError(
+            [f"the answers are longer than {MAX_CHARACTERS:,} characters; nothing was read"]
+        )
     pairs: list[tuple[str, str]] = []
     problems: list[str] = []
     for part in text.replace(";", ",").replace("\n", ",").split(","):
@@ -40,7 +52,7 @@ def split(text: str) -> list[tuple[str, str]]:
             continue
         question, sep, answer = part.partition("=")
         if not sep or not question.strip() or not answer.strip():
-            problems.append(f"{part!r} is not of the form question=answer")
+            problems.append(f"{quote(part)} is not of the form question=answer")
             continue
         pairs.append((question.strip(), answer.strip()))
     if problems:
@@ -105,13 +117,26 @@ def decode_line(raw: bytes, number: int) -> str:
         ) from None
 
 
+class Repeated(dict):
+    """A JSON object in which a key is given more than once (built by an
+    ``object_pairs_hook``); ``pairs`` keeps them all."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        self.pairs = pairs
+
+
 def case_pairs(case: dict[str, Any]) -> list[tuple[str, str]]:
-    """A case's answers, given as "q=a,..." text or as an object, as (question, answer)."""
+    """A case's answers, given as "q=a,..." text or as an object, as (question, answer).
+    A question given twice in a ``Repeated`` object stays twice, for ``evaluate`` to refuse
+    as it refuses the same in --answers."""
     answers = case.get("answers")
     if isinstance(answers, str):
         return split(answers)
-    if isinstance(answers, dict) and all(isinstance(v, str) for v in answers.values()):
-        return [(str(k), v) for k, v in answers.items()]
+    if isinstance(answers, dict):
+        pairs = answers.pairs if isinstance(answers, Repeated) else list(answers.items())
+        if all(isinstance(value, str) for _, value in pairs):
+            return [(str(key), value) for key, value in pairs]
     raise AnswersError(
         ['"answers" must be an object of question: answer texts, or a "q=a,q=a" text']
     )

@@ -19,7 +19,15 @@ import zlib
 from .schema import Flowchart
 
 _HERE = os.path.dirname(__file__)
-_CODE = ("schema.py", "check.py", "validate.py", "yamlfile.py", "load.py", "cache.py")
+_CODE = (
+    "schema.py",
+    "check.py",
+    "validate.py",
+    "yamlfile.py",
+    "load.py",
+    "cache.py",
+    "words.py",
+)
 
 
 def folder() -> str:

@@ -1,12 +1,26 @@
 """Static checks of a validated flowchart: every reference resolves, every node is reachable,
-there are no cycles, and every path from the start ends in an outcome."""
+there are no cycles, and every path from the start ends in an outcome.
+
+Every pass is linear in the size of the chart (no recursion, no walk of every path), and the
+check stops once it has MAX_PROBLEMS problems to report, so a hostile file cannot make it
+run for minutes or fill the memory.
+"""
 
 from __future__ import annotations
 
 import difflib
 
-from .problems import Path, Positions, Problem, locate
+from .problems import MAX_PROBLEMS, Path, Positions, Problem, listing, locate, quote
 from .schema import Flowchart
+from .words import alias_problem, answer_key
+
+MAX_CYCLES = 10  # cycles listed; the rest are counted
+MAX_CYCLE_SHOWN = 12  # nodes of one cycle named in its message
+MAX_SUGGEST_AMONG = 5_000  # a "did you mean" is looked for among at most this many ids
+
+
+class _Enough(Exception):
+    """MAX_PROBLEMS problems found: the rest of the check is not worth its cost."""
 
 
 def check(chart: Flowchart, positions: Positions, name: str) -> list[Problem]:
@@ -14,6 +28,25 @@ def check(chart: Flowchart, positions: Positions, name: str) -> list[Problem]:
 
     def report(path: Path, message: str) -> None:
         problems.append(Problem(name, *locate(positions, path), message))
+        if len(problems) >= MAX_PROBLEMS:
+            raise _Enough
+
+    try:
+        _check_all(chart, report)
+    except _Enough:
+        problems.append(
+            Problem(
+                name,
+                None,
+                None,
+                f"the check stopped after {MAX_PROBLEMS} problems; fix them and check again",
+            )
+        )
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return problems
+
+
+def _check_all(chart: Flowchart, report) -> None:
 
     _check_answer_sets(chart, report)
     for qid, question in chart.questions.items():
@@ -44,8 +77,6 @@ def check(chart: Flowchart, positions: Positions, name: str) -> list[Problem]:
         _check_unique([p.id for p in section.points], ("guidance", gid, "points"), "point", report)
     if chart.start in chart.nodes:
         _check_graph(chart, report)
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return problems
 
 
 def _check_answer_sets(chart: Flowchart, report) -> None:
@@ -54,13 +85,21 @@ def _check_answer_sets(chart: Flowchart, report) -> None:
             report(("answer_sets", sid), f"answer set {sid!r} has no options")
         seen: dict[str, str] = {}
         for index, option in enumerate(options):
-            for word in (option.id, *option.aliases):
-                key = word.casefold()
-                if key in seen and not (seen[key] == option.id and word != option.id):
+            for number, alias in enumerate(option.aliases):
+                if why := alias_problem(alias):
                     report(
-                        ("answer_sets", sid, index),
-                        f"answer set {sid!r}: {word!r} is used by both {seen[key]!r} "
-                        f"and {option.id!r}",
+                        ("answer_sets", sid, index, "aliases", number),
+                        f"answer set {sid!r}: the alias {quote(alias)} of {option.id!r} {why}",
+                    )
+            for number, word in enumerate((option.id, *option.aliases)):
+                key = answer_key(word)
+                if key in seen and not (seen[key] == option.id and word != option.id):
+                    same = "" if word == key or word.lower() == key else " (the same when typed)"
+                    where = ("id",) if number == 0 else ("aliases", number - 1)
+                    report(
+                        ("answer_sets", sid, index, *where),
+                        f"answer set {sid!r}: {quote(word)} is used by both {seen[key]!r} "
+                        f"and {option.id!r}{same}",
                     )
                 seen.setdefault(key, option.id)
 
@@ -86,7 +125,7 @@ def _check_nodes(chart: Flowchart, report) -> None:
                 report(
                     ("nodes", nid, "next", answer),
                     f"node {nid!r}: {answer!r} is not an answer to question {qid!r} "
-                    f"(answers: {', '.join(options)})",
+                    f"(answers: {listing(options)})",
                 )
             if target not in targets:
                 report(
@@ -113,24 +152,20 @@ def _check_graph(chart: Flowchart, report) -> None:
             if target not in reached:
                 reached.add(target)
                 queue.append(target)
-    order, cycles = _depth_first(chart.start, edges)
+    order, cycles, more = _depth_first(chart.start, edges)
     for cycle in cycles:
-        report(("nodes", cycle[0]), "cycle: " + " → ".join((*cycle, cycle[0])))
+        shown = (*cycle, cycle[0])
+        if len(shown) > MAX_CYCLE_SHOWN:
+            shown = (*shown[: MAX_CYCLE_SHOWN - 1], f"… ({len(cycle):,} nodes in all)", cycle[0])
+        report(("nodes", cycle[0]), "cycle: " + " → ".join(shown))
+    if more:
+        report(
+            ("nodes", cycles[-1][0]),
+            f"… and {more:,} more answer(s) that lead back into a cycle; only the first "
+            f"{MAX_CYCLES} cycles are listed",
+        )
     if not cycles:
-        # In topological order: which questions some path has already asked, and where.
-        before: dict[str, dict[str, str]] = {nid: {} for nid in chart.nodes}
-        for nid in order:
-            qid = chart.question_at(nid)
-            if qid in before[nid]:
-                report(
-                    ("nodes", nid),
-                    f"node {nid!r} asks {qid!r} again, already asked at node "
-                    f"{before[nid][qid]!r} on the same path",
-                )
-            for target in edges[nid]:
-                if target in before:
-                    before[target].update(before[nid])
-                    before[target].setdefault(qid, nid)
+        _check_asked_twice(chart, order, edges, report)
     for nid in chart.nodes:
         if nid not in reached:
             report(("nodes", nid), f"node {nid!r} cannot be reached from start {chart.start!r}")
@@ -143,19 +178,63 @@ def _check_graph(chart: Flowchart, report) -> None:
             report(("questions", qid), f"question {qid!r} is never asked by any node")
 
 
+def _check_asked_twice(
+    chart: Flowchart, order: list[str], edges: dict[str, list[str]], report
+) -> None:
+    """A question asked twice on one path. In topological order, each node carries the
+    questions some path to it has already asked, as the bits of one integer (a chart of
+    5,000 nodes and questions costs 3 MB, not a dictionary of every question per node)."""
+    bit = {qid: 1 << index for index, qid in enumerate(chart.questions)}
+    before: dict[str, int] = dict.fromkeys(chart.nodes, 0)
+    for nid in order:
+        qid = chart.question_at(nid)
+        mine = bit.get(qid, 0)
+        if before[nid] & mine:
+            earlier = _asked_before(chart, nid, qid, edges)
+            report(
+                ("nodes", nid),
+                f"node {nid!r} asks {qid!r} again, already asked at node {earlier!r} on the "
+                "same path",
+            )
+        for target in edges[nid]:
+            if target in before:
+                before[target] |= before[nid] | mine
+
+
+def _asked_before(chart: Flowchart, node: str, qid: str, edges: dict[str, list[str]]) -> str:
+    """The nearest node before ``node`` (on some path to it) that asks ``qid``."""
+    parents: dict[str, list[str]] = {}
+    for nid, targets in edges.items():
+        for target in targets:
+            parents.setdefault(target, []).append(nid)
+    queue, seen = [node], {node}
+    for nid in queue:
+        for parent in parents.get(nid, []):
+            if chart.question_at(parent) == qid:
+                return parent
+            if parent not in seen:
+                seen.add(parent)
+                queue.append(parent)
+    return "?"
+
+
 def _depth_first(
     start: str, edges: dict[str, list[str]]
-) -> tuple[list[str], list[tuple[str, ...]]]:
-    """Nodes reachable from start in topological order, and the cycles met on the way."""
+) -> tuple[list[str], list[tuple[str, ...]], int]:
+    """Nodes reachable from start in topological order, the first MAX_CYCLES cycles met on
+    the way, and how many more answers lead back into a cycle."""
     finished: list[str] = []
     cycles: list[tuple[str, ...]] = []
+    more = 0
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     stack: list[tuple[str, int]] = [(start, 0)]
     path: list[str] = []
+    at: dict[str, int] = {}  # where each node on the current path stands in it
     while stack:
         nid, index = stack.pop()
         if index == 0:
             state[nid] = 1
+            at[nid] = len(path)
             path.append(nid)
         targets = edges.get(nid, [])
         if index < len(targets):
@@ -164,14 +243,17 @@ def _depth_first(
             if target not in edges:
                 continue
             if state.get(target) == 1:
-                cycles.append(tuple(path[path.index(target) :]))
+                if len(cycles) < MAX_CYCLES:
+                    cycles.append(tuple(path[at[target] :]))
+                else:
+                    more += 1
             elif target not in state:
                 stack.append((target, 0))
         else:
             state[nid] = 2
             path.pop()
             finished.append(nid)
-    return finished[::-1], cycles
+    return finished[::-1], cycles, more
 
 
 def _check_unique(ids: list[str], path: Path, what: str, report) -> None:
@@ -183,6 +265,10 @@ def _check_unique(ids: list[str], path: Path, what: str, report) -> None:
 
 
 def suggest(word: str, known) -> str:
-    """``; did you mean 'x'?`` for the closest of ``known`` to ``word``, or ""."""
-    close = difflib.get_close_matches(word, list(known), n=1)
+    """``; did you mean 'x'?`` for the closest of ``known`` to ``word``, or "" (also when
+    there are more than MAX_SUGGEST_AMONG to choose from)."""
+    known = list(known)
+    if len(known) > MAX_SUGGEST_AMONG:
+        return ""
+    close = difflib.get_close_matches(word, known, n=1)
     return f"; did you mean {close[0]!r}?" if close else ""

@@ -16,7 +16,12 @@ from functools import cache
 
 from transitions import Machine
 
+from .problems import listing, quote
 from .schema import Flowchart, Option, Question
+from .words import answer_key
+
+MAX_PATHS = 10_000  # `paths` prints at most this many paths
+MAX_PATH_STEPS = 1_000_000  # and at most this many answers in all its paths
 
 
 class AnswerError(ValueError):
@@ -64,13 +69,15 @@ class Chart:
         }
         self._words = {
             qid: {
-                word.casefold(): option.id
+                answer_key(word): option.id
                 for option in self.options(qid)
                 for word in (option.id, *option.aliases)
             }
             for qid in flowchart.questions
         }
         self.question_at = cache(flowchart.question_at)
+        self._questions_from: dict[str, frozenset[str]] = {}
+        self._path_sizes: tuple[int, int] | None = None
 
     # -- what the chart holds -------------------------------------------------------------
     def question(self, qid: str) -> Question:
@@ -86,50 +93,76 @@ class Chart:
         return self._table[answer][node]
 
     def answer_id(self, qid: str, word: str) -> str:
-        """The option id ``word`` stands for (an id or alias, any case), or AnswerError."""
-        found = self._words[qid].get(word.strip().casefold())
+        """The option id ``word`` stands for (an id or alias, any case: see ``words``), or
+        AnswerError."""
+        found = self._words[qid].get(answer_key(word))
         if found is None:
             raise AnswerError(
-                f"{word!r} is not an answer to {qid!r}; valid answers: {self.describe_options(qid)}"
+                f"{quote(word)} is not an answer to {qid!r}; valid answers: "
+                + self.describe_options(qid)
             )
         return found
 
     def describe_options(self, qid: str) -> str:
         parts = []
         for option in self.options(qid):
-            aliases = [a for a in option.aliases if a.casefold() != option.id.casefold()]
-            parts.append(f"{option.id} ({', '.join(aliases)})" if aliases else option.id)
-        return ", ".join(parts)
+            aliases = [a for a in option.aliases if answer_key(a) != answer_key(option.id)]
+            parts.append(f"{option.id} ({listing(aliases, 10)})" if aliases else option.id)
+        return listing(parts)
 
     def question_id(self, word: str) -> str:
         """``word`` as a question id (any case), or AnswerError naming the valid ones."""
         key = word.strip().lower()  # ids are lower-case; accept them in any case
         if key in self.flowchart.questions:
             return key
-        close = difflib.get_close_matches(word, list(self.flowchart.questions), n=1)
+        close = []  # an id has at most 64 characters: a longer word is like none of them
+        if len(key) <= 64:
+            close = difflib.get_close_matches(word, list(self.flowchart.questions), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise AnswerError(
-            f"unknown question {word!r}{hint}; valid questions: "
-            + ", ".join(self.flowchart.questions)
+            f"unknown question {quote(word)}{hint}; valid questions: "
+            + listing(self.flowchart.questions)
         )
 
-    @cache  # noqa: B019 - one Chart per process; the cache lives as long as it does
     def questions_from(self, node: str) -> frozenset[str]:
-        """Every question that some path from ``node`` can still ask."""
-        if self.is_outcome(node):
-            return frozenset()
-        found = {self.question_at(node)}
-        for target in self.flowchart.nodes[node].next.values():
-            found |= self.questions_from(target)
+        """Every question that some path from ``node`` can still ask (a walk of the nodes
+        after it, each once: no recursion, whatever the chart's depth); kept per node."""
+        if node not in self._questions_from:
+            self._questions_from[node] = self._questions_after(node)
+        return self._questions_from[node]
+
+    def _questions_after(self, node: str) -> frozenset[str]:
+        found: set[str] = set()
+        queue, seen = [node], {node}
+        for nid in queue:
+            if self.is_outcome(nid):
+                continue
+            found.add(self.question_at(nid))
+            for target in self.flowchart.nodes[nid].next.values():
+                if target not in seen:
+                    seen.add(target)
+                    queue.append(target)
         return frozenset(found)
 
     def path_count(self) -> int:
         """How many paths lead from the start to an outcome, counted without walking them."""
-        counts: dict[str, int] = {}
-        order: list[str] = []
+        return self.path_sizes()[0]
+
+    def path_sizes(self) -> tuple[int, int]:
+        """How many paths lead from the start to an outcome, and how many answers they give
+        in all, counted without walking them (on the chart's graph: linear in its size)."""
+        if self._path_sizes is None:
+            self._path_sizes = self._count_paths()
+        return self._path_sizes
+
+    def _count_paths(self) -> tuple[int, int]:
+        counts: dict[str, tuple[int, int]] = {}  # node -> paths from it, answers on them
         stack = [self.start]
         while stack:  # depth-first, children before parents (the checked chart has no cycles)
             node = stack[-1]
+            if node in counts:  # pushed again by another parent before it was counted
+                stack.pop()
+                continue
             pending = [
                 t
                 for t in self.flowchart.nodes[node].next.values()
@@ -139,26 +172,33 @@ class Chart:
                 stack.extend(pending)
                 continue
             stack.pop()
-            if node not in counts:
-                counts[node] = sum(
-                    1 if self.is_outcome(t) else counts[t]
-                    for t in self.flowchart.nodes[node].next.values()
-                )
-                order.append(node)
+            paths = answers = 0
+            for target in self.flowchart.nodes[node].next.values():
+                below, given = (1, 0) if self.is_outcome(target) else counts[target]
+                paths += below
+                answers += given + below  # this node's answer, on each path below
+            counts[node] = (paths, answers)
         return counts[self.start]
 
     def paths(self) -> Iterator[tuple[list[Step], str]]:
-        """Every path from the start to an outcome, in the order the file gives the answers."""
-        stack: list[tuple[str, list[Step]]] = [(self.start, [])]
+        """Every path from the start to an outcome, in the order the file gives the answers.
+        Each path is built once, when it is given (the walk shares the steps paths have in
+        common), so the cost is the length of what is given."""
+        Link = tuple[Step, "Link | None"]
+        stack: list[tuple[str, Link | None]] = [(self.start, None)]
         while stack:
-            node, steps = stack.pop()
+            node, link = stack.pop()
             if self.is_outcome(node):
-                yield steps, node
+                steps: list[Step] = []
+                while link is not None:
+                    steps.append(link[0])
+                    link = link[1]
+                yield steps[::-1], node
                 continue
             qid = self.question_at(node)
             moves = list(self.flowchart.nodes[node].next.items())
             for answer, target in reversed(moves):
-                stack.append((target, [*steps, Step(node, qid, answer)]))
+                stack.append((target, (Step(node, qid, answer), link)))
 
 
 @dataclass

@@ -8,10 +8,13 @@ imported when it cannot.
 from __future__ import annotations
 
 import os
+from typing import TypeVar
 
 from . import cache
-from .problems import FlowchartError, Problem
+from .problems import FlowchartError, Positions, Problem
 from .schema import Flowchart
+
+T = TypeVar("T")
 
 MAX_BYTES = 1024 * 1024
 
@@ -26,16 +29,32 @@ def load(file: str | os.PathLike[str]) -> Flowchart:
         return chart
 
     from .check import check
-    from .validate import validate
-    from .yamlfile import parse
 
-    data, positions, literals = parse(decode(raw, name), name)
-    chart = validate(data, positions, name, literals)
-    problems = check(chart, positions, name)
+    chart, positions, problems = read_validated(decode(raw, name), name, Flowchart)
+    problems = sorted(problems + check(chart, positions, name), key=_place)
     if problems:
         raise FlowchartError(problems)
     cache.put(entry, chart)
     return chart
+
+
+def read_validated(text: str, name: str, model: type[T]) -> tuple[T, Positions, list[Problem]]:
+    """``model``'s instance read from YAML ``text``, where each value stands, and the YAML
+    traps found on the way; FlowchartError lists the traps and every schema error together
+    (a trap does not hide the other mistakes of the file)."""
+    from .validate import validate
+    from .yamlfile import parse_all
+
+    data, positions, literals, problems = parse_all(text, name)
+    try:
+        value = validate(data, positions, name, literals, model)
+    except FlowchartError as error:
+        raise FlowchartError(sorted(problems + error.problems, key=_place)) from None
+    return value, positions, problems
+
+
+def _place(problem: Problem) -> tuple[int, int]:
+    return problem.line or 0, problem.column or 0
 
 
 def read_raw(name: str, what: str = "a flowchart") -> bytes:

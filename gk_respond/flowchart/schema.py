@@ -36,7 +36,7 @@ class AtLeastOne:
         return schema
 
 
-ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+ID_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"  # at most 64 characters
 BLANK_PATTERN = r"\S"  # some text, not only spaces
 Id = Annotated[str, _Pattern(ID_PATTERN)]
 NonEmpty = Annotated[str, _Pattern(BLANK_PATTERN)]

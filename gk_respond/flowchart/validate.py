@@ -12,12 +12,12 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
-from .problems import FlowchartError, Path, Positions, Problem, locate
+from .problems import FlowchartError, Path, Positions, Problem, cut, locate, quote
 from .schema import BLANK_PATTERN, Flowchart
 
 T = TypeVar("T")
 
-_ID_RULE = "ids are lower-case letters, digits and _, starting with a letter"
+_ID_RULE = "ids are lower-case letters, digits and _, starting with a letter, at most 64 characters"
 
 
 def validate(
@@ -62,16 +62,16 @@ def _problem(
     is_key = bool(loc) and loc[-1] == "[key]"
     if is_key:
         loc = loc[:-1]
-    where = ".".join(map(str, loc)) or "the top level"
+    where = ".".join(cut(str(part)) for part in loc) or "the top level"
     if kind == "missing":
         line, column = locate(positions, loc[:-1])
-        parent = ".".join(map(str, loc[:-1])) or "the top level"
+        parent = ".".join(cut(str(part)) for part in loc[:-1]) or "the top level"
         message = f"{parent}: missing {_missing(loc[-1])}"
         return Problem(name, line, column, message)
     line, column = locate(positions, loc)
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         allowed = _allowed_keys(loc[:-1], model)
-        message = f"{where}: unknown key {loc[-1]!r}"
+        message = f"{where}: unknown key {quote(loc[-1])}"
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         if close:
             message += f"; did you mean {close[0]!r}?"
@@ -81,7 +81,7 @@ def _problem(
         message = f"{where}: must not be empty or only spaces"
     elif kind == "string_pattern_mismatch":
         what = "key" if is_key else "id"
-        message = f"{where}: {value!r} is not a valid {what}: {_ID_RULE}"
+        message = f"{where}: {quote(value)} is not a valid {what}: {_ID_RULE}"
     elif kind == "string_too_short":
         message = f"{where}: must not be empty"
     elif kind == "too_short":
@@ -89,7 +89,7 @@ def _problem(
     elif kind == "string_type":
         message = f"{where}: expected text, found {_describe(value)}"
         if loc in literals and value is not None:
-            message += f'; write it in quotes: "{literals[loc]}"'
+            message += f'; write it in quotes: "{cut(literals[loc])}"'
     elif kind in ("dict_type", "dataclass_type", "dataclass_args_type"):
         message = f"{where}: expected a mapping (key: value), found {_describe(value)}"
     elif kind == "list_type":
@@ -118,7 +118,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return f"the text {quote(value)}"
     return f"{type(value).__name__} {value}"
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from ..flowchart.check import suggest
 from ..flowchart.engine import AnswerError, Chart, Step, Walk
-from ..flowchart.problems import Path, Problem, locate
+from ..flowchart.problems import Path, Problem, listing, locate
 from ..triage import PLATFORMS
 from .schema import Loaded, Scenario
 
@@ -52,7 +52,7 @@ def _check_outcomes(chart: Chart, scenario: Scenario, report) -> None:
                 ("outcomes", index),
                 f"{oid!r} is not an outcome"
                 + suggest(oid, known)
-                + f" (outcomes: {', '.join(known)})",
+                + f" (outcomes: {listing(known)})",
             )
         elif oid in scenario.outcomes[:index]:
             report(("outcomes", index), f"outcome {oid!r} is listed twice")

@@ -37,12 +37,13 @@ def files(paths: Sequence[str]) -> list[str]:
 
 def read(file: str) -> Loaded:
     """One scenario file, validated against the schema (not yet against the flowchart)."""
-    from ..flowchart.load import decode, read_raw
-    from ..flowchart.validate import validate
-    from ..flowchart.yamlfile import parse
+    from ..flowchart.load import decode, read_raw, read_validated
 
-    data, positions, literals = parse(decode(read_raw(file, "a scenario"), file), file)
-    return Loaded(file, validate(data, positions, file, literals, Scenario), positions)
+    text = decode(read_raw(file, "a scenario"), file)
+    scenario, positions, problems = read_validated(text, file, Scenario)
+    if problems:
+        raise FlowchartError(problems)
+    return Loaded(file, scenario, positions)
 
 
 def load(chart: Chart, paths: Sequence[str] = ()) -> list[Loaded]:
