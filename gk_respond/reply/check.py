@@ -32,6 +32,10 @@ class Finding:
     match: str = ""
     suggestion: str | None = None
 
+    def stored(self) -> dict[str, object]:
+        """The finding as a saved case keeps it: every field, the message in both languages."""
+        return asdict(self)
+
     def data(self, lang: str) -> dict[str, object]:
         """The finding for JSON: stable ids and numbers, the message in ``lang``."""
         found = asdict(self)
