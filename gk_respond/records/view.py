@@ -99,7 +99,7 @@ def finding_lines(case: Case, lang: str) -> list[str]:
         text = (message.get(lang) or message.get("sv") or "") if isinstance(message, dict) else ""
         level = t(lang, f"level_{found.get('level')}")
         where = f"{found.get('start')}–{found.get('end')}"
-        lines.append(visible(f"{level}: {text} [{found.get('rule')}, {where}]"))
+        lines.append(visible(f"{level} [{found.get('rule')}, {where}]: {text}"))
     return lines
 
 
