@@ -5,8 +5,9 @@ it is about (``start`` and ``end`` are character offsets, ``end`` not included; 
 what is missing points at the empty span at 0), a message in Swedish and English, a
 suggestion where the rule has one, and the rule's ``source`` in the policy.
 
-The time grows linearly with the text: words are read once (``terms.py``), and the shipped
-patterns start only where a run of their characters starts.
+The time grows linearly with the text: words are read once (``text.py``, ``terms.py``), and
+each shipped pattern begins with a character class and has bounded repeats, so none can
+backtrack over a long run of characters.
 """
 
 from __future__ import annotations

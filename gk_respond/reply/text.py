@@ -131,7 +131,7 @@ def emails(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def links(text: str, addresses: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+def links(text: str, addresses: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """The spans of links: from ``http://``, ``https://`` or ``www.``, or a name ending in a
     common top-level domain (``gullspang.se/bygglov``); not inside an e-mail address."""
     starts = [m.start() for m in _START.finditer(text)]
@@ -143,7 +143,7 @@ def links(text: str, addresses: list[tuple[int, int]] = ()) -> list[tuple[int, i
             starts.append(start)
     found: list[tuple[int, int]] = []
     for start in sorted(set(starts)):
-        if (found and start < found[-1][1]) or inside(start, addresses):
+        if (found and start < found[-1][1]) or inside(start, addresses or []):
             continue
         rest = _REST.match(text, start)
         if rest:
