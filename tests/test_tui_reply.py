@@ -176,3 +176,14 @@ async def test_a_pasted_reply_is_shown_as_the_characters_it_is():
         shown = [str(o.prompt) for o in app.screen.query_one("#findings", OptionList).options]
         assert any("”Ni”" in line for line in shown)
         assert any("”fan”" in line for line in shown)
+
+
+async def test_quitting_from_the_editor_asks_before_the_draft_is_lost():
+    from gk_respond.tui.screens.dialogs import ConfirmDialog
+
+    app = make_app("sv", Comment(text="Fel!"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*TO_CORRECT, "r", "x")  # typed at the start of the draft
+        assert app.triage.reply.startswith("xHej {namn}!")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmDialog)

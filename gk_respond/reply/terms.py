@@ -91,7 +91,7 @@ class TermIndex:
         ]
         for n in candidates:
             word = words[n]
-            if scan.skip and scan.skipped(scan.starts[n]):
+            if scan.skip and scan.skipped_words[n]:
                 continue
             entries = list(first.get(word, ()))
             for length in self.stem_lengths:

@@ -63,11 +63,20 @@ class Scan:
         return inside(position, self.skip)
 
     @cached_property
+    def skipped_words(self) -> bytearray:
+        """For each word, 1 if it is inside a link or an e-mail address (else 0)."""
+        flags = bytearray(len(self.words))
+        for start, end in self.skip:
+            first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+            flags[first:last] = b"\x01" * (last - first)
+        return flags
+
+    @cached_property
     def _letters(self) -> tuple[list[int], int]:
         """Where each word of letters starts (not in links), and how many are long."""
         alpha = list(map(str.isalpha, self.words))
         if self.skip:
-            alpha = [a and not self.skipped(s) for a, s in zip(alpha, self.starts, strict=True)]
+            alpha = [a and not s for a, s in zip(alpha, self.skipped_words, strict=True)]
         starts = list(compress(self.starts, alpha))
         long_words = sum(map(LONG_WORD.__lt__, map(len, compress(self.words, alpha))))
         return starts, long_words

@@ -52,6 +52,7 @@ class ReplyScreen(Base):
         self.findings: list[Finding] = []
         self._timer: Timer | None = None
         self._start = ""  # the draft as the editor opened it
+        self._opened = ""  # the triage's reply when the editor opened
         self._checked: str | None = None  # the text the findings are about
 
     def compose(self) -> ComposeResult:
@@ -73,6 +74,7 @@ class ReplyScreen(Base):
             template = self.app.chart.flowchart.outcomes[triage.walk.outcome].reply_template
             draft = template(self.app.lang) if template else ""
         self._start = draft
+        self._opened = triage.reply
         area = self.query_one("#reply", TextArea)
         area.load_text(draft)
         area.focus()
@@ -85,7 +87,12 @@ class ReplyScreen(Base):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """A change: check when the writer pauses (each change restarts the wait)."""
-        if event.text_area.text == self._checked:
+        text = event.text_area.text
+        triage = self.app.triage
+        # the triage holds the draft at once, so that quitting asks before it is lost; a
+        # template left as it came is not a reply
+        triage.reply = "" if not self._opened and text == self._start else text
+        if text == self._checked:
             return  # e.g. the draft loaded when the editor opened: already checked
         if self._timer is not None:
             self._timer.stop()
@@ -151,12 +158,7 @@ class ReplyScreen(Base):
         area.selection = Selection(start, end)
 
     def action_back(self, lang: str = "") -> None:
-        """Keep the draft in the triage (the case keeps it when it is saved) and go back; a
-        template left as it came is not a reply."""
-        text = self.query_one("#reply", TextArea).text
-        triage = self.app.triage
-        untouched = not triage.reply and text == self._start  # the template, as it came
-        if text != triage.reply and not untouched:
-            triage.reply = text
+        """Go back; the triage keeps the draft (the case keeps it when it is saved)."""
+        if self.app.triage.reply != self._opened:
             self.notify(self.t("reply_kept"))
         self.app.pop_screen()
