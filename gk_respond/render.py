@@ -186,6 +186,10 @@ def triage_text(triage: Triage, lang: str) -> str:
     walk, comment = triage.walk, triage.comment
     text = outcome_text(triage.chart, walk.path, walk.outcome, lang, triage.ticked)
     fields = _comment_fields(comment, lang)
+    if triage.reply.strip():
+        text += f"\n\n{t(lang, 'reply')}:\n" + "\n".join(
+            f"  {line}" for line in visible(triage.reply).splitlines()
+        )
     if not comment.text.strip() and not fields:
         return text
     head = [t(lang, "comment_heading") + ":"]
@@ -204,6 +208,10 @@ def triage_markdown(triage: Triage, lang: str) -> str:
     """The outcome as Markdown with the comment (verbatim in a code block, never markup)."""
     walk, comment = triage.walk, triage.comment
     body = outcome_markdown(triage.chart, walk.path, walk.outcome, lang, triage.ticked)
+    if triage.reply.strip():
+        reply = visible(triage.reply)
+        fence = ticks(reply, 3)
+        body += f"\n\n## {t(lang, 'reply')}\n\n{fence}text\n{reply}\n{fence}"
     fields = _comment_fields(comment, lang)
     text = visible(comment.text)
     if not text.strip() and not fields:

@@ -44,13 +44,14 @@ def utc_now() -> str:
 @dataclass
 class Triage:
     """The comment, the walk (with its history, timed by ``clock``), the steps ticked, the
-    notes, and the number of the case it was saved as, if it was."""
+    notes, the reply written, and the number of the case it was saved as, if it was."""
 
     chart: Chart
     comment: Comment = field(default_factory=Comment)
     clock: Callable[[], str] = utc_now
     ticked: set[int] = field(default_factory=set)  # the outcome's steps done, by index
     notes: str = ""
+    reply: str = ""  # the reply written in the editor (untrusted, like the comment)
     case: str = ""  # the case number once saved
     channel: str = ""  # the registered channel the comment's address is on: its name
     channel_id: str = ""  # and its id in the register
@@ -65,6 +66,7 @@ class Triage:
         self.comment = Comment()
         self.ticked = set()
         self.notes = ""
+        self.reply = ""
         self.case = ""
         self.channel = self.channel_id = ""
         self.walk = Walk(self.chart, clock=self.clock)
@@ -81,6 +83,7 @@ class Triage:
             tuple(sorted(self.ticked)),
             self.notes,
             astuple(self.comment),
+            self.reply,
         )
 
     def mark_saved(self, number: str) -> None:

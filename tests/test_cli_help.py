@@ -31,6 +31,9 @@ COMMANDS = [
     "channels export",
     "channels import",
     "train",
+    "reply",
+    "reply check",
+    "reply template",
 ]
 
 

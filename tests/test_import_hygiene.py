@@ -45,18 +45,22 @@ def test_batch_check_paths_and_diagram_do_not_import_textual(cli_env):
         ["records", "list", "--db", "/dev/null/none"],
         ["channels", "list", "--db", "/dev/null/none"],
         ["channels", "export", "--format", "html", "--db", "/dev/null/none"],
+        ["reply", "template", "--outcome", "correct"],
+        ["reply", "check", "/dev/null", "--outcome", "act"],
     ):
         assert probe(args, cli_env) == "CLEAN", args
 
 
 def test_a_warm_start_imports_neither_pydantic_nor_the_yaml_parser(cli_env):
-    """A sound flowchart comes from the cache: no validation, so no pydantic, no parsing."""
+    """A sound flowchart comes from the cache: no validation, so no pydantic, no parsing;
+    and the reply checker is not loaded for a triage."""
     probe(["--answers", "prohibited=ja,owns_channel=ja"], cli_env)  # fills the cache
     code = (
         "import sys; from gk_respond.cli import main; "
         "main(['--answers', 'prohibited=ja,owns_channel=ja', '--format', 'json']); "
         "print(sorted(m for m in ('pydantic', 'gk_respond.flowchart.yamlfile', "
-        "'gk_respond.flowchart.check') if m in sys.modules), file=sys.stderr)"
+        "'gk_respond.flowchart.check', 'gk_respond.reply') if m in sys.modules), "
+        "file=sys.stderr)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env, check=False

@@ -303,11 +303,15 @@ def test_reading_an_older_log_migrates_it_when_the_user_may_write_it(tmp_path):
     path = tmp_path / "cases.db"
     with Store(str(path)) as store:
         number = store.save(case()).number
-    with sqlite3.connect(path) as db:
+    with sqlite3.connect(path) as db:  # back to schema 1: no register, no reply
         db.execute("DROP TABLE channels")
+        db.execute("ALTER TABLE cases DROP COLUMN reply_text")
+        db.execute("ALTER TABLE cases DROP COLUMN reply_findings_json")
         db.execute("UPDATE gk_respond_meta SET value = '1' WHERE key = 'schema'")
     with Store(str(path), readonly=True) as store:
-        assert store.get(number).number == number
+        kept = store.get(number)
+        assert kept.number == number
+        assert (kept.reply_text, kept.reply_findings) == ("", [])
         assert store.query("SELECT COUNT(*) FROM channels")[0][0] == 0
 
 

@@ -39,6 +39,13 @@ def test_outcome_screen(snap_compare, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_reply_editor(snap_compare, lang):
+    # correct, the editor on its template, the focus on the findings (no blinking cursor)
+    keys = ["n", "n", "n", "n", yes(lang), "r", "tab"]
+    assert snap_compare(make_app(lang, COMMENT), press=keys, terminal_size=(100, 30))
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_flowchart_screen(snap_compare, lang):
     assert snap_compare(make_app(lang, COMMENT), press=["n", "n", "f"], terminal_size=(80, 24))
 

@@ -1,6 +1,6 @@
 """The command line, ``gk-respond``: `main` parses the first word and hands the rest to one
 command family (`triage`: the main command, check, paths, diagram and the app; `records`;
-`channels`; `train`); `common` holds what they share. Never imports Textual, except where a
+`channels`; `train`; `reply`); `common` holds what they share. Never imports Textual, except where a
 command opens the app (`launch`)."""
 
 from __future__ import annotations
@@ -36,6 +36,10 @@ def _dispatch(args: list[str]) -> int:
         from .train import main as train
 
         return train(rest)
+    if command == "reply":
+        from .reply import main as reply
+
+        return reply(rest)
     from . import triage
 
     if command in triage.COMMANDS:

@@ -70,7 +70,8 @@ def main(argv: list[str]) -> int:
         "  diagram         print the flowchart as a Mermaid diagram\n"
         "  records         the case log: list, show, update, export, stats\n"
         "  channels        the register of the municipality's channels (Bilaga 1)\n"
-        "  train           training: scenarios to walk, a presenter view, --check, --grade",
+        "  train           training: scenarios to walk, a presenter view, --check, --grade\n"
+        "  reply           the reply: a draft per outcome, checked against the writing rules",
         MAIN_HELP + EXIT_CODES,
     )
     parser.add_argument("--version", action="version", version=f"gk-respond {__version__}")
@@ -345,11 +346,13 @@ def _check(argv: list[str]) -> int:
         "gk-respond check",
         "Check a flowchart file: its YAML, its structure, and its graph (start exists, every "
         "answer leads somewhere, every node and outcome is reachable, no cycles, every path "
-        "ends in an outcome, every guidance reference exists).",
+        "ends in an outcome, every guidance reference exists); then the reply rules file "
+        "(built-in, or --rules FILE) and how it fits the flowchart.",
         "exit codes:\n  0  the flowchart is sound\n  1  problems, each listed as "
         "file:line:column: what is wrong\n  2  bad arguments\n",
     )
     parser.add_argument("file", nargs="?", help="the flowchart file (default: the built-in one)")
+    parser.add_argument("--rules", metavar="FILE", help="the reply rules file to check too")
     args = parser.parse_args(argv)
     chart = open_chart(args.file)
     if chart is None:
@@ -363,7 +366,11 @@ def _check(argv: list[str]) -> int:
     )
     if too_many := _too_many_paths(chart):
         print(f"note: {too_many}")
-    return OK
+    from .reply import check_rules
+
+    # the built-in rules are made for the built-in flowchart: fitted to another only on --rules
+    fitted = chart if args.rules or not args.file else None
+    return OK if check_rules(args.rules, fitted) else PROBLEMS
 
 
 def _count(number: int) -> str:

@@ -111,6 +111,20 @@ class Guidance:
 
 
 @dataclass(frozen=True)
+class ReplyTemplate:
+    """A draft reply to start from, in both languages; ``{namn}`` and the like are
+    placeholders for the writer to fill in."""
+
+    __pydantic_config__ = STRICT
+    sv: NonEmpty
+    en: NonEmpty
+    source: Source
+
+    def __call__(self, lang: str) -> str:
+        return self.en if lang == "en" else self.sv
+
+
+@dataclass(frozen=True)
 class Outcome:
     __pydantic_config__ = STRICT
     title: Text
@@ -118,6 +132,7 @@ class Outcome:
     steps: Annotated[list[Step], AtLeastOne()]
     source: Source
     guidance: list[Id] = field(default_factory=list)
+    reply_template: ReplyTemplate | None = None  # outcomes where staff write a reply
 
 
 @dataclass(frozen=True)

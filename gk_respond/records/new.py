@@ -40,9 +40,11 @@ def new_case(
     history: list[Event],
     ticked: Collection[int] = (),
     notes: str = "",
+    reply: str = "",
 ) -> Case:
     """The case to save: the comment verbatim with its hash, the flowchart's version and the
-    hash of its file, the path and every answer given or taken back on the way."""
+    hash of its file, the path and every answer given or taken back on the way; the reply as
+    written and what the reply checker finds in it now."""
     with open(flowchart_file, "rb") as handle:
         flowchart_sha256 = hashlib.sha256(handle.read()).hexdigest()
     return Case(
@@ -65,7 +67,20 @@ def new_case(
         ],
         ticked=sorted(ticked),
         notes=notes,
+        reply_text=reply,
+        reply_findings=_reply_findings(reply, outcome, comment.platform),
     )
+
+
+def _reply_findings(reply: str, outcome: str, platform: str) -> list[dict[str, object]]:
+    """What the reply checker finds in a reply (none without one: nothing is loaded)."""
+    if not reply.strip():
+        return []
+    from ..reply.check import check
+    from ..reply.load import load
+
+    findings = check(reply, load(), outcome=outcome, platform=platform or None)
+    return [finding.stored() for finding in findings]
 
 
 # What a triage decides in a case; a later save of the same triage replaces these, and keeps
@@ -73,6 +88,7 @@ def new_case(
 _FROM_TRIAGE = (
     "lang", "flowchart_version", "flowchart_sha256", "comment_text", "comment_sha256",
     "platform", "url", "author", "found", "outcome", "path", "history", "ticked", "notes",
+    "reply_text", "reply_findings",
 )  # fmt: skip
 
 
@@ -84,7 +100,7 @@ def save_triage(store: Store, triage: Triage, flowchart_file: str, lang: str, ha
         raise ValueError("only a triage that has reached an outcome is saved")
     fresh = new_case(
         triage.chart, flowchart_file, walk.path, walk.outcome, triage.comment, lang,
-        handler, walk.history, triage.ticked, triage.notes,
+        handler, walk.history, triage.ticked, triage.notes, triage.reply,
     )  # fmt: skip
     stored = None
     if triage.case:

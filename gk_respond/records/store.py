@@ -17,7 +17,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Each migration takes the schema from version N-1 to N; never edit one that has shipped.
@@ -60,6 +60,11 @@ MIGRATIONS: dict[int, list[str]] = {
             url TEXT NOT NULL,
             channel_json TEXT NOT NULL
         )""",
+    ],
+    # The reply as written, and what the reply checker found in it when it was saved.
+    3: [
+        "ALTER TABLE cases ADD COLUMN reply_text TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE cases ADD COLUMN reply_findings_json TEXT NOT NULL DEFAULT '[]'",
     ],
 }
 
@@ -138,6 +143,8 @@ class Case:
     diarium_number: str | None = None
     forwarded_to: str | None = None
     closed_at: str | None = None
+    reply_text: str = ""  # the reply as written (published, or to be)
+    reply_findings: list[dict[str, object]] = field(default_factory=list)  # checked on save
     number: str = ""  # given by the store on save
     created_at: str = ""  # UTC, ISO 8601; given by the store on save
 
@@ -151,7 +158,7 @@ STATUSES = ("open", "closed")
 # The fields a text search looks in.
 _SEARCHED = (
     "number", "comment_text", "author", "url", "platform", "handler", "notes", "found",
-    "diarium_number", "forwarded_to", "copy_kept",
+    "diarium_number", "forwarded_to", "copy_kept", "reply_text",
 )  # fmt: skip
 
 
@@ -205,7 +212,12 @@ def utc_now() -> str:
 
 
 # Case fields kept as JSON text, and the columns that hold them.
-_JSON = {"path": "path_json", "history": "history_json", "ticked": "ticked_json"}
+_JSON = {
+    "path": "path_json",
+    "history": "history_json",
+    "ticked": "ticked_json",
+    "reply_findings": "reply_findings_json",
+}
 
 
 def _row(case: Case) -> dict[str, object]:

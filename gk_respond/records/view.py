@@ -87,6 +87,22 @@ def history_lines(case: Case, lang: str) -> list[str]:
     ]
 
 
+def finding_lines(case: Case, lang: str) -> list[str]:
+    """What the reply checker found when the reply was saved, one finding a line."""
+    if not case.reply_text.strip():
+        return []
+    if not case.reply_findings:
+        return [t(lang, "reply_clean")]
+    lines = []
+    for found in case.reply_findings:
+        message = found.get("message")
+        text = (message.get(lang) or message.get("sv") or "") if isinstance(message, dict) else ""
+        level = t(lang, f"level_{found.get('level')}")
+        where = f"{found.get('start')}–{found.get('end')}"
+        lines.append(visible(f"{level} [{found.get('rule')}, {where}]: {text}"))
+    return lines
+
+
 def case_text(case: Case, chart: Chart, lang: str, wrap: int = 78) -> str:
     """Every field of a case, labelled, for the terminal; sections wrapped at ``wrap``."""
     rows = fields(case, chart, lang)
@@ -96,6 +112,8 @@ def case_text(case: Case, chart: Chart, lang: str, wrap: int = 78) -> str:
         (t(lang, "path"), path_lines(chart, case, lang)),
         (t(lang, "steps"), step_lines(chart, case, lang)),
         (t(lang, "notes"), visible(case.notes).splitlines()),
+        (t(lang, "reply"), visible(case.reply_text).splitlines()),
+        (t(lang, "reply_findings"), finding_lines(case, lang)),
         (t(lang, "history"), history_lines(case, lang)),
         (
             f"{t(lang, 'comment_heading')} (sha256 {case.comment_sha256[:16]}…)",
@@ -137,11 +155,16 @@ def case_markdown(case: Case, chart: Chart, lang: str) -> str:
     for heading, text in (
         (t(lang, "comment_heading"), case.comment_text),
         (t(lang, "notes"), case.notes),
+        (t(lang, "reply"), case.reply_text),
     ):
         if text.strip():
             shown = visible(text)
             fence = ticks(shown, 3)
             lines += ["", f"### {heading}", "", fence + "text", shown, fence]
+    findings = finding_lines(case, lang)
+    if findings:
+        lines += ["", f"### {t(lang, 'reply_findings')}", ""]
+        lines += [f"- {ticks(line, 1)} {line} {ticks(line, 1)}" for line in findings]
     if case.history:
         lines += ["", f"### {t(lang, 'history')}", ""]
         lines += [f"- {line}" for line in history_lines(case, lang)]

@@ -27,6 +27,7 @@ class OutcomeScreen(Base):
         *bilingual("e", "export", "export"),
         *bilingual("s", "save", "save_case"),
         *bilingual("a", "note", "note"),
+        *bilingual("r", "reply", "reply_editor"),  # only where staff write (check_action)
         *bilingual("ctrl+n", "new", "new_triage"),  # not n: one n too many must not lose work
         *bilingual("f", "flowchart", "show_flowchart", show=False),  # in help and palette
         *bilingual("k", "comment", "comment_key", show=False),  # the panel names it
@@ -43,6 +44,8 @@ class OutcomeScreen(Base):
             yield OptionList(id="steps")
             yield Static(id="notes-heading", classes="heading")
             yield Static(id="notes")
+            yield Static(id="reply-heading", classes="heading")
+            yield Static(id="reply-text")
             yield Vertical(id="guidance")
             yield Static(id="path-heading", classes="heading")
             yield Static(id="path")
@@ -78,6 +81,11 @@ class OutcomeScreen(Base):
         self.query_one("#notes-heading", Static).update(Content(self.t("notes") if notes else ""))
         self.query_one("#notes", Static).update(Content(notes))
         self.query_one("#notes-heading").display = self.query_one("#notes").display = bool(notes)
+        reply = visible(app.triage.reply).strip()
+        self.query_one("#reply-heading", Static).update(Content(self.t("reply")))
+        self.query_one("#reply-text", Static).update(Content(reply))
+        for name in ("#reply-heading", "#reply-text"):
+            self.query_one(name).display = bool(reply)
         guidance = self.query_one("#guidance", Vertical)
         guidance.remove_children()
         widgets: list[Static | Horizontal] = []
@@ -155,6 +163,24 @@ class OutcomeScreen(Base):
                 self.show()
 
         self.app.push_screen(NoteDialog(self.app.triage.notes), keep)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The reply editor is offered only where staff write a reply (the outcome has a
+        template); where the policy says not to reply it is not there at all."""
+        if action == "reply" and not self.writes_reply():
+            return False
+        return super().check_action(action, parameters)
+
+    def writes_reply(self) -> bool:
+        outcome = self.app.triage.walk.outcome
+        found = self.app.chart.flowchart.outcomes.get(outcome) if outcome else None
+        return found is not None and found.reply_template is not None
+
+    def action_reply(self, lang: str = "") -> None:
+        from .reply import ReplyScreen
+
+        if self.writes_reply():
+            self.app.push_screen(ReplyScreen())
 
     def action_new(self, lang: str = "") -> None:
         self.app.leave("new_anyway", self.app.new_triage)
