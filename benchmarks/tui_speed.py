@@ -18,7 +18,11 @@ painted, along the longest all-"nej" path (prohibited ... high_influence) and "r
 the start, M rounds of 7 keys, each key after a random pause (a person's key comes at any
 point of Textual's 60 Hz paint cycle). Keys are posted as Key events and the clock stops when
 the new question's text has been painted; Pilot.press is not timed, since it sleeps at least
-2 × 20 ms for idle after every key whatever the app does. Not a test: figures vary by machine.
+2 × 20 ms for idle after every key whatever the app does.
+
+Last, the time from a key to the screen it opens painted, for the channel form, its Ctrl+S
+with errors, and the Ctrl+Q and Ctrl+N dialogs, each as a ratio to a one-line dialog pushed
+in the same app, round by round. Not a test: figures vary by machine.
 """
 
 from __future__ import annotations
@@ -178,6 +182,73 @@ async def answers(rounds: int) -> tuple[list[float], list[float]]:
     return wall, cpu
 
 
+async def screens(rounds: int) -> dict[str, list[float]]:
+    """Seconds from a key posted to the screen it opens painted, interleaved round by round
+    with a reference: a one-line dialog (a ModalScreen with a Static) pushed in the same app,
+    so each ratio is measured on the same load."""
+    from textual import events
+    from textual.screen import ModalScreen
+    from textual.widgets import Static
+
+    from gk_respond import default_flowchart
+    from gk_respond.flowchart.engine import Chart
+    from gk_respond.flowchart.load import load
+    from gk_respond.triage import Comment
+    from gk_respond.tui.app import GkRespondApp
+
+    class Reference(ModalScreen):
+        def compose(self):
+            yield Static("Innehåller kommentaren något som inte får ligga kvar?", id="ref")
+
+    async def until(app, name: str, selector: str) -> None:
+        deadline = time.perf_counter() + 30
+        while not (type(app.screen).__name__ == name and painted(app, selector)):
+            if time.perf_counter() > deadline:
+                raise SystemExit(f"{name} {selector} was not painted within 30 s")
+            await asyncio.sleep(0.0005)
+
+    async def key(app, name: str, selector: str, *keys: str) -> float:
+        start = time.perf_counter()
+        for pressed in keys:
+            app.post_message(events.Key(pressed, None))
+        await until(app, name, selector)
+        return time.perf_counter() - start
+
+    chart = Chart(load(default_flowchart()))
+    db = os.path.join(tempfile.mkdtemp(prefix="gk-bench-db-"), "cases.db")
+    app = GkRespondApp(chart, "sv", Comment(text=COMMENT), db)
+    times: dict[str, list[float]] = {
+        "reference dialog": [],
+        "channel form (n)": [],
+        "channel form, Ctrl+S with errors": [],
+        "Ctrl+Q dialog": [],
+        "Ctrl+N dialog": [],
+    }
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "j")  # an outcome not saved: Ctrl+Q and Ctrl+N ask first
+        for _ in range(rounds):
+            start = time.perf_counter()
+            app.push_screen(Reference())
+            await until(app, "Reference", "#ref")
+            times["reference dialog"].append(time.perf_counter() - start)
+            app.pop_screen()
+            await pilot.press("ctrl+k")
+            times["channel form (n)"].append(await key(app, "ChannelForm", "#field-id", "n"))
+            app.screen.query_one("#field-id").value = "Inte ett id"
+            times["channel form, Ctrl+S with errors"].append(
+                await key(app, "ChannelForm", "#error-id.-shown", "ctrl+s")
+            )
+            app.pop_screen()
+            app.pop_screen()
+            await pilot.pause()
+            times["Ctrl+Q dialog"].append(await key(app, "ConfirmDialog", "#question", "ctrl+q"))
+            app.pop_screen()
+            times["Ctrl+N dialog"].append(await key(app, "ConfirmDialog", "#question", "ctrl+n"))
+            app.pop_screen()
+            await pilot.pause()
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -208,6 +279,12 @@ def main() -> None:
     print(f"  CPU per answer: median {statistics.median(cpu) * 1000:5.1f} ms")
     verdict = "meets" if p95 < TARGET_ANSWER_MS else "MISSES"
     print(f"  target: under {TARGET_ANSWER_MS} ms (95th percentile): {verdict}")
+    opened = asyncio.run(screens(max(3, args.rounds // 6)))
+    reference = statistics.median(opened["reference dialog"])
+    print(f"screens opening, key to painted, median of {len(opened['reference dialog'])}:")
+    for name, values in opened.items():
+        median = statistics.median(values)
+        print(f"  {name:34s} {median * 1000:7.1f} ms  {median / reference:5.2f}× the reference")
 
 
 if __name__ == "__main__":

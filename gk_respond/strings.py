@@ -44,7 +44,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "copy": "Kopiera",
         "export": "Exportera",
         "new_triage": "Ny kommentar",
-        "copied": "Sammanfattningen är kopierad.",
         "export_prompt": "Filnamn för Markdown-filen",
         "exported": "Sparad: {path}",
         "export_failed": "Kunde inte spara {path}: {error}",
@@ -61,11 +60,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "save": "Spara",
         "you_are_here": "du är här",
         "help_text": (
-            "Svara på frågorna med knapparna eller tangenterna {keys}. "
-            "Backsteg går tillbaka ett steg (svaren längre fram sparas), r börjar om, "
-            "f visar hela flödesschemat, l byter språk, ? visar den här hjälpen, "
-            "Ctrl+Q avslutar."
+            "Svara på frågan med knapparna eller tangenterna {keys}. "
+            "Backsteg går tillbaka ett steg (svaren längre fram sparas)."
         ),
+        "keys_heading": "Tangenterna här (Esc stänger; ? eller F1 visar dem igen)",
+        "palette": "Kommandopaletten: sök bland kommandona",
+        "palette_placeholder": "Sök bland kommandona …",
+        "key_backspace": "Backsteg",
+        "key_escape": "Esc",
+        "key_enter": "Enter",
+        "key_space": "Mellanslag",
+        "key_delete": "Delete",
+        "key_tab": "Tab",
+        "unsaved_walk": (
+            "Kommentaren och svaren hittills är inte sparade; en ny kommentar tar bort dem."
+        ),
+        "copy_heading": "Sammanfattningen",
+        "copy_sent": "Skickat till terminalens urklipp; fungerar om terminalen tillåter det.",
+        "copy_fallback": (
+            "Kom inget fram? Markera texten nedan och kopiera den med terminalens egen "
+            "kopiering (i många terminaler: håll Skift och dra med musen)."
+        ),
+        "end_session": "Avsluta, visa resultatet",
+        "ended_early": "Avslutad i förtid: {done} av {total} scenarier besvarade.",
+        "scenario_channel": "Scenariots kanal",
         "platform_facebook": "Facebook",
         "platform_instagram": "Instagram",
         "platform_x": "X",
@@ -285,7 +303,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "copy": "Copy",
         "export": "Export",
         "new_triage": "New comment",
-        "copied": "The summary is copied.",
         "export_prompt": "File name for the Markdown file",
         "exported": "Saved: {path}",
         "export_failed": "Could not save {path}: {error}",
@@ -302,11 +319,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "save": "Save",
         "you_are_here": "you are here",
         "help_text": (
-            "Answer with the buttons or the keys {keys}. "
-            "Backspace goes back one step (answers further on are kept), r restarts, "
-            "f shows the whole flowchart, l switches language, ? shows this help, "
-            "Ctrl+Q quits."
+            "Answer the question with the buttons or the keys {keys}. "
+            "Backspace goes back one step (answers further on are kept)."
         ),
+        "keys_heading": "The keys here (Esc closes; ? or F1 shows them again)",
+        "palette": "Command palette: search the commands",
+        "palette_placeholder": "Search the commands…",
+        "key_backspace": "Backspace",
+        "key_escape": "Esc",
+        "key_enter": "Enter",
+        "key_space": "Space",
+        "key_delete": "Delete",
+        "key_tab": "Tab",
+        "unsaved_walk": (
+            "The comment and the answers so far are not saved; a new comment drops them."
+        ),
+        "copy_heading": "The summary",
+        "copy_sent": "Sent to the terminal's clipboard; works if the terminal allows it.",
+        "copy_fallback": (
+            "Nothing arrived? Select the text below and copy it with the terminal's own "
+            "copying (in many terminals: hold Shift and drag with the mouse)."
+        ),
+        "end_session": "End, show the result",
+        "ended_early": "Ended early: {done} of {total} scenarios answered.",
+        "scenario_channel": "The scenario's channel",
         "platform_facebook": "Facebook",
         "platform_instagram": "Instagram",
         "platform_x": "X",

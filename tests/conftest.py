@@ -8,9 +8,14 @@ from pathlib import Path
 
 import pytest
 from textual._animator import Animator
+from textual.widgets import Input, TextArea
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+
+# No cursor blinks in a test: a snapshot must not depend on where in the half-second blink
+# cycle it is taken, which is a matter of the machine's speed.
+Input.cursor_blink = TextArea.cursor_blink = False  # type: ignore[assignment]
 
 
 # Textual 8.2's pilot waits for the animator after each key. When a key ends the app, a

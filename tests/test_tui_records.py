@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Static
-from tui_helpers import make_app, seed_cases
+from tui_helpers import Notices, make_app, seed_cases, until
 
 from gk_respond.records.store import Store
 from gk_respond.triage import Comment
@@ -70,16 +70,14 @@ async def test_a_note_opened_again_is_written_on_at_its_end(tmp_path):
 async def test_a_case_log_that_cannot_be_used_loses_nothing(tmp_path):
     db = tmp_path / "anteckningar.txt"
     db.write_text("inte en databas\n", encoding="utf-8")
-    app = make_app(lang="en", comment=COMMENT, db=str(db))
-    async with app.run_test(size=(80, 24)) as pilot:
+    app, notices = make_app(lang="en", comment=COMMENT, db=str(db)), Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await pilot.press("y", "y")  # prohibited, on our channel: remove
         await pilot.press("enter", "s")
         assert saved_line(app) == "Not saved in the case log (s saves it)."
         assert app.triage.ticked == {0} and app.triage.walk.outcome == "remove"
         assert db.read_text(encoding="utf-8") == "inte en databas\n"
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert any("Could not save" in m and "not an SQLite database" in m for m in messages)
+        assert await until(pilot, lambda: notices.any("Could not save", "not an SQLite database"))
 
 
 async def test_saving_again_keeps_what_was_done_to_the_case_elsewhere(tmp_path):
@@ -218,7 +216,8 @@ async def test_a_damaged_log_is_reported_and_the_triage_is_kept(tmp_path):
     db = big_log(tmp_path / "big.db")
     before = damage(db)
     app = make_app(lang="en", comment=COMMENT, db=db)  # its address is looked up at once
-    async with app.run_test(size=(100, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
         await pilot.press("y", "y")  # prohibited, on our channel: remove
         await pilot.press("enter")  # tick the first step
         await pilot.press("ctrl+r")
@@ -230,10 +229,8 @@ async def test_a_damaged_log_is_reported_and_the_triage_is_kept(tmp_path):
         await pilot.press("s")
         assert saved_line(app) == "Not saved in the case log (s saves it)."
         assert app.triage.ticked == {0} and app.triage.walk.outcome == "remove"
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert any("register" in m and "is damaged" in m for m in messages)
-        assert any("Could not save" in m and "is damaged" in m for m in messages)
+        assert await until(pilot, lambda: notices.any("Could not save", "is damaged"))
+        assert notices.any("register", "is damaged")  # said at start-up, long before
     with open(db, "rb") as handle:
         assert handle.read() == before
 
@@ -260,8 +257,8 @@ async def test_a_busy_log_on_the_case_screen_is_reported(tmp_path, monkeypatch):
     monkeypatch.setattr(module, "BUSY_TIMEOUT", 0)  # give up at once: no waiting in a test
     db = str(tmp_path / "cases.db")
     removal = seed_cases(db)[0]
-    app = make_app(lang="en", comment=Comment(), db=db)
-    async with app.run_test(size=(100, 30)) as pilot:
+    app, notices = make_app(lang="en", comment=Comment(), db=db), Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
         await pilot.press("ctrl+r")
         await pilot.press("down", "down", "enter")
         assert isinstance(app.screen, CaseScreen) and app.screen.number == removal
@@ -269,12 +266,11 @@ async def test_a_busy_log_on_the_case_screen_is_reported(tmp_path, monkeypatch):
         writer.execute("BEGIN IMMEDIATE")  # another gk-respond, in the middle of a save
         try:
             await pilot.press("x")
-            await pilot.pause()
+            busy = "is busy (another gk-respond is writing); try again"
+            assert await until(pilot, lambda: notices.any(busy))
         finally:
             writer.execute("ROLLBACK")
             writer.close()
         assert isinstance(app.screen, CaseScreen)
-        messages = [n.message for n in app._notifications]
-        assert any("is busy (another gk-respond is writing); try again" in m for m in messages)
         with Store(db) as store:
             assert store.get(removal).status == "open"

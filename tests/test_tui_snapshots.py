@@ -8,6 +8,7 @@ import pytest
 from tui_helpers import make_app
 
 from gk_respond.triage import Comment
+from gk_respond.tui.screens.base import Base
 
 LANGS = ["sv", "en"]
 COMMENT = Comment(
@@ -21,9 +22,36 @@ def yes(lang: str) -> str:
     return "j" if lang == "sv" else "y"
 
 
+async def settled(pilot) -> None:
+    """Wait until the first screen has its focus where it keeps it (a bounded count of
+    pauses, not a time), and nothing is still moving."""
+    from tui_helpers import until
+
+    def focused() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, Base) and screen.focused is not None
+
+    assert await until(pilot, focused)
+    await pilot.wait_for_scheduled_animations()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_comment_screen(snap_compare, lang):
-    assert snap_compare(make_app(lang), terminal_size=(80, 24))
+    assert snap_compare(make_app(lang), terminal_size=(80, 24), run_before=settled)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_help_lists_every_key(snap_compare, lang):
+    # the outcome's footer has room for a few keys; ? lists them all
+    keys = ["n", "n", "n", "n", yes(lang), "question_mark"]
+    app = make_app(lang, COMMENT)
+    assert snap_compare(app, press=keys, terminal_size=(80, 24), run_before=settled)
+
+
+def test_copy_shows_what_happened_and_the_text(snap_compare):
+    keys = ["n", "n", "n", "n", "j", "c"]
+    app = make_app("sv", COMMENT)
+    assert snap_compare(app, press=keys, terminal_size=(80, 24), run_before=settled)
 
 
 @pytest.mark.parametrize("lang", LANGS)

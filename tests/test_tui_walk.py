@@ -4,12 +4,17 @@ help, the flowchart tree, copy and export."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Button, OptionList, Static, Tree
+from textual.widgets import Button, OptionList, Static, TextArea, Tree
 from tui_helpers import CHART, make_app
 
 from gk_respond.triage import Comment
 from gk_respond.tui.screens.comment import CommentScreen
-from gk_respond.tui.screens.dialogs import ConfirmDialog, FlowchartScreen, HelpScreen
+from gk_respond.tui.screens.dialogs import (
+    ConfirmDialog,
+    CopyDialog,
+    FlowchartScreen,
+    HelpScreen,
+)
 from gk_respond.tui.screens.outcome import OutcomeScreen
 from gk_respond.tui.screens.question import QuestionScreen
 
@@ -155,6 +160,14 @@ async def test_copy_and_export(tmp_path):
         assert app.clipboard.startswith("Kommentaren du har hittat:\n  Skatten höjs!")
         assert "[ ] Ta reda på" in app.clipboard
         assert "Korrigera" in app.clipboard
+        # what really happened is said, and the text is there to select by hand
+        assert isinstance(app.screen, CopyDialog)
+        said = str(app.screen.query_one("#copy-sent").render())
+        assert said == "Skickat till terminalens urklipp; fungerar om terminalen tillåter det."
+        shown = app.screen.query_one("#copy-text", TextArea)
+        assert shown.read_only and shown.text == app.clipboard
+        await pilot.press("escape")
+        assert isinstance(app.screen, OutcomeScreen)
         await pilot.press("enter")  # tick the first step
         await pilot.press("e")
         target = tmp_path / "korrigera.md"

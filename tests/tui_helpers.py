@@ -9,6 +9,12 @@ os.environ.setdefault("GK_RESPOND_CACHE_DIR", tempfile.mkdtemp(prefix="gk-test-c
 # a safety net: no test saves into the user's own case log
 os.environ["GK_RESPOND_DB"] = os.path.join(tempfile.mkdtemp(prefix="gk-test-db-"), "cases.db")
 
+from collections.abc import Callable
+
+from textual.message import Message
+from textual.notifications import Notify
+from textual.pilot import Pilot
+
 from gk_respond import default_flowchart
 from gk_respond.flowchart.engine import Chart
 from gk_respond.flowchart.load import load
@@ -16,6 +22,29 @@ from gk_respond.triage import Comment
 from gk_respond.tui.app import GkRespondApp
 
 CHART = Chart(load(default_flowchart()))
+
+
+class Notices(list[str]):
+    """Every notification the app raised, by its message, as it arrives: pass it as
+    ``run_test(message_hook=...)``. A toast's lifetime is a matter of time; this list is not."""
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.append(message.notification.message)
+
+    def any(self, *parts: str) -> bool:
+        """Whether one notification says every one of ``parts``."""
+        return any(all(part in notice for part in parts) for notice in self)
+
+
+async def until(pilot: Pilot, condition: Callable[[], object], tries: int = 200) -> bool:
+    """Whether ``condition`` holds, letting the app work between looks: a bounded count of
+    pauses, not a time limit, so a busy machine only makes it slower."""
+    for _ in range(tries):
+        if condition():
+            return True
+        await pilot.pause()
+    return bool(condition())
 
 
 def make_app(

@@ -77,5 +77,9 @@ class Session:
     def advance(self) -> None:
         self.index += 1
 
+    def end(self) -> None:
+        """End the session early: the scenarios not answered are left out of the report."""
+        self.index = len(self.scenarios)
+
     def report(self) -> Report:
         return Report(list(self.graded))

@@ -12,14 +12,16 @@ from ..flowchart.engine import Chart
 from ..records.new import handler_name
 from ..strings import t
 from ..triage import Comment, Triage
-from .keys import allowed, bilingual
-from .screens.base import Base
+from .keys import allowed, bilingual, key_name
+from .screens.base import Base, dropdown_open
 
 if TYPE_CHECKING:
     from ..records.store import Store
 
 
 _CHANNEL_SCREENS = ("ChannelsScreen", "ChannelForm", "ConfirmDialog")
+# The app's keys a dialog or an open dropdown does not offer: its footer shows its own keys.
+_NOT_OVER_A_DIALOG = ("new", "help", "switch_language", "records", "channels")
 
 
 class GkRespondApp(App[None]):
@@ -27,13 +29,18 @@ class GkRespondApp(App[None]):
     TITLE = "gk-respond"
     ENABLE_COMMAND_PALETTE = True
     UNSAVED = "unsaved_triage"  # what leaving would lose, asked about first (strings.py)
+    # Shown in the footer where there is room (? lists every key, these too).
     BINDINGS = [
-        *bilingual("ctrl+q", "quit", "quit", priority=True),
-        *bilingual("l", "switch_language", "language"),
-        *bilingual("ctrl+r", "records", "cases"),
+        # priority: Ctrl+N works from a text field too; asks first when something is lost
+        *bilingual("ctrl+n", "new", "new_triage", priority=True),
+        *bilingual("question_mark,f1", "help", "help", key_display="?/F1"),  # F1 in a field
+        *bilingual("ctrl+q", "quit", "quit", priority=True, show=False),
+        *bilingual("l", "switch_language", "language", show=False),
+        *bilingual("ctrl+r", "records", "cases", show=False),
         # priority: Ctrl+K opens the register from any screen, even from a text field
-        *bilingual("ctrl+k", "channels", "channels", priority=True),
+        *bilingual("ctrl+k", "channels", "channels", priority=True, show=False),
     ]
+    TRIAGE_SCREENS = ("CommentScreen", "QuestionScreen", "OutcomeScreen")  # Ctrl+N there
 
     def __init__(
         self,
@@ -138,9 +145,21 @@ class GkRespondApp(App[None]):
             self.push_screen(ChannelsScreen(), lambda _: self.find_channel())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "records" and type(self.screen).__name__ in ("RecordsScreen", "CaseScreen"):
+        from textual.command import CommandPalette
+        from textual.screen import ModalScreen
+
+        screen = self.screen
+        if CommandPalette.is_open(self):  # it lists the actions of the screen beneath it
+            screen = self.screen_stack[-2]
+        over = isinstance(screen, ModalScreen) or dropdown_open(screen)
+        if over and action in _NOT_OVER_A_DIALOG:
+            return False
+        name = type(screen).__name__
+        if action == "new" and name not in self.TRIAGE_SCREENS:
+            return False
+        if action == "records" and name in ("RecordsScreen", "CaseScreen"):
             return False  # already there
-        if action == "channels" and type(self.screen).__name__ in _CHANNEL_SCREENS:
+        if action == "channels" and name in _CHANNEL_SCREENS:
             return False  # already there
         return allowed(parameters, self.lang)
 
@@ -160,6 +179,43 @@ class GkRespondApp(App[None]):
         question = ConfirmDialog(self.t(self.UNSAVED), yes)
         self.push_screen(question, lambda choice: then() if choice else None)
 
+    def would_lose(self) -> str | None:
+        """What a new comment would lose, by its key in strings.py: a finished triage not
+        saved, or a comment and answers begun; None when there is nothing to lose."""
+        if self.triage.walk.finished:
+            return self.UNSAVED if self.unsaved_outcome() else None
+        screen = self.screen
+        typed = screen.typed() if isinstance(screen, Base) else False
+        if typed or self.triage.comment != Comment() or self.triage.walk.path:
+            return "unsaved_walk"
+        return None
+
+    def action_new(self, lang: str = "") -> None:
+        """A new comment, from any triage screen; first ask when something would be lost."""
+        from .screens.dialogs import ConfirmDialog
+
+        lost = self.would_lose()
+        if lost is None:
+            self.new_triage()
+            return
+        question = ConfirmDialog(self.t(lost), "new_anyway")
+        self.push_screen(question, lambda choice: self.new_triage() if choice else None)
+
+    def action_help(self, lang: str = "") -> None:
+        """Every key the screen offers, and at a question the question's help."""
+        from .screens.dialogs import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_command_palette(self) -> None:
+        """The command palette in the app's language, with the screen's actions only."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=self.t("palette_placeholder"))
+            )
+
     async def action_quit(self, lang: str = "") -> None:
         self.leave("quit_anyway", self.exit)
 
@@ -172,15 +228,18 @@ class GkRespondApp(App[None]):
             screen.refresh_bindings()
 
     def get_system_commands(self, screen: Screen):
-        """The command palette: every action the screen's keys offer, in the app's language,
-        then Textual's own commands (in English)."""
-        for active in screen.active_bindings.values():
+        """The command palette: every action the screen's keys offer, in the app's language
+        (Textual's own commands, in English, are left out)."""
+        seen = set()
+        for key, active in screen.active_bindings.items():
             binding = active.binding
             if not active.enabled or not binding.action.endswith(f"('{self.lang}')"):
                 continue
+            if binding.action in seen:
+                continue
+            seen.add(binding.action)
             yield SystemCommand(
                 binding.description,
-                f"{self.t('key')}: {binding.key_display or self.get_key_display(binding)}",
+                f"{self.t('key')}: {key_name(key, self.lang)}",
                 lambda node=active.node, action=binding.action: self.run_action(action, node),
             )
-        yield from super().get_system_commands(screen)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from ..triage import Comment
 from ..untrusted import preview
@@ -28,3 +28,8 @@ class CommentPanel(Static):
         if more:
             text += " … " + t(lang, "whole_comment")
         self.update(Content(text))
+
+
+def footer() -> Footer:
+    """The screen's main keys; ? (F1 in a text field) lists them all, Ctrl+P included."""
+    return Footer(compact=True, show_command_palette=False)

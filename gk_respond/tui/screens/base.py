@@ -35,7 +35,13 @@ class Base(Screen):
     def on_screen_resume(self) -> None:
         self.show()
 
+    def typed(self) -> bool:
+        """Whether the screen holds something typed that is not in the triage yet."""
+        return False
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if dropdown_open(self):
+            return False  # its own keys only, Esc closing it: the footer shows just those
         return allowed(parameters, self.app.lang)
 
     def action_comment(self, lang: str = "") -> None:
@@ -64,3 +70,10 @@ class Base(Screen):
         problem.update(Content(message))
         problem.display = bool(message)
         return found
+
+
+def dropdown_open(screen: Screen) -> bool:
+    """Whether a Select's list is open on ``screen`` (it has the focus then)."""
+    from textual.widgets._select import SelectOverlay
+
+    return isinstance(screen.focused, SelectOverlay)

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from ...records.channel_files import hours
 from ...records.channels import (
@@ -26,6 +26,7 @@ from ...records.store import StoreError
 from ...strings import STRINGS
 from ...untrusted import visible
 from ..keys import bilingual
+from ..widgets import footer
 from .base import Base
 from .dialogs import ConfirmDialog
 
@@ -61,7 +62,7 @@ class ChannelsScreen(Base):
         yield Header()
         yield Static(id="problem")
         yield DataTable(id="channels", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield footer()
 
     def on_mount(self) -> None:
         self.query_one("#channels", DataTable).focus()
@@ -145,7 +146,7 @@ class ChannelForm(Base):
                 yield Static(id=f"error-admin-{row}", classes="error")
             for name in AFTER:
                 yield from self.field(name)
-        yield Footer(compact=True)
+        yield footer()
 
     @staticmethod
     def field(name: str) -> ComposeResult:
@@ -154,8 +155,6 @@ class ChannelForm(Base):
         yield Static(id=f"error-{name}", classes="error")
 
     def on_mount(self) -> None:
-        for error in self.query(".error"):
-            error.display = False
         channel = self.channel
         if channel is not None:
             values = channel.data()
@@ -230,14 +229,14 @@ class ChannelForm(Base):
         for place, messages in shown.items():
             error = self.query_one(f"#{place}", Static)
             error.update(Content("\n".join(messages)))
-            error.display = True
+            error.add_class("-shown")
         if first:
             self.query_one(f"#{first}", Input).focus()
         self.notify(self.t("channel_not_saved"), severity="warning")
 
     def action_save(self, lang: str = "") -> None:
-        for error in self.query(".error"):
-            error.display = False
+        for error in self.query(".error.-shown"):
+            error.remove_class("-shown")
         data, rows = self.given()
         try:
             channel = Channel.model_validate(data)  # the same rules as everywhere

@@ -6,11 +6,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Button, Header, Input, Select, Static, TextArea
 
 from ...triage import PLATFORMS
 from ...untrusted import visible
+from ..dropdown import Dropdown
 from ..keys import bilingual
+from ..widgets import footer
 from .base import Base
 
 
@@ -41,7 +43,7 @@ class CommentScreen(Base):
             yield Static(id="label-text")
             yield CommentArea(id="text", soft_wrap=True)
             yield Static(id="label-platform")
-            yield Select([], id="platform", allow_blank=True)
+            yield Dropdown([], id="platform", allow_blank=True)
             yield Static(id="label-url")
             yield Input(id="url")
             yield Static(id="label-author")
@@ -51,7 +53,7 @@ class CommentScreen(Base):
             with Horizontal(id="actions"):
                 yield Button(id="continue", variant="primary")
                 yield Button(id="skip")
-        yield Footer(compact=True)
+        yield footer()
 
     def on_mount(self) -> None:
         comment = self.app.triage.comment
@@ -61,6 +63,10 @@ class CommentScreen(Base):
         self.query_one("#author", Input).value = comment.author
         self.query_one("#found", Input).value = comment.found
         self.query_one("#text", TextArea).focus()
+
+    def typed(self) -> bool:
+        fields = [self.query_one(f"#{key}", Input).value for key in ("url", "author", "found")]
+        return bool(self.query_one("#text", TextArea).text.strip() or any(fields))
 
     def show(self) -> None:
         for key in ("url", "author", "found", "platform"):

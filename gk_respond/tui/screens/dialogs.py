@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static, TextArea, Tree
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Input, Static, TextArea, Tree
 
 from ... import render
 from ...strings import t
 from ...untrusted import visible
-from ..keys import allowed, bilingual
+from ..keys import allowed, bilingual, key_rows
+from ..widgets import footer
 
 if TYPE_CHECKING:
     from ..app import GkRespondApp
@@ -38,24 +39,35 @@ class Dialog(ModalScreen[str | None]):
 
 
 class HelpScreen(Dialog):
-    BINDINGS = bilingual("question_mark,q", "close", "close", show=False)
+    """Every key the screen below offers, the ones its footer has no room for too; at a
+    question, the question's help."""
+
+    BINDINGS = bilingual("question_mark,q,f1", "close", "close", show=False)
+
+    def __init__(self, below: Screen) -> None:
+        super().__init__()
+        self.below = below
+        self.rows = key_rows(below, self.app.lang)  # now, while it is the active screen
 
     def compose(self) -> ComposeResult:
+        from .question import QuestionScreen
+
         walk, lang = self.app.triage.walk, self.app.lang
-        labels = (
-            {o.id: o.label(lang) for o in self.app.chart.options(walk.question)}
-            if walk.question
-            else {}
-        )
-        keys = ", ".join(f"{k} = {labels[v]}" for k, v in self.app.option_keys().items())
-        parts = [self.t("help"), "", self.t("help_text").format(keys=keys or "1, 2, …")]
-        if walk.question:
+        parts = [self.t("keys_heading"), ""]
+        if isinstance(self.below, QuestionScreen) and walk.question:
+            labels = {o.id: o.label(lang) for o in self.app.chart.options(walk.question)}
+            keys = ", ".join(f"{k} = {labels[v]}" for k, v in self.app.option_keys().items())
+            parts += [self.t("help_text").format(keys=keys), ""]
+        rows = self.rows
+        width = max((len(keys) for keys, _ in rows), default=0)
+        parts += [f"  {keys:<{width}}  {what}" for keys, what in rows]
+        if isinstance(self.below, QuestionScreen) and walk.question:
             question = self.app.chart.question(walk.question)
-            parts += ["", question.text(lang), question.help(lang)]
+            parts += ["", question.title(lang), question.text(lang), question.help(lang)]
             parts += [f"{self.t('example')}: {question.example(lang)}", f"({question.source})"]
         with VerticalScroll(classes="dialog"):
             yield Static(Content("\n".join(parts)), id="help-text")
-        yield Footer(compact=True)
+        yield footer()
 
 
 class FlowchartScreen(Dialog):
@@ -98,7 +110,7 @@ class FlowchartScreen(Dialog):
         tree.root.expand()
         with Vertical(classes="dialog"):
             yield tree
-        yield Footer(compact=True)
+        yield footer()
 
 
 class CommentDialog(Dialog):
@@ -114,7 +126,28 @@ class CommentDialog(Dialog):
         with VerticalScroll(classes="dialog"):
             yield Static(Content(self.t("comment_heading")), classes="heading")
             yield Static(Content(text), id="whole-comment")
-        yield Footer(compact=True)
+        yield footer()
+
+
+class CopyDialog(Dialog):
+    """What c sent to the terminal's clipboard, said as what really happened, and the text
+    itself, read-only and selectable, to copy by hand when nothing arrived."""
+
+    BINDINGS = bilingual("c,q", "close", "close", show=False)
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.t("copy_sent")), id="copy-sent", classes="heading")
+            yield Static(Content(self.t("copy_fallback")), id="copy-fallback")
+            yield TextArea(visible(self.text), id="copy-text", read_only=True, soft_wrap=True)
+        yield footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#copy-text", TextArea).focus()
 
 
 class ExportScreen(Dialog):
@@ -141,6 +174,7 @@ class ExportScreen(Dialog):
             with Horizontal():
                 yield Button(Content(self.t("save")), id="save", variant="primary")
                 yield Button(Content(self.t("cancel")), id="cancel")
+        yield footer()  # its own keys, not the screen's beneath it
 
     def on_input_submitted(self) -> None:
         self.save()
@@ -184,7 +218,7 @@ class NoteDialog(Dialog):
         with Vertical(classes="dialog"):
             yield Static(Content(self.t("notes")), classes="heading")
             yield CommentArea(self.text, id="notes", soft_wrap=True)
-        yield Footer(compact=True)
+        yield footer()
 
     def on_mount(self) -> None:
         area = self.query_one("#notes", TextArea)
@@ -214,7 +248,7 @@ class ConfirmDialog(Dialog):
             with Horizontal(id="answers"):
                 yield Button(Content(self.t(self.yes)), id="yes", variant="error")
                 yield Button(Content(self.t("cancel")), id="no")
-        yield Footer(compact=True)
+        yield footer()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

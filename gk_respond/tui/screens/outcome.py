@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ... import render
 from ...untrusted import visible
 from ..keys import bilingual
-from ..widgets import CommentPanel
+from ..widgets import CommentPanel, footer
 from .base import Base
 
 if TYPE_CHECKING:
@@ -21,14 +21,14 @@ if TYPE_CHECKING:
 
 
 class OutcomeScreen(Base):
+    guidance_for: tuple[str | None, str] | None = None  # the outcome and language built
     BINDINGS = [
         *bilingual("backspace", "back", "back", priority=True),
         *bilingual("c", "copy", "copy"),
-        *bilingual("e", "export", "export"),
+        *bilingual("e", "export", "export", show=False),  # ? lists it: no room at 80
         *bilingual("s", "save", "save_case"),
-        *bilingual("a", "note", "note"),
+        *bilingual("a", "note", "note", show=False),
         *bilingual("r", "reply", "reply_editor"),  # only where staff write (check_action)
-        *bilingual("ctrl+n", "new", "new_triage"),  # not n: one n too many must not lose work
         *bilingual("f", "flowchart", "show_flowchart", show=False),  # in help and palette
         *bilingual("k", "comment", "comment_key", show=False),  # the panel names it
     ]
@@ -49,7 +49,7 @@ class OutcomeScreen(Base):
             yield Vertical(id="guidance")
             yield Static(id="path-heading", classes="heading")
             yield Static(id="path")
-        yield Footer(compact=True)
+        yield footer()
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
@@ -87,6 +87,9 @@ class OutcomeScreen(Base):
         for name in ("#reply-heading", "#reply-text"):
             self.query_one(name).display = bool(reply)
         guidance = self.query_one("#guidance", Vertical)
+        if self.guidance_for == (walk.outcome, lang):
+            return self.show_path()  # built already: a dialog closing need not build it anew
+        self.guidance_for = (walk.outcome, lang)
         guidance.remove_children()
         widgets: list[Static | Horizontal] = []
         for section in data["guidance"]:
@@ -101,9 +104,13 @@ class OutcomeScreen(Base):
                     )
                 )
         guidance.mount_all(widgets)
+        self.show_path()
+
+    def show_path(self) -> None:
+        app, lang = self.app, self.app.lang
         self.query_one("#path-heading", Static).update(Content(self.t("path")))
         self.query_one("#path", Static).update(
-            Content("\n".join(render.path_text(app.chart, walk.path, lang)))
+            Content("\n".join(render.path_text(app.chart, app.triage.walk.path, lang)))
         )
 
     def show_saved(self) -> None:
@@ -131,8 +138,13 @@ class OutcomeScreen(Base):
         self.app.pop_screen()
 
     def action_copy(self, lang: str = "") -> None:
-        self.app.copy_to_clipboard(render.triage_text(self.app.triage, self.app.lang))
-        self.notify(self.t("copied"))
+        """Send the summary to the terminal's clipboard (OSC 52: the terminal may ignore it,
+        and nothing says whether it did), and show it, selectable, in case it did not."""
+        from .dialogs import CopyDialog
+
+        text = render.triage_text(self.app.triage, self.app.lang)
+        self.app.copy_to_clipboard(text)
+        self.app.push_screen(CopyDialog(text))
 
     def action_export(self, lang: str = "") -> None:
         from .dialogs import ExportScreen
@@ -181,9 +193,6 @@ class OutcomeScreen(Base):
 
         if self.writes_reply():
             self.app.push_screen(ReplyScreen())
-
-    def action_new(self, lang: str = "") -> None:
-        self.app.leave("new_anyway", self.app.new_triage)
 
     def action_flowchart(self, lang: str = "") -> None:
         from .dialogs import FlowchartScreen

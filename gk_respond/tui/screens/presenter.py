@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ... import render
 from ...flowchart.engine import Step
 from ...training.check import expected_path
 from ...untrusted import visible
 from ..keys import bilingual
+from ..widgets import footer
 from .base import Base
 from .training import scenario_context
 
@@ -60,7 +61,7 @@ class PresenterScreen(Base):
             yield Static(id="p-options")
             yield Static(id="p-reveal")
             yield Static(id="p-hint", classes="muted")
-        yield Footer(compact=True)
+        yield footer()
 
     def show(self) -> None:
         self.refresh_bindings()  # what space does has changed

@@ -8,12 +8,12 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from ... import render
 from ...untrusted import visible
 from ..keys import bilingual
-from ..widgets import CommentPanel
+from ..widgets import CommentPanel, footer
 from .base import Base
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ class QuestionScreen(Base):
     BINDINGS = [
         *bilingual("backspace", "back", "back", priority=True),
         *bilingual("r", "restart", "restart"),
-        *bilingual("question_mark", "help", "help"),
         *bilingual("f", "flowchart", "show_flowchart"),
         *bilingual("k", "comment", "comment_key", show=False),  # the panel names it
     ]
@@ -34,20 +33,23 @@ class QuestionScreen(Base):
         yield Header()
         yield CommentPanel(id="comment")
         yield Static(id="breadcrumb")
+        # the question and its answers never scroll out of view; the help below them may
+        yield Static(id="question-title", classes="heading")
+        yield Static(id="question-text")
+        yield Horizontal(id="options")
+        yield Static(id="earlier")
         with VerticalScroll(id="body"):
-            yield Static(id="question-title", classes="heading")
-            yield Static(id="question-text")
             yield Static(id="help")
-            yield Horizontal(id="options")
-            yield Static(id="earlier")
-        yield Footer(compact=True)
+        yield footer()
 
     def show(self) -> None:
         walk, chart, lang = self.app.triage.walk, self.app.chart, self.app.lang
         if walk.finished:  # reached when coming back from an outcome by language switch
             return
         self.query_one("#comment", CommentPanel).show(self.app.triage.comment, lang)
-        self.query_one("#breadcrumb", Static).update(Content(breadcrumb(self.app)))
+        path = self.query_one("#breadcrumb", Static)
+        path.update(Content(breadcrumb(self.app)))
+        path.display = bool(self.app.triage.walk.path)
         question = chart.question(walk.question)
         self.query_one("#question-title", Static).update(Content(question.title(lang)))
         self.query_one("#question-text", Static).update(Content(question.text(lang)))
@@ -68,11 +70,13 @@ class QuestionScreen(Base):
         for button, option in zip(buttons, options, strict=True):
             button.label = Content(f"{option.label(lang)} [{by_option[option.id]}]")
             button.set_class(option.id == remembered, "-remembered")
-        self.query_one("#earlier", Static).update(Content(self.earlier(remembered, preset)))
+        earlier, said = self.query_one("#earlier", Static), self.earlier(remembered, preset)
+        earlier.update(Content(said))
+        earlier.display = bool(said)
         self.shown = [option.id for option in options]  # button order -> option id
         self.preset = preset
         focus = buttons[self.shown.index(remembered)] if remembered in self.shown else buttons[0]
-        self.call_after_refresh(focus.focus)
+        self.call_after_refresh(focus.focus, False)  # nothing to scroll: it is in view
 
     def earlier(self, remembered: str | None, preset: str | None) -> str:
         """The line under the buttons: the answer given before, or the register's."""
@@ -121,11 +125,6 @@ class QuestionScreen(Base):
     def action_restart(self, lang: str = "") -> None:
         self.app.triage.walk.restart()
         self.show()
-
-    def action_help(self, lang: str = "") -> None:
-        from .dialogs import HelpScreen
-
-        self.app.push_screen(HelpScreen())
 
     def action_flowchart(self, lang: str = "") -> None:
         from .dialogs import FlowchartScreen

@@ -7,11 +7,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from ...records.store import STATUSES, Case, CaseFilter, StoreError
 from ...untrusted import preview, visible
+from ..dropdown import Dropdown
 from ..keys import bilingual
+from ..widgets import footer
 from .base import Base
 
 ALL = "all"
@@ -27,11 +29,11 @@ class RecordsScreen(Base):
         yield Header()
         with Horizontal(id="filters"):
             yield Input(id="search")
-            yield Select[str](self.outcome_options(), id="outcome", allow_blank=False)
-            yield Select[str](self.status_options(), id="status", allow_blank=False)
+            yield Dropdown(self.outcome_options(), id="outcome", allow_blank=False)
+            yield Dropdown(self.status_options(), id="status", allow_blank=False)
         yield Static(id="problem")
         yield DataTable(id="cases", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield footer()
 
     def on_mount(self) -> None:
         self.query_one("#cases", DataTable).focus()
@@ -127,7 +129,7 @@ class CaseScreen(Base):
         yield Header()
         with VerticalScroll(id="body"):
             yield Static(id="case")
-        yield Footer(compact=True)
+        yield footer()
 
     def case(self) -> Case | None:
         try:

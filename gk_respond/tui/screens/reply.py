@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets import Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Selection
 
 from ...untrusted import visible
 from ..keys import bilingual
+from ..widgets import footer
 from .base import Base
 from .comment import CommentArea
 
@@ -65,7 +66,7 @@ class ReplyScreen(Base):
                 yield Static(id="findings-heading", classes="heading")
                 yield Static(id="findings-counts")
                 yield OptionList(id="findings")
-        yield Footer(compact=True)
+        yield footer()
 
     def on_mount(self) -> None:
         triage = self.app.triage

@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ... import render
 from ...training.grade import Graded, percent, report_data, report_markdown
 from ...untrusted import visible
 from ..keys import bilingual
+from ..widgets import footer
 from .base import Base
 from .question import QuestionScreen
 
@@ -46,10 +47,21 @@ class TrainingBase(Base):
     app: TrainingApp
 
 
+# On every screen of a session before its result: end it now, and show the result so far.
+END = bilingual("ctrl+e", "end_session", "end_session", priority=True)
+
+
+def end_session(app: TrainingApp) -> None:
+    """The session ends here: the scenarios not answered are left out of the result."""
+    app.session.end()
+    app.show_progress()
+    app.switch_screen(ResultScreen())
+
+
 class ScenarioScreen(TrainingBase):
     """The comment to judge, whole, with where it was posted."""
 
-    BINDINGS = [*bilingual("enter,space", "start", "start_answering", priority=True)]
+    BINDINGS = [*bilingual("enter,space", "start", "start_answering", priority=True), *END]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -58,7 +70,7 @@ class ScenarioScreen(TrainingBase):
             yield Static(id="scenario-title", classes="heading")
             yield Static(id="scenario-context")
             yield Static(id="scenario-comment")
-        yield Footer(compact=True)
+        yield footer()
 
     def show(self) -> None:
         app, scenario = self.app, self.app.session.current
@@ -77,11 +89,35 @@ class ScenarioScreen(TrainingBase):
     def action_start(self, lang: str = "") -> None:
         self.app.switch_screen(TrainingQuestionScreen())
 
+    def action_end_session(self, lang: str = "") -> None:
+        end_session(self.app)
+
 
 class TrainingQuestionScreen(QuestionScreen):
-    """The triage's question screen, keys and all; reaching an outcome grades the walk."""
+    """The triage's question screen, keys and all, with the scenario's channel under the
+    comment (the trainee has to judge "Kommunens kanal?"); reaching an outcome grades the
+    walk."""
 
     app: TrainingApp
+    BINDINGS = END
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            yield widget
+            if widget.id == "comment":
+                yield Static(id="scenario-channel", classes="muted")
+
+    def show(self) -> None:
+        super().show()
+        scenario = self.app.session.current
+        if scenario is not None and not self.app.triage.walk.finished:
+            place = " ".join(scenario_context(self.app, scenario).split("\n")[0].split())
+            if scenario.channel:
+                place += f" · {visible(scenario.channel(self.app.lang))}"
+            self.query_one("#scenario-channel", Static).update(Content(place))
+
+    def action_end_session(self, lang: str = "") -> None:
+        end_session(self.app)
 
     def finish(self) -> None:
         walk = self.app.triage.walk
@@ -97,7 +133,11 @@ class FeedbackScreen(TrainingBase):
     BINDINGS = [
         *bilingual("enter,space", "next", "next_scenario", priority=True),
         *bilingual("k", "comment", "comment_key", show=False),
+        *END,
     ]
+
+    def action_end_session(self, lang: str = "") -> None:
+        end_session(self.app)
 
     def __init__(self, graded: Graded) -> None:
         super().__init__()
@@ -111,7 +151,7 @@ class FeedbackScreen(TrainingBase):
             yield Static(id="divergence-heading", classes="heading")
             yield Static(id="divergence")
             yield Static(id="paths")
-        yield Footer(compact=True)
+        yield footer()
 
     def show(self) -> None:
         app, lang, graded = self.app, self.app.lang, self.graded
@@ -180,7 +220,7 @@ class ResultScreen(TrainingBase):
             yield Static(id="per-question")
             yield Static(id="missed-heading", classes="heading")
             yield Static(id="missed")
-        yield Footer(compact=True)
+        yield footer()
 
     def show(self) -> None:
         app, lang = self.app, self.app.lang
@@ -192,6 +232,11 @@ class ResultScreen(TrainingBase):
         score = self.t("score_line").format(
             right=report.right, total=report.total, percent=percent(report.right, report.total)
         )
+        session = app.session
+        if len(report.graded) < len(session.scenarios):
+            score += "\n" + self.t("ended_early").format(
+                done=len(report.graded), total=len(session.scenarios)
+            )
         self.query_one("#score", Static).update(Content(score))
         self.query_one("#per-question-heading", Static).update(Content(self.t("per_question")))
         per = report.per_question(app.chart)
