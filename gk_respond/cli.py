@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Iterable
 from typing import IO, TYPE_CHECKING, Any
@@ -120,19 +119,18 @@ def _deliver(text: str, output: str | None, what: str, private: bool = True) -> 
     """Write ``text`` to standard output, or to a new file ``output`` (never over an existing
     one; readable by its owner only if ``private``) saying so on standard error; what went
     wrong, or None."""
-    import os
+    from .records.private_files import RefusedPath, write_new
+    from .untrusted import visible
 
     if not output:
-        sys.stdout.write(text)
+        sys.stdout.write(visible(text) if sys.stdout.isatty() else text)
         return None
     try:
-        descriptor = os.open(
-            output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o666
-        )
-        with open(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        write_new(output, text, private)  # whole or not at all, never through a link
     except FileExistsError:
         return f"{output} already exists; it is left as it is (choose another name)"
+    except RefusedPath as refused:
+        return str(refused)
     except OSError as error:
         return f"{output}: {error.strerror}"
     print(f"gk-respond: {what} written to {output}", file=sys.stderr)
@@ -364,7 +362,7 @@ def _save(
     from . import default_flowchart
     from .flowchart.engine import Event
     from .records.new import handler_name, new_case
-    from .records.store import Store, StoreError, default_path
+    from .records.store import Store, StoreError, default_path, print_warning
     from .triage import utc_now
 
     now = utc_now()
@@ -384,7 +382,7 @@ def _save(
         ],
     )
     try:
-        with Store(args.db or default_path()) as store:
+        with Store(args.db or default_path(), warn=print_warning) as store:
             return store.save(case).number
     except StoreError as error:
         print(f"gk-respond: error: {error}", file=sys.stderr)
@@ -395,10 +393,10 @@ def _registered_channel(url: str, db: str | None) -> Channel | None:
     """The channel in the register that ``url`` belongs to. A case log that does not exist
     yet holds no register (and is not created); one that cannot be read is reported."""
     from .records.channels import Channels
-    from .records.store import NoCaseLog, Store, StoreError, default_path
+    from .records.store import NoCaseLog, Store, StoreError, default_path, print_warning
 
     try:
-        with Store(db or default_path(), readonly=True) as store:
+        with Store(db or default_path(), readonly=True, warn=print_warning) as store:
             return Channels(store).match(url)
     except NoCaseLog:
         return None
@@ -408,7 +406,9 @@ def _registered_channel(url: str, db: str | None) -> Channel | None:
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    from .untrusted import json_text
+
+    print(json_text(data))
 
 
 def _batch(chart: Chart, source: str, lang: str) -> int:
