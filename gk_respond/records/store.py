@@ -245,8 +245,8 @@ _EVENT_KEYS = ("at", "event", "question", "answer")
 
 def _case(row: sqlite3.Row) -> Case:
     """The case a stored row holds, every value checked: _BadRow naming it if it is not one."""
-    number = row["number"]
-    name = number if isinstance(number, str) and number else f"{row['year']}-{row['seq']}"
+    number, year, seq = row["number"], row["year"], row["seq"]
+    name = number if isinstance(number, str) and number else f"{year}-{seq:04}"
     try:
         values = {f.name: _value(f.name, row) for f in fields(Case)}
     except (ValueError, TypeError, KeyError, IndexError) as error:
