@@ -4,7 +4,6 @@ policy's Bilaga 1, "Aktivitetsplan sociala medier"). Never imports Textual."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -12,7 +11,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..records.channels import Channel, ChannelError, Channels, Loc, problems
-from ..records.store import Store, StoreError, default_path
+from ..records.store import Store, StoreError, default_path, print_warning
+from ..untrusted import json_text, visible
 from .common import BAD_INPUT, OK, STORE, command_parser, deliver, read, report_error
 
 EPILOG = """\
@@ -132,6 +132,7 @@ def main(argv: list[str]) -> int:
             args.db or default_path(),
             readonly=reading,
             create=args.command in ("add", "import"),
+            warn=print_warning,
         ) as store:
             return command(Channels(store), args)
     except StoreError as error:
@@ -175,7 +176,7 @@ def _print(channel: Channel, args: argparse.Namespace) -> None:
     from ..records.channel_files import channel_text
 
     if args.format == "json":
-        print(json.dumps(channel.data(), ensure_ascii=False, indent=2))
+        print(json_text(channel.data()))
     else:
         print(channel_text(channel, args.lang))
 
@@ -209,7 +210,7 @@ def _list(channels: Channels, args: argparse.Namespace) -> int:
 
     found = channels.all()
     if args.format == "json":
-        print(json.dumps(register_data(found)["channels"], ensure_ascii=False, indent=2))
+        print(json_text(register_data(found)["channels"]))
     else:
         print(table_text(found, args.lang))
     return OK
@@ -266,7 +267,7 @@ def _import(channels: Channels, args: argparse.Namespace) -> int:
         found = read_register(text, name, args.lang)
     except FlowchartError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(visible(str(problem)), file=sys.stderr)
         return report_error(f"{name}: {len(error.problems)} problem(s); nothing was imported")
     before = {channel.id for channel in channels.all()}
     channels.replace_all(found)

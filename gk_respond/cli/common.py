@@ -5,7 +5,6 @@ failing with a message. Never imports Textual."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -71,8 +70,11 @@ def fail(messages: Iterable[str]) -> int:
 
 
 def report_error(message: str, code: int = BAD_INPUT) -> int:
-    """``message`` as a ``gk-respond: error:`` line on standard error; ``code``."""
-    print(f"gk-respond: error: {message}", file=sys.stderr)
+    """``message`` as a ``gk-respond: error:`` line on standard error (made visible:
+    it may hold what a user typed); ``code``."""
+    from ..untrusted import visible
+
+    print(f"gk-respond: error: {visible(message)}", file=sys.stderr)
     return code
 
 
@@ -88,19 +90,18 @@ def deliver(text: str, output: str | None, what: str, private: bool = True) -> s
     """Write ``text`` to standard output, or to a new file ``output`` (never over an existing
     one; readable by its owner only if ``private``) saying so on standard error; what went
     wrong, or None."""
-    import os
+    from ..records.private_files import RefusedPath, write_new
+    from ..untrusted import visible
 
     if not output:
-        sys.stdout.write(text)
+        sys.stdout.write(visible(text) if sys.stdout.isatty() else text)
         return None
     try:
-        descriptor = os.open(
-            output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o666
-        )
-        with open(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        write_new(output, text, private)  # whole or not at all, never through a link
     except FileExistsError:
         return f"{output} already exists; it is left as it is (choose another name)"
+    except RefusedPath as refused:
+        return str(refused)
     except OSError as error:
         return f"{output}: {error.strerror}"
     print(f"gk-respond: {what} written to {output}", file=sys.stderr)
@@ -108,4 +109,7 @@ def deliver(text: str, output: str | None, what: str, private: bool = True) -> s
 
 
 def print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    """``data`` as JSON, escaping what a terminal could act on (see ``untrusted.json_text``)."""
+    from ..untrusted import json_text
+
+    print(json_text(data))

@@ -5,15 +5,22 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import re
 import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from ..records.store import STATUSES, Case, CaseFilter, Store, StoreError, default_path
-from ..untrusted import preview
+from ..records.store import (
+    STATUSES,
+    Case,
+    CaseFilter,
+    Store,
+    StoreError,
+    default_path,
+    print_warning,
+)
+from ..untrusted import json_text, preview, visible
 from .common import OK, PROBLEMS, STORE, deliver, open_chart, report_error
 
 if TYPE_CHECKING:
@@ -133,10 +140,10 @@ def main(argv: list[str]) -> int:
     chart = open_chart(None)
     if chart is None:
         return PROBLEMS
-    path = args.db or default_path()
+    path, reading = args.db or default_path(), args.command != "update"
     command: Callable[[Store, Chart, argparse.Namespace], int] = COMMANDS[args.command]
     try:  # only update writes; nothing creates a case log where none is
-        with Store(path, readonly=args.command != "update", create=False) as store:
+        with Store(path, readonly=reading, create=False, warn=print_warning) as store:
             return command(store, chart, args)
     except StoreError as error:
         return report_error(str(error), STORE)
@@ -175,7 +182,7 @@ def _list(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 
 
 def _one(case: Case) -> str:
-    return json.dumps(dataclasses.asdict(case), ensure_ascii=False, indent=2)
+    return json_text(dataclasses.asdict(case))
 
 
 def _show(store: Store, chart: Chart, args: argparse.Namespace) -> int:
@@ -267,7 +274,7 @@ def _stats(store: Store, chart: Chart, args: argparse.Namespace) -> int:
         return report_error(cases)
     data = counts(cases, chart)
     if args.format == "json":
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json_text(data))
     else:
         print(stats_text(data, chart, args.lang))
     return OK
@@ -290,7 +297,8 @@ def _table(cases: list[Case], path: str) -> str:
     for case, handler in zip(cases, handlers, strict=True):
         comment = _short(case.comment_text, 40)
         rows.append(
-            f"{case.number}  {local_time(case.created_at)}  {case.status:<6}  {case.outcome:<9}  "
+            f"{visible(case.number)}  {local_time(case.created_at)}  {case.status:<6}  "
+            f"{visible(case.outcome):<9}  "
             f"{handler:<{width}}  {comment}"
         )
     return "\n".join(rows)

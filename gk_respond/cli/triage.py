@@ -283,7 +283,7 @@ def _save(
     from .. import default_flowchart
     from ..flowchart.engine import Event
     from ..records.new import handler_name, new_case
-    from ..records.store import Store, StoreError, default_path
+    from ..records.store import Store, StoreError, default_path, print_warning
     from ..triage import utc_now
 
     now = utc_now()
@@ -303,7 +303,7 @@ def _save(
         ],
     )
     try:
-        with Store(args.db or default_path()) as store:
+        with Store(args.db or default_path(), warn=print_warning) as store:
             return store.save(case).number
     except StoreError as error:
         print(f"gk-respond: error: {error}", file=sys.stderr)
@@ -314,10 +314,10 @@ def _registered_channel(url: str, db: str | None) -> Channel | None:
     """The channel in the register that ``url`` belongs to. A case log that does not exist
     yet holds no register (and is not created); one that cannot be read is reported."""
     from ..records.channels import Channels
-    from ..records.store import NoCaseLog, Store, StoreError, default_path
+    from ..records.store import NoCaseLog, Store, StoreError, default_path, print_warning
 
     try:
-        with Store(db or default_path(), readonly=True) as store:
+        with Store(db or default_path(), readonly=True, warn=print_warning) as store:
             return Channels(store).match(url)
     except NoCaseLog:
         return None

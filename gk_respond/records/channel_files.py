@@ -12,7 +12,6 @@ for the municipality's own register, not for publishing.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -24,7 +23,7 @@ from pydantic import ValidationError
 from ..flowchart.problems import FlowchartError, Path, Problem, locate
 from ..flowchart.yamlfile import parse
 from ..strings import t
-from ..untrusted import visible
+from ..untrusted import json_text, visible
 from .channels import ADMINISTRATOR_FIELDS, Channel, clash, problems, where
 
 # What the public list shows, in this order.
@@ -141,7 +140,7 @@ def register_data(channels: Sequence[Channel]) -> dict[str, Any]:
 
 
 def register_json(channels: Sequence[Channel]) -> str:
-    return json.dumps(register_data(channels), ensure_ascii=False, indent=2) + "\n"
+    return json_text(register_data(channels)) + "\n"
 
 
 def register_yaml(channels: Sequence[Channel]) -> str:

@@ -27,7 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..strings import t
-from .store import Store
+from .store import Store, StoreError, read_rows
 
 # A place in a channel's data: field names and list indexes, as pydantic reports them.
 Loc = tuple[str | int, ...]
@@ -359,18 +359,26 @@ class Channels:
         self.store = store
 
     def all(self) -> list[Channel]:
-        """Every channel, by id."""
-        rows = self.store.query("SELECT channel_json FROM channels ORDER BY id")
-        return [Channel.model_validate_json(row[0]) for row in rows]
+        """Every channel, by id; one whose stored row is damaged is left out, with a warning
+        naming it (``Store.warnings``)."""
+        found = []
+        for row in self.store.query("SELECT id, channel_json FROM channels ORDER BY id"):
+            try:
+                found.append(_channel(row))
+            except _Damaged as damaged:
+                self.store.warning(f"{self.store.path}: {damaged}; it is left out — {_REPAIR}")
+        return found
 
     def get(self, channel_id: str) -> Channel | None:
-        rows = self.store.query("SELECT channel_json FROM channels WHERE id = ?", (channel_id,))
-        return Channel.model_validate_json(rows[0][0]) if rows else None
+        """The channel, or None; StoreError if its stored row is damaged."""
+        rows = self.store.query("SELECT id, channel_json FROM channels WHERE id = ?", (channel_id,))
+        return _checked(self.store.path, rows[0]) if rows else None
 
     def add(self, channel: Channel) -> Channel:
-        """Store a new channel; ChannelError if its id or address is taken."""
+        """Store a new channel; ChannelError if its id or address is taken. Every change but
+        an import (``replace_all``) is refused (StoreError) while a stored row is damaged."""
         with self.store.transaction() as db:
-            _refuse_clash(channel, _read(db))
+            _refuse_clash(channel, _read(db, self.store.path))
             db.execute(
                 "INSERT INTO channels (id, url, channel_json) VALUES (?, ?, ?)",
                 (channel.id, channel.url, _json(channel)),
@@ -381,7 +389,7 @@ class Channels:
         """Set the fields in ``change`` (validated as a whole: ValidationError, ChannelError);
         the channel as stored, or None if there is none with that id."""
         with self.store.transaction() as db:
-            channels = _read(db)
+            channels = _read(db, self.store.path)
             old = next((c for c in channels if c.id == channel_id), None)
             if old is None:
                 return None
@@ -396,7 +404,7 @@ class Channels:
     def remove(self, channel_id: str) -> Channel | None:
         """Remove a channel; the channel removed, or None if there was none."""
         with self.store.transaction() as db:
-            found = next((c for c in _read(db) if c.id == channel_id), None)
+            found = next((c for c in _read(db, self.store.path) if c.id == channel_id), None)
             if found:
                 db.execute("DELETE FROM channels WHERE id = ?", (channel_id,))
         return found
@@ -418,6 +426,37 @@ class Channels:
         return match_channel(url, self.all())
 
 
-def _read(db: Any) -> list[Channel]:
-    rows = db.execute("SELECT channel_json FROM channels ORDER BY id").fetchall()
-    return [Channel.model_validate_json(row[0]) for row in rows]
+class _Damaged(Exception):
+    """A stored channel row that is no channel; the message names it."""
+
+
+_REPAIR = "restore the register from a backup (channels import FILE)"
+
+
+def _channel(row: Sequence[Any]) -> Channel:
+    """The channel a stored row holds, checked; _Damaged naming it if it is not one."""
+    stored_id, text = row[0], row[1]
+    name = stored_id if isinstance(stored_id, str) else repr(stored_id)
+    if not isinstance(text, str):
+        raise _Damaged(f"channel {name} is damaged (channel_json is not text)")
+    try:
+        channel = Channel.model_validate_json(text)
+    except ValidationError as error:
+        detail = "; ".join(explain(error, "en")[:2])
+        raise _Damaged(f"channel {name} is damaged ({detail})") from None
+    if channel.id != stored_id:
+        raise _Damaged(f"channel {name} is damaged (its data says id {channel.id})")
+    return channel
+
+
+def _checked(path: str, row: Sequence[Any]) -> Channel:
+    try:
+        return _channel(row)
+    except _Damaged as damaged:
+        raise StoreError(f"{path}: {damaged}; it is left as it is — {_REPAIR}") from None
+
+
+def _read(db: Any, path: str) -> list[Channel]:
+    """Every channel, for a change: StoreError if any stored row is damaged."""
+    rows = read_rows(db, "SELECT id, channel_json FROM channels ORDER BY id", ())
+    return [_checked(path, row) for row in rows]

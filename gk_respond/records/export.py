@@ -15,7 +15,10 @@ import json
 from dataclasses import asdict, fields
 
 from ..flowchart.engine import Chart
+from ..render import ticks
 from ..strings import t
+from ..untrusted import json_text as safe_json
+from ..untrusted import visible
 from .store import Case, CaseFilter
 from .view import case_markdown
 
@@ -45,7 +48,8 @@ def csv_text(cases: list[Case], delimiter: str = ";") -> str:
 
 
 def json_text(cases: list[Case]) -> str:
-    return json.dumps([asdict(case) for case in cases], ensure_ascii=False, indent=2)
+    """Every field of every case; what a terminal could act on escaped (``json_text``)."""
+    return safe_json([asdict(case) for case in cases])
 
 
 def markdown_text(cases: list[Case], chart: Chart, lang: str, where: CaseFilter) -> str:
@@ -60,7 +64,8 @@ def markdown_text(cases: list[Case], chart: Chart, lang: str, where: CaseFilter)
 
 
 def describe(where: CaseFilter) -> str:
-    """The filter in a line, for the head of an export (ids and dates, not translated)."""
+    """The filter in a line, for the head of an export (ids and dates, not translated; the
+    search text visible, in a code span)."""
     parts = []
     if where.outcomes:
         parts.append("outcome: " + ", ".join(sorted(where.outcomes)))
@@ -68,6 +73,8 @@ def describe(where: CaseFilter) -> str:
         parts.append(f"status: {where.status}")
     if where.since or where.until:
         parts.append(f"created: {where.since or '…'} – {where.until or '…'}")
-    if where.text:
-        parts.append(f"text: {json.dumps(where.text, ensure_ascii=False)}")
+    if where.text:  # typed by the user: visible, and in a code span (never Markdown)
+        shown = visible(where.text).replace("\n", "␤")
+        tick = ticks(shown, 1)
+        parts.append(f"text: {tick} {shown} {tick}")
     return "; ".join(parts)

@@ -17,6 +17,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 
+from .private_files import RefusedPath, checked, create_private, loose, open_existing
+
 SCHEMA_VERSION = 3
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -105,7 +107,7 @@ def _store_error(path: str, error: sqlite3.Error) -> StoreError:
         return _damaged(path, str(error))
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return StoreError(f"{path}: is busy (another gk-respond is writing); try again")
-    if code in (_SQLITE_READONLY, _SQLITE_PERM):
+    if code in (_SQLITE_READONLY, _SQLITE_PERM) or (code == _SQLITE_CANTOPEN and _unwritable(path)):
         return _ReadOnly(
             f"{path}: is read-only for you; saving or changing cases needs write permission "
             "on the file and its folder"
@@ -117,6 +119,13 @@ def _store_error(path: str, error: sqlite3.Error) -> StoreError:
     if code == _SQLITE_CANTOPEN:
         return StoreError(f"{path}: cannot be opened ({error})")
     return StoreError(f"{path}: not a usable case log ({error})")
+
+
+def _unwritable(path: str) -> bool:
+    """An existing case log that cannot be written (a read-only file system, say), where
+    SQLite only says it cannot open it."""
+    folder = os.path.dirname(os.path.abspath(path))
+    return os.path.isfile(path) and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK))
 
 
 @dataclass
@@ -232,37 +241,213 @@ def _row(case: Case) -> dict[str, object]:
     return row
 
 
+class _BadRow(Exception):
+    """A stored row that is not a case (damaged inside a sound SQLite file); the message
+    names it and says what is wrong."""
+
+
+class Undecodable(bytes):
+    """Stored text that is not UTF-8, as read from a damaged row."""
+
+
+_OPTIONAL = frozenset(("removed_at", "copy_kept", "diarium_number", "forwarded_to", "closed_at"))
+_TIMES = ("created_at", "removed_at", "closed_at")
+_EVENT_KEYS = ("at", "event", "question", "answer")
+
+
 def _case(row: sqlite3.Row) -> Case:
-    values = {
-        name: json.loads(row[_JSON[name]]) if name in _JSON else row[name]
-        for name in (f.name for f in fields(Case))
-    }
-    values["path"] = [tuple(pair) for pair in values["path"]]
+    """The case a stored row holds, every value checked: _BadRow naming it if it is not one."""
+    found = _sound(row)
+    if found is not None:
+        return found
+    number, year, seq = row["number"], row["year"], row["seq"]
+    name = number if isinstance(number, str) and number else f"{year}-{seq:04}"
+    try:  # the slow way, which says what is wrong
+        values = {f.name: _value(f.name, row) for f in fields(Case)}
+    except (ValueError, TypeError, KeyError, IndexError) as error:
+        raise _BadRow(f"case {name} is damaged ({error})") from None
     return Case(**values)
+
+
+_NAMES = tuple(f.name for f in fields(Case))
+_REQUIRED_TEXT = tuple(n for n in _NAMES if n not in _JSON and n not in _OPTIONAL)
+
+
+def _sound(row: sqlite3.Row) -> Case | None:
+    """The case, if every value is what it should be (the quick check of a row, the same
+    as ``_value``'s); None if anything is wrong."""
+    try:
+        if not all(type(row[n]) is str for n in _REQUIRED_TEXT):
+            return None
+        if not all(row[n] is None or type(row[n]) is str for n in _OPTIONAL):
+            return None
+        for name in _TIMES:
+            if row[name] is not None:
+                datetime.fromisoformat(row[name])
+        path = json.loads(row["path_json"])
+        history = json.loads(row["history_json"])
+        ticked = json.loads(row["ticked_json"])
+        findings = json.loads(row["reply_findings_json"])
+    except (ValueError, TypeError):
+        return None
+    if not (
+        type(path) is list
+        and all(type(p) is list and len(p) == 2 and type(p[0]) is type(p[1]) is str for p in path)
+        and type(ticked) is list
+        and all(type(n) is int and n >= 0 for n in ticked)
+        and type(history) is list
+        and all(type(entry) is dict and _event(entry) for entry in history)
+        and _list_of(findings, dict)
+    ):
+        return None
+    values = {name: row[name] for name in _NAMES if name not in _JSON}
+    return Case(
+        **values,
+        path=[(p[0], p[1]) for p in path],
+        history=history,
+        ticked=ticked,
+        reply_findings=findings,
+    )
+
+
+def _value(name: str, row: sqlite3.Row) -> object:
+    column = _JSON.get(name, name)
+    value = row[column]
+    if isinstance(value, Undecodable):
+        raise ValueError(f"{column} is not UTF-8 text")
+    if value is None and name in _OPTIONAL:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"{column} is {type(value).__name__}, not text")
+    if name in _TIMES:
+        _timestamp(value, column)
+    if name not in _JSON:
+        return value
+    try:
+        data = json.loads(value)
+    except ValueError:
+        raise ValueError(f"{column} is not JSON") from None
+    if name == "path":
+        if not _list_of(data, list) or not all(
+            len(pair) == 2 and all(isinstance(x, str) for x in pair) for pair in data
+        ):
+            raise ValueError(f"{column} is not a list of question-answer pairs")
+        return [tuple(pair) for pair in data]
+    if name == "ticked":
+        if not _list_of(data, int) or any(isinstance(n, bool) or n < 0 for n in data):
+            raise ValueError(f"{column} is not a list of step numbers")
+        return data
+    if name == "reply_findings":
+        if not _list_of(data, dict):
+            raise ValueError(f"{column} is not a list of findings")
+        return data
+    if not _list_of(data, dict) or not all(_event(entry) for entry in data):
+        raise ValueError(f"{column} is not a list of answers with their times")
+    return data
+
+
+def _list_of(data: object, kind: type) -> bool:
+    return isinstance(data, list) and all(isinstance(item, kind) for item in data)
+
+
+def _event(entry: dict[str, object]) -> bool:
+    """Whether ``entry`` is an answer given or taken back, with its time."""
+    if not all(type(entry.get(key)) is str for key in _EVENT_KEYS):
+        return False
+    if type(entry.get("channel", "")) is not str:
+        return False
+    try:
+        datetime.fromisoformat(str(entry["at"]))
+    except ValueError:
+        return False
+    return True
+
+
+def _timestamp(text: str, column: str) -> None:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{column} {text!r} is not a time") from None
+
+
+def _text(data: bytes) -> str | Undecodable:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return Undecodable(data)
+
+
+def read_rows(db: sqlite3.Connection, sql: str, params: Sequence[object]) -> list[sqlite3.Row]:
+    """Every row ``sql`` gives. Read the fast way; text that is not UTF-8 (a damaged row)
+    stops that, and then the rows are read again with such text as ``Undecodable``."""
+    try:
+        return db.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as error:
+        if "decode" not in str(error):
+            raise
+    db.text_factory = _text
+    try:
+        return db.execute(sql, params).fetchall()
+    finally:
+        db.text_factory = str
+
+
+def print_warning(message: str) -> None:
+    """A warning for a command line: one line on standard error, every character visible."""
+    import sys
+
+    from ..untrusted import visible
+
+    print(f"gk-respond: warning: {visible(message)}", file=sys.stderr)
 
 
 class Store:
     """The case log in one SQLite file. ``readonly``: for reading only (the file is opened
     read-only, so a file the user may only read can be read); neither that nor
-    ``create=False`` creates a missing file (NoCaseLog). Every SQLite error is a StoreError."""
+    ``create=False`` creates a missing file (NoCaseLog). Every SQLite error is a StoreError.
 
-    def __init__(self, path: str, *, readonly: bool = False, create: bool = True) -> None:
+    What the user should be told about a log that can be used (others can read it, a case
+    in it is damaged and left out) is in ``warnings``, once each, and passed to ``warn`` as
+    it happens when one is given (``print_warning`` for a command line)."""
+
+    def __init__(
+        self,
+        path: str,
+        *,
+        readonly: bool = False,
+        create: bool = True,
+        warn: Callable[[str], None] | None = None,
+    ) -> None:
         self.path = path
         self.readonly = readonly
+        self.warnings: list[str] = []
+        self._warn = warn
+        found: list[str] = []
         if not readonly:
-            self._db = _open(path, create=create)
-            return
-        try:
-            self._db = _open(path, readonly=True)
-        except _Outdated as old:
-            try:  # an older schema: migrate it if the user may write it, as before
-                _open(path, create=False).close()
-            except _ReadOnly:
-                raise StoreError(
-                    f"{path}: was written by an older gk-respond (schema {old.version}) and "
-                    "must be opened once by someone who may write to it; it is left as it is"
-                ) from None
-            self._db = _open(path, readonly=True)
+            self._db = _open(path, found, create=create)
+        else:
+            try:
+                self._db = _open(path, found, readonly=True)
+            except _Outdated as old:
+                try:  # an older schema: migrate it if the user may write it, as before
+                    _open(path, [], create=False).close()
+                except _ReadOnly:
+                    raise StoreError(
+                        f"{path}: was written by an older gk-respond (schema {old.version}) "
+                        "and must be opened once by someone who may write to it; it is left "
+                        "as it is"
+                    ) from None
+                self._db = _open(path, found, readonly=True)
+        for message in [loose(path), *found]:
+            if message:
+                self.warning(message)
+
+    def warning(self, message: str) -> None:
+        """Tell the user ``message`` (once): see the class's description."""
+        if message not in self.warnings:
+            self.warnings.append(message)
+            if self._warn:
+                self._warn(message)
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
@@ -300,29 +485,48 @@ class Store:
         return case
 
     def get(self, number: str) -> Case | None:
+        """The case, or None; StoreError for a case whose stored row is damaged."""
         with self._errors():
-            row = self._db.execute("SELECT * FROM cases WHERE number = ?", (number,)).fetchone()
-        return _case(row) if row else None
+            rows = read_rows(self._db, "SELECT * FROM cases WHERE number = ?", (number,))
+        return self._case(rows[0]) if rows else None
 
     def cases(self, where: CaseFilter | None = None) -> list[Case]:
-        """The cases that match ``where`` (every case without it), newest first."""
+        """The cases that match ``where`` (every case without it), newest first. A case
+        whose stored row is damaged is left out, with a warning naming it."""
         where = where or CaseFilter()
         clause, params = where.sql()
         with self._errors():
-            rows = self._db.execute(
-                f"SELECT * FROM cases{clause} ORDER BY year DESC, seq DESC", params
-            ).fetchall()
-        return [case for case in map(_case, rows) if where.matches_text(case)]
+            sql = f"SELECT * FROM cases{clause} ORDER BY year DESC, seq DESC"
+            rows = read_rows(self._db, sql, params)
+        found = []
+        for row in rows:
+            try:
+                case = _case(row)
+            except _BadRow as bad:
+                self.warning(f"{self.path}: {bad}; it is left out — restore it from a backup")
+                continue
+            if where.matches_text(case):
+                found.append(case)
+        return found
+
+    def _case(self, row: sqlite3.Row) -> Case:
+        try:
+            return _case(row)
+        except _BadRow as bad:
+            raise StoreError(
+                f"{self.path}: {bad}; it is left as it is — restore it from a backup"
+            ) from None
 
     def update(self, number: str, change: Callable[[Case], None]) -> Case | None:
         """Apply ``change`` to a case and store the result, in one transaction; the case as
         stored after the commit, or None when there is no such case. An exception raised by
         ``change`` leaves the case as it was."""
         with self._errors(), _transaction(self._db) as db:
-            row = db.execute("SELECT * FROM cases WHERE number = ?", (number,)).fetchone()
-            if row is None:
+            rows = read_rows(db, "SELECT * FROM cases WHERE number = ?", (number,))
+            if not rows:
                 return None
-            case = _case(row)
+            row = rows[0]
+            case = self._case(row)
             change(case)
             case.number, case.created_at = row["number"], row["created_at"]  # never change
             values = _row(case)
@@ -341,33 +545,35 @@ class Store:
             yield db
 
     def query(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
-        """The rows a read-only statement gives, outside any transaction."""
+        """The rows a read-only statement gives, outside any transaction; text that is not
+        UTF-8 is given as ``Undecodable`` bytes, for the caller to refuse."""
         with self._errors():
-            return self._db.execute(sql, params).fetchall()
+            return read_rows(self._db, sql, params)
 
 
-def _open(path: str, *, readonly: bool = False, create: bool = True) -> sqlite3.Connection:
+def _open(
+    path: str, warnings: list[str], *, readonly: bool = False, create: bool = True
+) -> sqlite3.Connection:
     """Open the case log (create it if ``create``); refuse (StoreError) anything that is not
-    ours, or is damaged, before anything is written to it."""
-    if os.path.exists(path):
-        _check_header(path)
-        if not readonly and os.path.getsize(path) == 0:
-            _make_private(path)  # an empty file we are about to fill
-    elif readonly or not create:
-        raise NoCaseLog(
-            f"no case log at {path} (nothing has been saved there yet; --db or GK_RESPOND_DB "
-            "say where)"
-        )
-    else:
-        folder = os.path.dirname(os.path.abspath(path))
-        try:
-            os.makedirs(folder, exist_ok=True)
-            # created readable by its owner only, before SQLite writes a byte into it
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        except FileExistsError:
-            pass  # another process created it a moment ago
-        except OSError as error:
-            raise StoreError(f"{path}: cannot create the case log: {error.strerror}") from None
+    ours, or is damaged, before anything is written to it. What the user should know about
+    a file that can be used is added to ``warnings``."""
+    try:
+        exists = _check_file(path, readonly)
+        if not exists and (readonly or not create):
+            raise NoCaseLog(
+                f"no case log at {path} (nothing has been saved there yet; --db or "
+                "GK_RESPOND_DB say where)"
+            )
+        if not exists:
+            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+            # readable by its owner only, before SQLite writes a byte into it; if another
+            # process made it a moment ago, it is checked as any existing file
+            if not create_private(path):
+                _check_file(path, readonly)
+    except RefusedPath as refused:
+        raise StoreError(str(refused)) from None
+    except OSError as error:
+        raise StoreError(f"{path}: cannot create the case log: {error.strerror}") from None
     db: sqlite3.Connection | None = None
     try:
         db = _connect(path, readonly)
@@ -376,17 +582,25 @@ def _open(path: str, *, readonly: bool = False, create: bool = True) -> sqlite3.
         except sqlite3.OperationalError as error:
             if not readonly or getattr(error, "sqlite_errorcode", 0) not in _NO_SHARED_MEMORY:
                 raise
-            # a folder the user may not write to, and no writer at work (it would have made
-            # the -shm file): the file cannot change under us, so SQLite may read it as is
+            # a folder the user may not write to or a read-only file system, and no writer
+            # at work (it would have made the -shm file): the file cannot change under us,
+            # so SQLite may read it as is, without what is still in a -wal file
             db.close()
             db = _connect(path, readonly, immutable=True)
             _check_intact(db, path)
+            if os.path.exists(f"{path}-wal") and os.path.getsize(f"{path}-wal") > 0:
+                warnings.append(
+                    f"{path}-wal holds changes that cannot be read where it is (no -shm file "
+                    "beside it, and none can be made): the latest cases may be missing; copy "
+                    "the case log with its -wal file to a folder you may write to"
+                )
         if readonly:
             _check_version(db, path)
         else:
             _migrate(db, path)  # refuses a file that is not ours before anything is written
             db.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
             db.execute("PRAGMA synchronous = FULL")  # a committed case survives a power cut
+        _check_columns(db, path)
     except BaseException as error:
         if db is not None:
             db.close()
@@ -396,9 +610,10 @@ def _open(path: str, *, readonly: bool = False, create: bool = True) -> sqlite3.
     return db
 
 
-# SQLITE_READONLY_CANTINIT, SQLITE_READONLY_DIRECTORY: a read-only WAL file whose -shm file
-# does not exist and cannot be created
-_NO_SHARED_MEMORY = (_SQLITE_READONLY | 5 << 8, _SQLITE_READONLY | 6 << 8)
+# SQLITE_READONLY_CANTINIT, SQLITE_READONLY_DIRECTORY, SQLITE_CANTOPEN (a read-only file
+# system): a read-only WAL file whose -shm file does not exist and cannot be created (the
+# file itself has been opened already, by _check_file)
+_NO_SHARED_MEMORY = (_SQLITE_READONLY | 5 << 8, _SQLITE_READONLY | 6 << 8, _SQLITE_CANTOPEN)
 
 
 def _connect(path: str, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
@@ -413,16 +628,6 @@ def _connect(path: str, readonly: bool, immutable: bool = False) -> sqlite3.Conn
     db.row_factory = sqlite3.Row
     db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     return db
-
-
-def _make_private(path: str) -> None:
-    try:
-        os.chmod(path, 0o600)
-    except OSError as error:
-        raise StoreError(
-            f"{path}: is an empty file gk-respond cannot make private ({error.strerror}); "
-            "it is left as it is"
-        ) from None
 
 
 def _damaged(path: str, detail: str) -> StoreError:
@@ -443,14 +648,29 @@ def _check_intact(db: sqlite3.Connection, path: str) -> None:
         raise _damaged(path, "; ".join(problems))
 
 
-def _check_header(path: str) -> None:
+def _check_file(path: str, readonly: bool) -> bool:
+    """Whether there is a case log file at ``path``: a regular file (never a link, a device,
+    a pipe or a folder, nor one beside it as its -wal, -shm or -journal file) that is empty
+    or starts as an SQLite database. An empty one about to be written is made private."""
+    for companion in ("-wal", "-shm", "-journal"):
+        checked(path + companion)
     try:
-        with open(path, "rb") as handle:
-            header = handle.read(len(_SQLITE_HEADER))
-    except OSError as error:
-        raise StoreError(f"{path}: cannot read the case log: {error.strerror}") from None
-    if header and header != _SQLITE_HEADER:
-        raise StoreError(f"{path}: is not an SQLite database; it is left as it is")
+        descriptor = open_existing(path)
+    except FileNotFoundError:
+        return False
+    with open(descriptor, "rb") as handle:
+        header = handle.read(len(_SQLITE_HEADER))
+        if header and header != _SQLITE_HEADER:
+            raise StoreError(f"{path}: is not an SQLite database; it is left as it is")
+        if not header and not readonly:  # an empty file we are about to fill
+            try:
+                os.fchmod(descriptor, 0o600)
+            except OSError as error:
+                raise StoreError(
+                    f"{path}: is an empty file gk-respond cannot make private "
+                    f"({error.strerror}); it is left as it is"
+                ) from None
+    return True
 
 
 @contextmanager
@@ -465,6 +685,21 @@ def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
                 db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+# The columns each table must have (a damaged file may have lost one).
+_COLUMNS = {
+    "cases": {"year", "seq", *(_JSON.get(f.name, f.name) for f in fields(Case))},
+    "channels": {"id", "url", "channel_json"},
+}
+
+
+def _check_columns(db: sqlite3.Connection, path: str) -> None:
+    for table, wanted in _COLUMNS.items():
+        found = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        missing = sorted(wanted - found)
+        if missing:
+            raise _damaged(path, f"the {table} table has no column {', '.join(missing)}")
 
 
 def _tables(db: sqlite3.Connection, path: str) -> set[str]:

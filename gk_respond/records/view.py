@@ -12,7 +12,7 @@ from datetime import datetime
 
 from ..flowchart.engine import Chart
 from ..render import ticks
-from ..strings import platform_name, t
+from ..strings import STRINGS, platform_name, t
 from ..untrusted import visible
 from .store import Case
 
@@ -29,7 +29,7 @@ def local_time(stored: str) -> str:
 
 def outcome_title(chart: Chart, outcome: str, lang: str) -> str:
     found = chart.flowchart.outcomes.get(outcome)
-    return found.title(lang) if found else outcome
+    return found.title(lang) if found else visible(outcome)
 
 
 def path_lines(chart: Chart, case: Case, lang: str) -> list[str]:
@@ -37,10 +37,10 @@ def path_lines(chart: Chart, case: Case, lang: str) -> list[str]:
     for qid, answer in case.path:
         question = chart.flowchart.questions.get(qid)
         if question is None:
-            lines.append(f"{qid} = {answer}")
+            lines.append(f"{visible(qid)} = {visible(answer)}")
             continue
         labels = {o.id: o.label(lang) for o in chart.options(qid)}
-        lines.append(f"{question.title(lang)} {labels.get(answer, answer)}")
+        lines.append(f"{question.title(lang)} {labels.get(answer) or visible(answer)}")
     return lines
 
 
@@ -81,7 +81,8 @@ def history_lines(case: Case, lang: str) -> list[str]:
     """Every answer given and taken back, with its time (and the channel, for one the
     channel register gave)."""
     return [
-        f"{local_time(e['at'])}  {t(lang, 'event_' + e['event'])}: {e['question']} = {e['answer']}"
+        f"{local_time(e['at'])}  {_event(e['event'], lang)}: "
+        + visible(f"{e['question']} = {e['answer']}").replace("\n", "␤")
         + (f" ({t(lang, 'channel')} {visible(e['channel'])})" if e.get("channel") else "")
         for e in case.history
     ]
@@ -101,6 +102,11 @@ def finding_lines(case: Case, lang: str) -> list[str]:
         where = f"{found.get('start')}–{found.get('end')}"
         lines.append(visible(f"{level} [{found.get('rule')}, {where}]: {text}"))
     return lines
+
+
+def _event(kind: str, lang: str) -> str:
+    """What an event in a case's history was; one this version does not know by its id."""
+    return STRINGS[lang].get(f"event_{kind}") or visible(kind)
 
 
 def case_text(case: Case, chart: Chart, lang: str, wrap: int = 78) -> str:

@@ -1,0 +1,154 @@
+"""Files that hold personal data (the case log, exports, backups, attachments): never opened
+through a symbolic link, never anything but a regular file, created readable by their owner
+only, and written whole or not at all. No UI.
+
+One rule for every such file, so that a link left at a path (``cases.db -> /etc/shadow``, or
+one that points nowhere and would make a world-readable file wherever it points), a device
+(``/dev/null``) or a named pipe (which would hang the reader) is refused with one line
+before anything opens it, and is never changed.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shlex
+import stat
+from contextlib import suppress
+
+# What a path can be instead of a file, in the words of a message.
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+class RefusedPath(Exception):
+    """A path gk-respond will not read or write personal data at; the message says why."""
+
+
+def checked(path: str) -> os.stat_result | None:
+    """The path's own status if it is a regular file, None if there is nothing there;
+    RefusedPath for a symbolic link (even one that points nowhere) or anything else."""
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise RefusedPath(f"{path}: cannot be examined ({error.strerror})") from None
+    if stat.S_ISLNK(found.st_mode):
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        raise RefusedPath(
+            f"{path}: is a symbolic link (to {target}); files that hold personal data are "
+            "never opened through a link: give the file's own path"
+        )
+    if not stat.S_ISREG(found.st_mode):
+        kind = next((name for test, name in _KINDS if test(found.st_mode)), "not a file")
+        raise RefusedPath(f"{path}: is {kind}, not a file; it is left as it is")
+    return found
+
+
+def open_existing(path: str) -> int:
+    """A read-only descriptor of the regular file at ``path`` (never through a link, never
+    waiting on a pipe); RefusedPath otherwise, FileNotFoundError if there is none."""
+    checked(path)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        checked(path)  # replaced by a link or a pipe since: say so
+        raise RefusedPath(f"{path}: cannot be read ({error.strerror})") from None
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # swapped since the check
+        os.close(descriptor)
+        checked(path)
+        raise RefusedPath(f"{path}: is not a file; it is left as it is")
+    return descriptor
+
+
+def create_private(path: str) -> bool:
+    """Create an empty file readable by its owner only; False if a file was already there
+    (made a moment ago by another process). Never through a link; RefusedPath for one."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _NOFOLLOW, 0o600))
+    except FileExistsError:
+        checked(path)
+        return False
+    return True
+
+
+def write_new(path: str, data: str | bytes, private: bool = True) -> None:
+    """Write ``data`` (text as UTF-8) to a new file ``path``, whole or not at all.
+
+    The data goes to a hidden temporary file beside it (``.NAME.XXXXXXXX.part``, created
+    exclusively, readable by the owner only if ``private``), flushed to disk, then linked
+    to ``path``, which must not exist: an export stopped by a full disk or a signal leaves
+    no half-written ``path`` that would block the retry. FileExistsError if a file is at
+    ``path``, RefusedPath for a link or anything else that is not a file, OSError for what
+    else goes wrong (the temporary file removed)."""
+    if checked(path) is not None:
+        raise FileExistsError(path)
+    folder, name = os.path.split(os.path.abspath(path))
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW
+    while True:
+        part = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.part")
+        try:
+            descriptor = os.open(part, flags, 0o600 if private else 0o666)
+            break
+        except FileExistsError:
+            continue
+    try:
+        with open(descriptor, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _publish(part, path)
+    finally:
+        with suppress(FileNotFoundError):
+            os.unlink(part)
+
+
+def _publish(part: str, path: str) -> None:
+    """Give the finished file its name, never over anything that is there."""
+    try:
+        os.link(part, path, follow_symlinks=False)  # fails if anything is at path
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links (FAT, some network shares)
+        if checked(path) is not None:
+            raise FileExistsError(path) from None
+        os.rename(part, path)
+
+
+def loose(path: str) -> str | None:
+    """A warning if the case log at ``path`` or its ``-wal``/``-shm`` file is yours and can
+    be read or written by others, naming the fix; None if all are private. Such a file is
+    left as it is: it may have been shared on purpose, and only its owner can change it."""
+    if not hasattr(os, "geteuid"):
+        return None  # no owner and mode bits to go by
+    found = []
+    for name in (path, f"{path}-wal", f"{path}-shm"):
+        try:
+            status = os.lstat(name)
+        except OSError:
+            continue
+        mine = stat.S_ISREG(status.st_mode) and status.st_uid == os.geteuid()
+        if mine and status.st_mode & 0o077:
+            found.append((name, stat.S_IMODE(status.st_mode)))
+    if not found:
+        return None
+    modes = ", ".join(f"{name} {mode:04o}" for name, mode in found)
+    files = " ".join(shlex.quote(name) for name, _ in found)
+    return (
+        f"others can read the case log, which holds personal data ({modes}); "
+        f"unless it is shared on purpose, make it yours only: chmod 600 {files}"
+    )
