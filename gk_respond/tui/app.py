@@ -16,6 +16,8 @@ from .keys import allowed, bilingual
 from .screens.base import Base
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from ..records.store import Store
 
 
@@ -55,6 +57,12 @@ class GkRespondApp(App[None]):
 
     def t(self, key: str) -> str:
         return t(self.lang, key)
+
+    def get_driver_class(self) -> type[Driver]:
+        from .paste import install
+
+        install()  # a paste is pasted text to its end: it never presses a key
+        return super().get_driver_class()
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"  # pinned: snapshots must not follow $TEXTUAL_THEME
