@@ -12,11 +12,13 @@ from ..flowchart.engine import Chart
 from ..records.new import handler_name
 from ..strings import t
 from ..triage import Comment, Triage
+from ..untrusted import visible
 from .keys import allowed, bilingual
 from .screens.base import Base
 
 if TYPE_CHECKING:
     from textual.driver import Driver
+    from textual.notifications import SeverityLevel
 
     from ..records.store import Store
 
@@ -57,6 +59,23 @@ class GkRespondApp(App[None]):
 
     def t(self, key: str) -> str:
         return t(self.lang, key)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification, shown as the characters it is (never markup, whatever ``markup``
+        says): every notification of this app may quote a path, a name or an error (see
+        literal.py)."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout,
+            markup=False,
+        )  # fmt: skip
 
     def get_driver_class(self) -> type[Driver]:
         from .paste import install

@@ -15,9 +15,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static, TextArea, Tree
 
 from ... import render
+from ...private_file import write_new
 from ...strings import t
 from ...untrusted import visible
 from ..keys import allowed, bilingual
+from ..literal import literal
 
 if TYPE_CHECKING:
     from ..app import GkRespondApp
@@ -155,8 +157,7 @@ class ExportScreen(Dialog):
                 text = self.text_for(path)
             else:
                 text = render.triage_markdown(self.app.triage, self.app.lang)
-            with path.open("x", encoding="utf-8") as out:  # "x": never overwrite a file
-                out.write(text)
+            write_new(path, text)  # 0600, never over a file or through a symlink, whole
         except FileExistsError:
             self.notify(self.t("exists").format(path=path), severity="error")
             return
@@ -210,7 +211,7 @@ class ConfirmDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.question), id="question")
+            yield Static(literal(self.question), id="question")
             with Horizontal(id="answers"):
                 yield Button(Content(self.t(self.yes)), id="yes", variant="error")
                 yield Button(Content(self.t("cancel")), id="no")
