@@ -13,9 +13,10 @@ from tui_helpers import make_app
 
 from gk_respond.strings import t
 from gk_respond.triage import Comment
+from gk_respond.tui.screens.channels import ChannelsScreen
 from gk_respond.tui.screens.dialogs import ExportScreen
 from gk_respond.tui.screens.outcome import OutcomeScreen
-from gk_respond.tui.screens.records import RecordsScreen
+from gk_respond.tui.screens.records import CaseScreen, RecordsScreen
 from gk_respond.untrusted import visible
 
 # each one a folder and file name (a "/" in it: a folder on the way)
@@ -77,6 +78,28 @@ async def test_the_export_dialog_shows_every_path_as_it_is(tmp_path):
                 if key != "exported":
                     await pilot.press("escape")
             assert target.read_text(encoding="utf-8").startswith("# Remove")
+        assert app.is_running
+
+
+@pytest.mark.parametrize("name", HOSTILE[::3])  # each one an app of its own
+async def test_a_case_log_path_is_shown_as_it_is_in_every_message(tmp_path, name):
+    db = hostile_path(tmp_path, name, ".db")
+    db.write_bytes(b"not sqlite at all")
+    unusable = f"{db}: is not an SQLite database; it is left as it is"
+    # the comment's address is looked up in the register at once
+    app = start(comment=Comment(text="x", url="https://facebook.com/gk/1"), db=str(db))
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await shows(pilot, t("en", "register_unusable").format(error=unusable))
+        await pilot.press("y", "y", "s")
+        await shows(pilot, t("en", "save_failed").format(error=unusable))
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, RecordsScreen)
+        assert problem(app) == visible(t("en", "log_unusable").format(error=unusable))
+        app.push_screen(CaseScreen("2026-0001"))
+        await shows(pilot, t("en", "log_unusable").format(error=unusable))
+        await pilot.press("escape", "escape", "ctrl+k")
+        assert isinstance(app.screen, ChannelsScreen)
+        assert problem(app) == visible(t("en", "log_unusable").format(error=unusable))
         assert app.is_running
 
 
