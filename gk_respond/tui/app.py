@@ -12,10 +12,14 @@ from ..flowchart.engine import Chart
 from ..records.new import handler_name
 from ..strings import t
 from ..triage import Comment, Triage
+from ..untrusted import visible
 from .keys import allowed, bilingual, key_name
 from .screens.base import Base, dropdown_open
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+    from textual.notifications import SeverityLevel
+
     from ..records.store import Store
 
 
@@ -62,6 +66,29 @@ class GkRespondApp(App[None]):
 
     def t(self, key: str) -> str:
         return t(self.lang, key)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification, shown as the characters it is (never markup, whatever ``markup``
+        says): every notification of this app may quote a path, a name or an error (see
+        literal.py)."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout,
+            markup=False,
+        )  # fmt: skip
+
+    def get_driver_class(self) -> type[Driver]:
+        from .paste import install
+
+        install()  # a paste is pasted text to its end: it never presses a key
+        return super().get_driver_class()
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"  # pinned: snapshots must not follow $TEXTUAL_THEME

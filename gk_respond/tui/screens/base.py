@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
 from ...records.store import NoCaseLog, StoreError, default_path
 from ..keys import allowed
+from ..literal import literal
 
 if TYPE_CHECKING:
     from ...records.store import Store
@@ -67,7 +67,7 @@ class Base(Screen):
         else:
             message = "" if found else self.t(none)
         problem = self.query_one("#problem", Static)
-        problem.update(Content(message))
+        problem.update(literal(message))  # it may quote a path or an error
         problem.display = bool(message)
         return found
 

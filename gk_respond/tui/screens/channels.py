@@ -26,6 +26,7 @@ from ...records.store import StoreError
 from ...strings import STRINGS
 from ...untrusted import visible
 from ..keys import bilingual
+from ..literal import literal
 from ..widgets import footer
 from .base import Base
 from .dialogs import ConfirmDialog
@@ -228,7 +229,7 @@ class ChannelForm(Base):
             first = first or widget
         for place, messages in shown.items():
             error = self.query_one(f"#{place}", Static)
-            error.update(Content("\n".join(messages)))
+            error.update(literal("\n".join(messages)))  # they may quote what was typed
             error.add_class("-shown")
         if first:
             self.query_one(f"#{first}", Input).focus()

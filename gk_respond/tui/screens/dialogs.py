@@ -15,9 +15,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Static, TextArea, Tree
 
 from ... import render
+from ...records.private_files import RefusedPath, write_new
 from ...strings import t
 from ...untrusted import visible
 from ..keys import allowed, bilingual, key_rows
+from ..literal import literal
 from ..widgets import footer
 
 if TYPE_CHECKING:
@@ -189,9 +191,8 @@ class ExportScreen(Dialog):
                 text = self.text_for(path)
             else:
                 text = render.triage_markdown(self.app.triage, self.app.lang)
-            with path.open("x", encoding="utf-8") as out:  # "x": never overwrite a file
-                out.write(text)
-        except FileExistsError:
+            write_new(str(path), text)  # 0600, never over a file or through a symlink, whole
+        except (FileExistsError, RefusedPath):  # a file, a link or anything else at the name
             self.notify(self.t("exists").format(path=path), severity="error")
             return
         except OSError as error:
@@ -244,7 +245,7 @@ class ConfirmDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.question), id="question")
+            yield Static(literal(self.question), id="question")
             with Horizontal(id="answers"):
                 yield Button(Content(self.t(self.yes)), id="yes", variant="error")
                 yield Button(Content(self.t("cancel")), id="no")

@@ -13,6 +13,7 @@ from ...records.store import STATUSES, Case, CaseFilter, StoreError
 from ...untrusted import preview, visible
 from ..dropdown import Dropdown
 from ..keys import bilingual
+from ..literal import literal_rich
 from ..widgets import footer
 from .base import Base
 
@@ -38,12 +39,17 @@ class RecordsScreen(Base):
     def on_mount(self) -> None:
         self.query_one("#cases", DataTable).focus()
 
-    def outcome_options(self) -> list[tuple[str, str]]:
-        outcomes = self.app.chart.flowchart.outcomes.items()
-        return [(self.t("all_outcomes"), ALL), *((o.title(self.app.lang), i) for i, o in outcomes)]
+    def outcome_options(self) -> list[tuple[Text, str]]:
+        outcomes = self.app.chart.flowchart.outcomes.items()  # a --flowchart file's titles
+        titles = (
+            (self.t("all_outcomes"), ALL),
+            *((o.title(self.app.lang), i) for i, o in outcomes),
+        )
+        return [(literal_rich(title), key) for title, key in titles]
 
-    def status_options(self) -> list[tuple[str, str]]:
-        return [(self.t("all_statuses"), ALL), *((self.t(f"status_{s}"), s) for s in STATUSES)]
+    def status_options(self) -> list[tuple[Text, str]]:
+        statuses = ((self.t("all_statuses"), ALL), *((self.t(f"status_{s}"), s) for s in STATUSES))
+        return [(literal_rich(status), key) for status, key in statuses]
 
     def show(self) -> None:
         """Labels in the app's language, then the cases."""
@@ -85,8 +91,8 @@ class RecordsScreen(Base):
             table.add_row(
                 case.number,
                 local_time(case.created_at),
-                outcome_title(self.app.chart, case.outcome, lang),
-                self.t(f"status_{case.status}"),
+                literal_rich(outcome_title(self.app.chart, case.outcome, lang)),
+                literal_rich(self.t(f"status_{case.status}")),
                 Text(preview(case.comment_text.replace("\n", " "), 1, 60)[0]),
                 Text(visible(case.handler)),
                 key=case.number,
