@@ -9,7 +9,7 @@ from functools import cache
 from typing import IO, Any
 
 from .flowchart.answers import AnswersError, evaluate, split
-from .flowchart.engine import Chart
+from .flowchart.engine import Chart, Step
 from .render import outcome_data, question_data
 
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
@@ -26,9 +26,9 @@ def run(chart: Chart, lines: Iterable[bytes | str], out: IO[str], lang: str) -> 
     version = _dumps(chart.flowchart.version)
 
     @cache
-    def outcome_json(outcome: str) -> str:
-        # The outcome's texts never change between cases: serialise them once.
-        return _dumps(outcome_data(chart, outcome, lang))[1:-1]
+    def outcome_json(outcome: str, path: tuple[Step, ...]) -> str:
+        # An outcome's texts depend only on the path (its steps' when:): serialise each once.
+        return _dumps(outcome_data(chart, outcome, lang, path))[1:-1]
 
     write = out.write
     for number, line in enumerate(lines, 1):
@@ -60,7 +60,8 @@ def run(chart: Chart, lines: Iterable[bytes | str], out: IO[str], lang: str) -> 
             write(f'{head}"status":"incomplete",{common},"next":{nxt}}}\n')
         else:
             statuses["outcome"] += 1
-            write(f'{head}"status":"outcome",{common},{outcome_json(result.outcome)}}}\n')
+            texts = outcome_json(result.outcome, tuple(result.path))
+            write(f'{head}"status":"outcome",{common},{texts}}}\n')
     out.flush()
     return statuses
 

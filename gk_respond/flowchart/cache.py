@@ -19,7 +19,10 @@ import zlib
 from .schema import Flowchart
 
 _HERE = os.path.dirname(__file__)
-_CODE = ("schema.py", "check.py", "validate.py", "yamlfile.py", "load.py", "cache.py")
+_CODE = (
+    "schema.py", "check.py", "conditions.py", "additions.py", "validate.py", "yamlfile.py",
+    "load.py", "cache.py",
+)  # fmt: skip
 
 
 def folder() -> str:

@@ -1,10 +1,13 @@
 """Static checks of a validated flowchart: every reference resolves, every node is reachable,
-there are no cycles, and every path from the start ends in an outcome."""
+there are no cycles, every path from the start ends in an outcome, every ``when:`` can hold
+(``conditions.py``) and every addition is marked (``additions.py``)."""
 
 from __future__ import annotations
 
 import difflib
 
+from .additions import check_additions
+from .conditions import check_conditions
 from .problems import Path, Positions, Problem, locate
 from .schema import Flowchart
 
@@ -34,16 +37,18 @@ def check(chart: Flowchart, positions: Positions, name: str) -> list[Problem]:
     _check_nodes(chart, report)
     for oid, outcome in chart.outcomes.items():
         for index, ref in enumerate(outcome.guidance):
-            if ref not in chart.guidance:
+            if ref.id not in chart.guidance:
                 report(
                     ("outcomes", oid, "guidance", index),
-                    f"outcome {oid!r} refers to guidance {ref!r}, which does not exist"
-                    + _suggest(ref, chart.guidance),
+                    f"outcome {oid!r} refers to guidance {ref.id!r}, which does not exist"
+                    + _suggest(ref.id, chart.guidance),
                 )
     for gid, section in chart.guidance.items():
         _check_unique([p.id for p in section.points], ("guidance", gid, "points"), "point", report)
     if chart.start in chart.nodes:
         _check_graph(chart, report)
+    check_conditions(chart, report)
+    check_additions(chart, report)
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return problems
 

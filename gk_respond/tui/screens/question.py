@@ -37,6 +37,7 @@ class QuestionScreen(Base):
         with VerticalScroll(id="body"):
             yield Static(id="question-title", classes="heading")
             yield Static(id="question-text")
+            yield Static(id="addition")
             yield Static(id="help")
             yield Horizontal(id="options")
             yield Static(id="earlier")
@@ -50,7 +51,13 @@ class QuestionScreen(Base):
         self.query_one("#breadcrumb", Static).update(Content(breadcrumb(self.app)))
         question = chart.question(walk.question)
         self.query_one("#question-title", Static).update(Content(question.title(lang)))
-        self.query_one("#question-text", Static).update(Content(question.text(lang)))
+        text = self.query_one("#question-text", Static)
+        text.update(Content(question.text(lang)))
+        # the line that says the question goes beyond the policy's chart, from the file
+        addition = self.query_one("#addition", Static)
+        addition.update(Content(question.addition(lang) if question.addition else ""))
+        addition.display = question.addition is not None
+        text.set_class(question.addition is not None, "-with-addition")
         self.query_one("#help", Static).update(
             Content(f"{question.help(lang)}\n{self.t('example')}: {question.example(lang)}")
         )
