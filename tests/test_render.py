@@ -50,7 +50,7 @@ def test_ticked_steps_reach_the_summary_and_the_export():
     triage = finished(Comment(text="x"))
     triage.ticked = {0, 2}
     text = triage_text(triage, "sv")
-    assert "   1. [x] Spara en kopia" in text and "   2. [ ] Ta ner eller radera" in text
+    assert "   1. [x] Spara en kopia" in text and "   2. [ ] Avpublicera" in text
     markdown = triage_markdown(triage, "sv")
-    assert "- [x] Spara en kopia" in markdown and "- [ ] Ta ner eller radera" in markdown
+    assert "- [x] Spara en kopia" in markdown and "- [ ] Avpublicera" in markdown
     assert "- [x] Innehåller kommentaren sekretessbelagda" in markdown
