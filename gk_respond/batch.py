@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
 from typing import IO, Any
 
 from .flowchart.answers import AnswersError, evaluate, split
@@ -25,10 +24,27 @@ def run(chart: Chart, lines: Iterable[bytes | str], out: IO[str], lang: str) -> 
     statuses: Counter[str] = Counter()
     version = _dumps(chart.flowchart.version)
 
-    @cache
-    def outcome_json(outcome: str, path: tuple[Step, ...]) -> str:
-        # An outcome's texts depend only on the path (its steps' when:): serialise each once.
-        return _dumps(outcome_data(chart, outcome, lang, path))[1:-1]
+    # An outcome's texts depend only on the answers its when: conditions name: serialise
+    # them once for each combination of those answers.
+    named = {
+        oid: tuple(
+            dict.fromkeys(q for part in (*found.steps, *found.guidance) for q in part.when or {})
+        )
+        for oid, found in chart.flowchart.outcomes.items()
+    }
+    serialised: dict[tuple[str, tuple[str | None, ...]], str] = {}
+
+    def outcome_json(outcome: str, path: list[Step]) -> str:
+        questions = named[outcome]
+        if questions:
+            answers = {s.question: s.answer for s in path}
+            key = (outcome, tuple(answers.get(q) for q in questions))
+        else:
+            key = (outcome, ())
+        found = serialised.get(key)
+        if found is None:
+            found = serialised[key] = _dumps(outcome_data(chart, outcome, lang, path))[1:-1]
+        return found
 
     write = out.write
     for number, line in enumerate(lines, 1):
@@ -60,7 +76,7 @@ def run(chart: Chart, lines: Iterable[bytes | str], out: IO[str], lang: str) -> 
             write(f'{head}"status":"incomplete",{common},"next":{nxt}}}\n')
         else:
             statuses["outcome"] += 1
-            texts = outcome_json(result.outcome, tuple(result.path))
+            texts = outcome_json(result.outcome, result.path)
             write(f'{head}"status":"outcome",{common},{texts}}}\n')
     out.flush()
     return statuses
