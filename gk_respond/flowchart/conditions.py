@@ -5,7 +5,8 @@ A condition holds for a walk when every question it names was answered with one 
 answers it allows (``schema.applies``). Satisfiability is a search over (node, questions of
 the condition met so far) from the start, following only the answers the condition allows
 where it names the question asked: linear in the chart's size for a condition on one
-question, and bounded by 2^k times that for one on k questions.
+question, and bounded by 2^k times that for one on k questions; a search that would visit
+more than ``MAX_STATES`` states is reported instead of run to the end.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .problems import Path
 from .schema import Flowchart, When
 
 Report = Callable[[Path, str], None]
+MAX_STATES = 200_000  # (node, questions met) pairs one condition's search may visit
 
 
 def check_conditions(chart: Flowchart, report: Report) -> None:
@@ -32,7 +34,14 @@ def check_conditions(chart: Flowchart, report: Report) -> None:
             if not when:
                 continue
             known = _names_are_known(chart, when, (*path, "when"), f"{oid!r}, {what}", report)
-            if known and not _holds_on_some_path(chart, oid, when):
+            holds = _holds_on_some_path(chart, oid, when) if known else True
+            if holds is None:
+                report(
+                    (*path, "when"),
+                    f"outcome {oid!r}, {what}: when: too many combinations to check "
+                    f"(more than {MAX_STATES:,}); name fewer questions",
+                )
+            elif not holds:
                 report(
                     (*path, "when"),
                     f"outcome {oid!r}, {what}: when: no path to {oid!r} has " + describe(when),
@@ -75,7 +84,9 @@ def _names_are_known(chart: Flowchart, when: When, path: Path, what: str, report
     return known
 
 
-def _holds_on_some_path(chart: Flowchart, outcome: str, when: When) -> bool:
+def _holds_on_some_path(chart: Flowchart, outcome: str, when: When) -> bool | None:
+    """Whether some path to ``outcome`` meets ``when``; None when the search would visit
+    more than MAX_STATES states (a chart made to be expensive, never a real one)."""
     wanted = frozenset(when)
     first = (chart.start, frozenset[str]())
     seen = {first}
@@ -98,6 +109,8 @@ def _holds_on_some_path(chart: Flowchart, outcome: str, when: When) -> bool:
                 now = met | {qid}
             state = (target, now)
             if state not in seen:
+                if len(seen) >= MAX_STATES:
+                    return None
                 seen.add(state)
                 stack.append(state)
     return False
