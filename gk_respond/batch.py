@@ -14,7 +14,6 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import IO, Any
 
 from .flowchart.answers import (
@@ -25,7 +24,7 @@ from .flowchart.answers import (
     evaluate,
     strict_number,
 )
-from .flowchart.engine import Chart
+from .flowchart.engine import Chart, Step
 from .flowchart.problems import cut, quote
 from .render import outcome_data, question_data
 
@@ -73,10 +72,27 @@ def run(chart: Chart, lines: Iterable[bytes | str | None], out: IO[str], lang: s
     statuses: Counter[str] = Counter()
     version = _dumps(chart.flowchart.version)
 
-    @cache
-    def outcome_json(outcome: str) -> str:
-        # The outcome's texts never change between cases: serialise them once.
-        return _dumps(outcome_data(chart, outcome, lang))[1:-1]
+    # An outcome's texts depend only on the answers its when: conditions name: serialise
+    # them once for each combination of those answers.
+    named = {
+        oid: tuple(
+            dict.fromkeys(q for part in (*found.steps, *found.guidance) for q in part.when or {})
+        )
+        for oid, found in chart.flowchart.outcomes.items()
+    }
+    serialised: dict[tuple[str, tuple[str | None, ...]], str] = {}
+
+    def outcome_json(outcome: str, path: list[Step]) -> str:
+        questions = named[outcome]
+        if questions:
+            answers = {s.question: s.answer for s in path}
+            key = (outcome, tuple(answers.get(q) for q in questions))
+        else:
+            key = (outcome, ())
+        found = serialised.get(key)
+        if found is None:
+            found = serialised[key] = _dumps(outcome_data(chart, outcome, lang, path))[1:-1]
+        return found
 
     write = out.write
     for number, line in enumerate(lines, 1):
@@ -106,7 +122,8 @@ def run(chart: Chart, lines: Iterable[bytes | str | None], out: IO[str], lang: s
             write(f'{head}"status":"incomplete",{common},"next":{nxt}}}\n')
         else:
             statuses["outcome"] += 1
-            write(f'{head}"status":"outcome",{common},{outcome_json(result.outcome)}}}\n')
+            texts = outcome_json(result.outcome, result.path)
+            write(f'{head}"status":"outcome",{common},{texts}}}\n')
     out.flush()
     return statuses
 

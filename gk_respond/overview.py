@@ -5,21 +5,27 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 
 from .flowchart.engine import Chart
-from .render import answer_label
+from .render import WIDTH, answer_label, outcome_data
 from .strings import t
 
 
 def paths_rows(chart: Chart, lang: str) -> list[dict]:
+    """One row a path: its outcome, its answers, and the steps and guidance it gets (an
+    outcome's ``when:`` parts only on the paths they apply to)."""
     rows = []
     for steps, outcome in chart.paths():
+        data = outcome_data(chart, outcome, lang, steps)
         rows.append(
             {
                 "outcome": outcome,
-                "title": chart.flowchart.outcomes[outcome].title(lang),
+                "title": data["title"],
                 "path": [{"question": s.question, "answer": s.answer} for s in steps],
                 "answers": ",".join(f"{s.question}={s.answer}" for s in steps),
+                "steps": [step["text"] for step in data["steps"]],
+                "guidance": [section["id"] for section in data["guidance"]],
             }
         )
     return rows
@@ -27,15 +33,25 @@ def paths_rows(chart: Chart, lang: str) -> list[dict]:
 
 def paths_text(chart: Chart, lang: str) -> str:
     lines = [f"{chart.flowchart.title(lang)} ({t(lang, 'version')} {chart.flowchart.version})", ""]
-    for number, (steps, outcome) in enumerate(chart.paths(), 1):
-        lines.append(f"{number:>2}. {chart.flowchart.outcomes[outcome].title(lang)} [{outcome}]")
+    for number, row in enumerate(paths_rows(chart, lang), 1):
+        lines.append(f"{number:>2}. {row['title']} [{row['outcome']}]")
         asked = " · ".join(
-            f"{chart.question(s.question).title(lang)} "
-            f"{answer_label(chart, s.question, s.answer, lang)}"
-            for s in steps
+            f"{chart.question(s['question']).title(lang)} "
+            f"{answer_label(chart, s['question'], s['answer'], lang)}"
+            for s in row["path"]
         )
         lines.append(f"    {asked}")
-        lines.append("    --answers " + ",".join(f"{s.question}={s.answer}" for s in steps))
+        lines.append(f"    --answers {row['answers']}")
+        lines += [
+            textwrap.fill(text, WIDTH, initial_indent=f"    {step:>2}) ", subsequent_indent=" " * 8)
+            for step, text in enumerate(row["steps"], 1)
+        ]
+        titles = ", ".join(chart.flowchart.guidance[gid].title(lang) for gid in row["guidance"])
+        if titles:
+            guidance = f"{t(lang, 'guidance')}: {titles}"
+            lines.append(
+                textwrap.fill(guidance, WIDTH, initial_indent=" " * 4, subsequent_indent=" " * 4)
+            )
     return "\n".join(lines)
 
 
@@ -48,11 +64,19 @@ def paths_csv(chart: Chart, lang: str) -> str:
     questions = list(chart.flowchart.questions)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["path", "outcome", "title", *questions])
+    writer.writerow(["path", "outcome", "title", *questions, "steps", "guidance"])
     for number, row in enumerate(paths_rows(chart, lang), 1):
         given = {step["question"]: step["answer"] for step in row["path"]}
         writer.writerow(
-            [number, row["outcome"], row["title"], *(given.get(q, "") for q in questions)]
+            [
+                number,
+                row["outcome"],
+                row["title"],
+                *(given.get(q, "") for q in questions),
+                # one cell each: the steps one a line, numbered as the outcome shows them
+                "\n".join(f"{n}. {text}" for n, text in enumerate(row["steps"], 1)),
+                " ".join(row["guidance"]),
+            ]
         )
     return out.getvalue().rstrip("\n")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from .flowchart.answers import Result
@@ -20,18 +20,35 @@ def path_data(steps: list[Step]) -> list[dict[str, str]]:
     return [{"question": s.question, "answer": s.answer} for s in steps]
 
 
-def outcome_data(chart: Chart, outcome: str, lang: str) -> dict[str, Any]:
-    """Everything the flowchart says about an outcome, in one language."""
+def answers_of(path: Sequence[Step]) -> dict[str, str]:
+    """A path as question id -> answer id: what a step's or guidance's ``when:`` reads."""
+    return {s.question: s.answer for s in path}
+
+
+def _addition(part: Any, lang: str) -> str | None:
+    return part.addition(lang) if part.addition else None
+
+
+def outcome_data(chart: Chart, outcome: str, lang: str, path: Sequence[Step]) -> dict[str, Any]:
+    """What the flowchart says about an outcome reached by ``path``, in one language: the
+    steps and guidance that apply to that walk (their ``when:``), and nothing else."""
     fc = chart.flowchart
     found = fc.outcomes[outcome]
+    answers = answers_of(path)
     return {
         "outcome": outcome,
         "title": found.title(lang),
         "summary": found.summary(lang),
+        "addition": _addition(found, lang),
         "steps": [
-            {"text": step.text(lang), "source": step.source or found.source} for step in found.steps
+            {
+                "text": step.text(lang),
+                "source": step.source or found.source,
+                "addition": _addition(step, lang),
+            }
+            for step in found.steps_for(answers)
         ],
-        "guidance": [guidance_data(chart, gid, lang) for gid in found.guidance],
+        "guidance": [guidance_data(chart, gid, lang) for gid in found.guidance_for(answers)],
         "source": found.source,
     }
 
@@ -47,6 +64,7 @@ def guidance_data(chart: Chart, gid: str, lang: str) -> dict[str, Any]:
                 "title": point.title(lang) if point.title else None,
                 "text": point.text(lang),
                 "source": point.source or section.source,
+                "addition": _addition(point, lang),
             }
             for point in section.points
         ],
@@ -62,6 +80,7 @@ def question_data(chart: Chart, qid: str, lang: str) -> dict[str, Any]:
         "text": question.text(lang),
         "help": question.help(lang),
         "example": question.example(lang),
+        "addition": _addition(question, lang),
         "options": [{"id": o.id, "label": o.label(lang)} for o in chart.options(qid)],
     }
 
@@ -102,17 +121,22 @@ def outcome_text(
     chart: Chart, steps: list[Step], outcome: str, lang: str, ticked: Collection[int] | None = None
 ) -> str:
     """The outcome as plain text; ``ticked`` (step indexes) adds a checkbox to each step."""
-    data = outcome_data(chart, outcome, lang)
-    lines = [data["title"], "=" * len(data["title"]), _wrap(data["summary"], ""), ""]
-    lines += [t(lang, "path"), "-" * len(t(lang, "path")), *path_text(chart, steps, lang), ""]
-    lines += [t(lang, "steps"), "-" * len(t(lang, "steps"))]
+    data = outcome_data(chart, outcome, lang, steps)
+    lines = [data["title"], "=" * len(data["title"]), _wrap(data["summary"], "")]
+    lines += [_wrap(f"({data['addition']})", "")] if data["addition"] else []
+    lines += ["", t(lang, "path"), "-" * len(t(lang, "path")), *path_text(chart, steps, lang)]
+    lines += ["", t(lang, "steps"), "-" * len(t(lang, "steps"))]
     for number, step in enumerate(data["steps"], 1):
         lines.append(_wrap(_box(number - 1, ticked) + step["text"], "      ", f"  {number:>2}. "))
+        if step["addition"]:
+            lines.append(_wrap(f"({step['addition']})", "      "))
     for section in data["guidance"]:
         lines += ["", section["title"], "-" * len(section["title"])]
         for point in section["points"]:
             text = f"{point['title']}: {point['text']}" if point["title"] else point["text"]
             lines.append(_wrap(text, "    ", "  - "))
+            if point["addition"]:
+                lines.append(_wrap(f"({point['addition']})", "    "))
         lines.append(_wrap(f"({t(lang, 'source')}: {section['source']})", "  ", "  "))
     lines += ["", _wrap(f"{t(lang, 'source')}: {data['source']}", "")]
     return "\n".join(lines)
@@ -121,7 +145,9 @@ def outcome_text(
 def incomplete_text(chart: Chart, steps: list[Step], qid: str, lang: str) -> str:
     data = question_data(chart, qid, lang)
     options = ", ".join(f"{o['id']} ({o['label']})" for o in data["options"])
-    lines = [f"{t(lang, 'incomplete')}: {qid}: {data['text']}", f"{t(lang, 'options')}: {options}"]
+    lines = [f"{t(lang, 'incomplete')}: {qid}: {data['text']}"]
+    lines += [f"({data['addition']})"] if data["addition"] else []
+    lines.append(f"{t(lang, 'options')}: {options}")
     if steps:
         lines += [f"{t(lang, 'path')}:", *path_text(chart, steps, lang)]
     return "\n".join(lines)
@@ -131,8 +157,9 @@ def incomplete_text(chart: Chart, steps: list[Step], qid: str, lang: str) -> str
 def outcome_markdown(
     chart: Chart, steps: list[Step], outcome: str, lang: str, ticked: Collection[int] = ()
 ) -> str:
-    data = outcome_data(chart, outcome, lang)
+    data = outcome_data(chart, outcome, lang, steps)
     lines = [f"# {data['title']}", "", data["summary"], ""]
+    lines += [f"*{data['addition']}*", ""] if data["addition"] else []
     lines += [f"## {t(lang, 'path')}", "", f"| {t(lang, 'question')} | {t(lang, 'answer')} |"]
     lines.append("| --- | --- |")
     for s in steps:
@@ -141,12 +168,15 @@ def outcome_markdown(
         cells = (f"{question.text(lang)} (`{s.question}`)", f"{label} (`{s.answer}`)")
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     lines += ["", f"## {t(lang, 'steps')}", ""]
-    lines += [f"- {_box(index, ticked)}{step['text']}" for index, step in enumerate(data["steps"])]
+    for index, step in enumerate(data["steps"]):
+        lines.append(f"- {_box(index, ticked)}{step['text']}")
+        lines += [f"  *{step['addition']}*"] if step["addition"] else []
     for section in data["guidance"]:
         lines += ["", f"## {section['title']}", ""]
         for point in section["points"]:
             title = f"**{point['title']}:** " if point["title"] else ""
             lines.append(f"- {title}{point['text']}")
+            lines += [f"  *{point['addition']}*"] if point["addition"] else []
         lines += ["", f"*{t(lang, 'source')}: {section['source']}*"]
     lines += ["", f"*{t(lang, 'source')}: {data['source']}*", ""]
     return "\n".join(lines)
@@ -163,7 +193,7 @@ def result_data(chart: Chart, result: Result, lang: str) -> dict[str, Any]:
         }
     else:
         data = {"status": "outcome", "path": path_data(result.path)}
-        data.update(outcome_data(chart, result.outcome, lang))
+        data.update(outcome_data(chart, result.outcome, lang, result.path))
     data["lang"] = lang
     data["flowchart_version"] = chart.flowchart.version
     return data

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 
 from conftest import ROOT
 
@@ -64,3 +66,25 @@ def test_an_unwritable_cache_only_costs_speed(gk, cli_env, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Anmäl och dokumentera")
+
+
+def test_the_cache_key_covers_all_the_code_that_checks_a_flowchart(cli_env, tmp_path):
+    """A change to any module that parses, validates or checks a flowchart (the schema, the
+    checker and its `when:` and addition checks) must make the cached chart stale: each
+    module a cold load imports is part of the key (problems.py only words the errors of a
+    file that is never cached)."""
+    script = (
+        "import sys\n"
+        "from gk_respond import default_flowchart\n"
+        "from gk_respond.flowchart import cache, load\n"
+        "load.load(default_flowchart())\n"
+        "used = {m.rsplit('.', 1)[1] + '.py' for m in sys.modules\n"
+        "        if m.startswith('gk_respond.flowchart.')}\n"
+        "print(sorted(used - set(cache._CODE) - {'problems.py'}))\n"
+    )
+    env = {**cli_env, "GK_RESPOND_CACHE_DIR": str(tmp_path)}  # empty: a cold load
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -63,7 +63,7 @@ def test_json(gk, answers, outcome):
     assert data["title"] == TITLES_SV[outcome]
     assert data["path"] == pairs(answers)
     assert data["steps"] and all(step["text"] and step["source"] for step in data["steps"])
-    assert data["flowchart_version"] == "2026.2"
+    assert data["flowchart_version"] == "2026.3"
     assert data["lang"] == "sv"
 
 

@@ -42,7 +42,7 @@ def test_save_then_show_round_trips_every_field(gk, tmp_path):
     assert case["comment_sha256"] == hashlib.sha256(COMMENT.encode()).hexdigest()
     flowchart = (ROOT / "flowchart.yaml").read_bytes()
     assert case["flowchart_sha256"] == hashlib.sha256(flowchart).hexdigest()
-    assert case["flowchart_version"] == "2026.2"
+    assert case["flowchart_version"] == "2026.3"
     assert case["path"] == [["prohibited", "ja"], ["owns_channel", "ja"]]
     assert (case["outcome"], case["handler"], case["lang"]) == ("remove", "Anna Andersson", "sv")
     assert (case["platform"], case["author"]) == ("facebook", "Eve")

@@ -91,7 +91,7 @@ def test_update_refuses_what_it_cannot_do(gk, log):
     assert nothing.returncode == 2 and "nothing to change; give --tick" in nothing.stderr
     beyond = records(gk, db, "update", removal, "--tick", "9")
     assert beyond.returncode == 2
-    assert f"case {removal} (remove) has steps 1 to 4; there is no step 9" in beyond.stderr
+    assert f"case {removal} (remove) has steps 1 to 5; there is no step 9" in beyond.stderr
     when = records(gk, db, "update", removal, "--removed-at", "igår")
     assert when.returncode == 2 and "'igår' is not a time; use now" in when.stderr
     later = records(gk, db, "update", removal, "--removed-at", "2999-01-01")

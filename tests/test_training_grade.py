@@ -16,6 +16,7 @@ from gk_respond.training.session import SelectionError, Session, select
 LOADED = load(CHART)
 BY_ID = {item.scenario.id: item.scenario for item in LOADED}
 THREAT = "prohibited=ja,owns_channel=nej"
+SNOW = "prohibited=nej,positive=nej,defamatory=nej,joking=nej,factual_error=nej,dissatisfied=ja"
 JOKE_OWN = "prohibited=nej,positive=nej,defamatory=nej,joking=ja,owns_channel=ja"
 ALL_NO = (
     "prohibited=nej,positive=nej,defamatory=nej,joking=nej,factual_error=nej,dissatisfied=nej,"
@@ -42,7 +43,7 @@ def test_a_wrong_answer_is_the_divergence_with_its_explanation():
     assert graded.divergence is not None
     assert (graded.divergence.question, graded.divergence.given) == ("prohibited", "nej")
     assert graded.divergence.expected == "ja"
-    assert "olaga hot" in graded.divergence.why("sv")
+    assert "våld eller hot mot tjänsteman" in graded.divergence.why("sv")
     assert graded.judged == [("prohibited", False)]  # nothing after the divergence is judged
 
 
@@ -155,6 +156,13 @@ def test_grade_prints_the_result_as_json(gk, tmp_path):
     assert wrong["divergence"]["question"] == "positive"
     assert wrong["divergence"]["expected"] == "nej" and wrong["divergence"]["answer"] == "ja"
     assert wrong["divergence"]["why"] == BY_ID["snow_clearing"].answers["positive"].why("en")
+    # what to do: the trainee's own outcome when right, else the expected path's steps
+    right = data["scenarios"][0]["advice"]
+    assert right["outcome"] == "report" and right["steps"][1].startswith("Report the comment")
+    advice = wrong["advice"]
+    assert advice["outcome"] == "act"
+    expected = json.loads(gk("--answers", SNOW, "--format", "json", "--lang", "en").stdout)["steps"]
+    assert advice["steps"] == [step["text"] for step in expected]
 
 
 def test_grade_names_every_bad_line(gk, tmp_path):

@@ -60,6 +60,12 @@ def test_question_screen(snap_compare, lang):
     assert snap_compare(make_app(lang, COMMENT), press=["n", "n"], terminal_size=(80, 24))
 
 
+def test_first_question_says_it_is_an_addition(snap_compare):
+    # the line under the question comes from the flowchart's addition: (prohibited)
+    # (tall enough for the whole question: the fit at 80x24 is issue 16, item 2)
+    assert snap_compare(make_app("sv", COMMENT), terminal_size=(80, 32))
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_outcome_screen(snap_compare, lang):
     keys = ["n", "n", "n", "n", yes(lang), "enter"]  # factual error: correct; tick step one

@@ -52,6 +52,9 @@ async def test_a_whole_session_with_right_and_wrong_answers(tmp_path):
         assert isinstance(app.screen, FeedbackScreen)
         assert text_of(app, "#verdict") == "✔ Rätt!"
         assert not app.screen.query_one("#divergence").display
+        # the steps of the outcome reached, as a triage on that path shows them
+        assert text_of(app, "#advice-heading") == "Gör så här: Anmäl och dokumentera"
+        assert text_of(app, "#advice").startswith("1. Dokumentera kommentaren")
         # 2: the snow plough, called positive and shared: wrong, left the path at positive
         await pilot.press("enter")
         assert isinstance(app.screen, ScenarioScreen)

@@ -42,14 +42,20 @@ async def test_keys_walk_to_every_outcome(steps, outcome, lang):
         assert isinstance(app.screen, OutcomeScreen)
         title = CHART.flowchart.outcomes[outcome].title(lang)
         assert text_of(app, "#outcome-title") == f"✔ {title}"
+        # the steps and guidance that apply to this path (their when:), and no others
+        answers = {s.question: s.answer for s in steps}
+        found = CHART.flowchart.outcomes[outcome]
         listed = app.screen.query_one("#steps", OptionList)
-        assert listed.option_count == len(CHART.flowchart.outcomes[outcome].steps)
-        assert all(str(o.prompt).startswith("☐ ") for o in listed.options)
+        prompts = [str(o.prompt) for o in listed.options]
+        assert [p.split("\n")[0] for p in prompts] == [
+            f"☐ {step.text(lang)}" for step in found.steps_for(answers)
+        ]
         path = text_of(app, "#path")
         assert all(CHART.question(s.question).title(lang) in path for s in steps)
         guidance = " ".join(str(w.render()) for w in app.screen.query("#guidance Static"))
-        for gid in CHART.flowchart.outcomes[outcome].guidance:
-            assert CHART.flowchart.guidance[gid].title(lang) in guidance
+        for gid in CHART.flowchart.guidance:
+            shown = CHART.flowchart.guidance[gid].title(lang) in guidance
+            assert shown == (gid in found.guidance_for(answers)), gid
 
 
 async def test_comment_screen_fills_the_triage_and_skip_key():
@@ -244,3 +250,30 @@ async def test_new_comment_starts_over():
         await pilot.press("escape")
         assert isinstance(app.screen, QuestionScreen)
         assert app.triage.walk.question == "prohibited"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+async def test_an_added_question_says_so_under_the_question(lang):
+    """The line comes from the flowchart's addition:, and only where there is one."""
+    app = make_app(lang, Comment(text="En kommentar"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        addition = app.screen.query_one("#addition", Static)
+        wanted = CHART.question("prohibited").addition
+        assert wanted is not None
+        assert addition.display and str(addition.render()) == wanted(lang)
+        await pilot.press("n")
+        assert app.triage.walk.question == "positive"
+        assert not app.screen.query_one("#addition", Static).display
+
+
+async def test_each_route_to_remove_shows_its_own_steps_on_screen():
+    app = make_app("sv", Comment(text="En kommentar"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in "nnnjj":  # prohibited, positive, defamatory: nej; joking, owns_channel: ja
+            await pilot.press(key)
+        assert isinstance(app.screen, OutcomeScreen)
+        prompts = " ".join(
+            str(o.prompt) for o in app.screen.query_one("#steps", OptionList).options
+        )
+        assert "Tänk efter innan du tar bort ett skämt" in prompts
+        assert "personangrepp" not in prompts and "säkerhetssamordnare" not in prompts

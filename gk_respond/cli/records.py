@@ -203,7 +203,7 @@ def _show(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     from ..records.followup import Changes, apply
     from ..records.new import handler_name
-    from ..records.view import case_text
+    from ..records.view import case_steps, case_text
     from ..triage import utc_now
 
     values = {
@@ -234,8 +234,7 @@ def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     found = store.get(number)
     if found is None:
         return report_error(f"no case {args.case!r} in {store.path}")
-    outcome = chart.flowchart.outcomes.get(found.outcome)
-    steps = len(outcome.steps) if outcome else 0
+    steps = len(case_steps(chart, found) or [])
     beyond = sorted(n + 1 for n in changes.tick | changes.untick if n >= steps)
     if beyond:
         return report_error(

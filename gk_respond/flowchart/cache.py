@@ -20,14 +20,9 @@ from .schema import Flowchart
 
 _HERE = os.path.dirname(__file__)
 _CODE = (
-    "schema.py",
-    "check.py",
-    "validate.py",
-    "yamlfile.py",
-    "load.py",
-    "cache.py",
-    "words.py",
-)
+    "schema.py", "check.py", "conditions.py", "additions.py", "validate.py", "yamlfile.py",
+    "load.py", "cache.py", "words.py",
+)  # fmt: skip
 
 
 def folder() -> str:

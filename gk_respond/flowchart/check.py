@@ -1,5 +1,6 @@
 """Static checks of a validated flowchart: every reference resolves, every node is reachable,
-there are no cycles, and every path from the start ends in an outcome.
+there are no cycles, every path from the start ends in an outcome, every ``when:`` can hold
+(``conditions.py``) and every addition is marked (``additions.py``).
 
 Every pass is linear in the size of the chart (no recursion, no walk of every path), and the
 check stops once it has MAX_PROBLEMS problems to report, so a hostile file cannot make it
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import difflib
 
+from .additions import check_additions
+from .conditions import check_conditions
 from .problems import MAX_PROBLEMS, Path, Positions, Problem, listing, locate, quote
 from .schema import Flowchart
 from .words import alias_problem, answer_key
@@ -67,16 +70,18 @@ def _check_all(chart: Flowchart, report) -> None:
     _check_nodes(chart, report)
     for oid, outcome in chart.outcomes.items():
         for index, ref in enumerate(outcome.guidance):
-            if ref not in chart.guidance:
+            if ref.id not in chart.guidance:
                 report(
                     ("outcomes", oid, "guidance", index),
-                    f"outcome {oid!r} refers to guidance {ref!r}, which does not exist"
-                    + suggest(ref, chart.guidance),
+                    f"outcome {oid!r} refers to guidance {ref.id!r}, which does not exist"
+                    + suggest(ref.id, chart.guidance),
                 )
     for gid, section in chart.guidance.items():
         _check_unique([p.id for p in section.points], ("guidance", gid, "points"), "point", report)
     if chart.start in chart.nodes:
         _check_graph(chart, report)
+    check_conditions(chart, report)
+    check_additions(chart, report)
 
 
 def _check_answer_sets(chart: Flowchart, report) -> None:

@@ -9,6 +9,7 @@ start-up lean.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -36,11 +37,36 @@ class AtLeastOne:
         return schema
 
 
+class _Before:
+    """Turn the value as written into the form the type holds before it is validated
+    (a single answer into a list of one, a guidance id into a reference)."""
+
+    def __init__(self, convert: Any) -> None:
+        self.convert = convert
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(self.convert, handler(source))
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def _id_or_ref(value: Any) -> Any:
+    return {"id": value} if isinstance(value, str) else value
+
+
 ID_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"  # at most 64 characters
 BLANK_PATTERN = r"\S"  # some text, not only spaces
 Id = Annotated[str, _Pattern(ID_PATTERN)]
 NonEmpty = Annotated[str, _Pattern(BLANK_PATTERN)]
 Source = NonEmpty
+# A condition on the walk: question id -> the answer it must have had, or a list of answers
+# any of which will do. Every question named must have been answered so on the path; a
+# question the path never asked does not hold.
+When = dict[Id, Annotated[list[Id], AtLeastOne(), _Before(_one_or_many)]]
 STRICT = {"extra": "forbid"}  # pydantic's ConfigDict, as the plain dict it is
 
 
@@ -66,15 +92,24 @@ class Option:
     aliases: list[NonEmpty] = field(default_factory=list)
 
 
+def applies(when: When | None, answers: Mapping[str, str]) -> bool:
+    """Whether a walk with ``answers`` (question id -> answer id) meets ``when``: every
+    question named was answered with one of its answers."""
+    return not when or all(answers.get(qid) in allowed for qid, allowed in when.items())
+
+
 @dataclass(frozen=True)
 class Question:
     __pydantic_config__ = STRICT
-    title: Text  # the short heading of the chart's box, e.g. "Fakta fel?"
+    title: Text  # the short heading of the chart's box, e.g. "Faktafel?"
     text: Text  # the question as the chart asks it
     help: Text  # what counts as yes
     example: Text
     answers: Id  # an answer set
     source: Source
+    # An addition to the policy's chart (Bilaga 2) or to the policy itself: the short line
+    # that says so wherever the part is shown; its own source begins "Tillägg".
+    addition: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +126,8 @@ class Step:
     __pydantic_config__ = STRICT
     text: Text
     source: Source | None = None  # defaults to the outcome's source
+    when: When | None = None  # the step applies only to walks that meet it
+    addition: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +137,7 @@ class Point:
     text: Text
     title: Text | None = None
     source: Source | None = None  # defaults to the section's source
+    addition: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -125,14 +163,32 @@ class ReplyTemplate:
 
 
 @dataclass(frozen=True)
+class GuidanceRef:
+    """An outcome's reference to a guidance section: its id, or ``{id: ..., when: ...}``."""
+
+    __pydantic_config__ = STRICT
+    id: Id
+    when: When | None = None
+
+
+@dataclass(frozen=True)
 class Outcome:
     __pydantic_config__ = STRICT
     title: Text
     summary: Text
     steps: Annotated[list[Step], AtLeastOne()]
     source: Source
-    guidance: list[Id] = field(default_factory=list)
+    guidance: list[Annotated[GuidanceRef, _Before(_id_or_ref)]] = field(default_factory=list)
+    addition: Text | None = None
     reply_template: ReplyTemplate | None = None  # outcomes where staff write a reply
+
+    def steps_for(self, answers: Mapping[str, str]) -> list[Step]:
+        """The steps that apply to a walk with ``answers``: what it shows, and ticks."""
+        return [step for step in self.steps if applies(step.when, answers)]
+
+    def guidance_for(self, answers: Mapping[str, str]) -> list[str]:
+        """The ids of the guidance sections that apply to a walk with ``answers``."""
+        return [ref.id for ref in self.guidance if applies(ref.when, answers)]
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,9 @@ def new_case(
 ) -> Case:
     """The case to save: the comment verbatim with its hash, the flowchart's version and the
     hash of its file, the path and every answer given or taken back on the way; the reply as
-    written and what the reply checker finds in it now."""
+    written and what the reply checker finds in it now. ``ticked`` numbers the steps the
+    walk was shown: the outcome's steps that apply to ``path`` (their ``when:``), which is
+    also what ``records show`` lists and ``--tick`` counts."""
     with open(flowchart_file, "rb") as handle:
         flowchart_sha256 = hashlib.sha256(handle.read()).hexdigest()
     return Case(

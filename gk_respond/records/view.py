@@ -11,6 +11,7 @@ import textwrap
 from datetime import datetime
 
 from ..flowchart.engine import Chart
+from ..flowchart.schema import Step
 from ..render import ticks
 from ..strings import STRINGS, platform_name, t
 from ..untrusted import visible
@@ -44,14 +45,21 @@ def path_lines(chart: Chart, case: Case, lang: str) -> list[str]:
     return lines
 
 
-def step_lines(chart: Chart, case: Case, lang: str) -> list[str]:
-    """The outcome's steps with [x] for those ticked, numbered from 1."""
+def case_steps(chart: Chart, case: Case) -> list[Step] | None:
+    """The steps the case's walk was shown (its outcome's steps whose ``when:`` its path
+    meets), which its ticks number; None when the chart no longer has the outcome."""
     found = chart.flowchart.outcomes.get(case.outcome)
-    if found is None:
+    return None if found is None else found.steps_for(dict(case.path))
+
+
+def step_lines(chart: Chart, case: Case, lang: str) -> list[str]:
+    """The steps the case was shown, with [x] for those ticked, numbered from 1."""
+    steps = case_steps(chart, case)
+    if steps is None:
         return [f"{index + 1}. [x]" for index in case.ticked]
     return [
         f"{number}. [{'x' if number - 1 in case.ticked else ' '}] {step.text(lang)}"
-        for number, step in enumerate(found.steps, 1)
+        for number, step in enumerate(steps, 1)
     ]
 
 

@@ -63,6 +63,16 @@ def grade(chart: Chart, scenario: Scenario, path: list[Step], outcome: str) -> G
     return Graded(scenario, list(path), outcome, expected, right, divergence, judged)
 
 
+def advised(chart: Chart, graded: Graded) -> tuple[list[Step], str]:
+    """The walk whose steps the feedback shows: the trainee's own when the outcome is right
+    (a share where reinforcing was expected gets the share's steps), else the expected one.
+    The steps are those the outcome gives that path (its ``when:``), as in a triage."""
+    if graded.right or not graded.expected:
+        return graded.path, graded.outcome
+    last = graded.expected[-1]
+    return graded.expected, chart.next(last.node, last.answer)
+
+
 @dataclass(frozen=True)
 class Report:
     graded: list[Graded]
@@ -125,6 +135,7 @@ def report_data(chart: Chart, report: Report, lang: str, trainee: str = "") -> d
                 "path": steps(g.path),
                 "expected_path": steps(g.expected),
                 "divergence": divergence,
+                "advice": _advice(chart, g, lang),
             }
         )
     return {
@@ -150,6 +161,15 @@ def report_data(chart: Chart, report: Report, lang: str, trainee: str = "") -> d
         "missed": [{"id": g.scenario.id, "title": g.scenario.title(lang)} for g in report.missed],
         "scenarios": scenarios,
     }
+
+
+def _advice(chart: Chart, graded: Graded, lang: str) -> dict[str, Any]:
+    """The outcome whose steps the feedback shows, and those steps' texts."""
+    from ..render import outcome_data
+
+    path, outcome = advised(chart, graded)
+    data = outcome_data(chart, outcome, lang, path)
+    return {"outcome": outcome, "steps": [step["text"] for step in data["steps"]]}
 
 
 def report_markdown(chart: Chart, report: Report, lang: str, trainee: str = "") -> str:
@@ -191,6 +211,9 @@ def report_markdown(chart: Chart, report: Report, lang: str, trainee: str = "") 
                 f"{t(lang, 'expected')} {answer_label(chart, d.question, d.expected, lang)}): "
                 f"{_prose(d.why(lang))}"
             )
+        advice = _advice(chart, g, lang)
+        lines.append(f"- {t(lang, 'advice_for').format(outcome=outcome_title(advice['outcome']))}")
+        lines += [f"  {n}. {text}" for n, text in enumerate(advice["steps"], 1)]
         lines.append("")
     return "\n".join(lines)
 

@@ -20,6 +20,13 @@ if TYPE_CHECKING:
     pass
 
 
+def addition_line(addition: str | None, indent: str = "") -> Content:
+    """The line under a step or point that says it goes beyond the policy (dimmed)."""
+    if not addition:
+        return Content("")
+    return Content("\n" + indent) + Content.styled(f"({addition})", "dim italic")
+
+
 class OutcomeScreen(Base):
     guidance_for: tuple[str | None, str] | None = None  # the outcome and language built
     BINDINGS = [
@@ -63,17 +70,21 @@ class OutcomeScreen(Base):
         walk = app.triage.walk
         if not walk.finished:
             return
-        data = render.outcome_data(app.chart, walk.outcome, lang)
+        data = render.outcome_data(app.chart, walk.outcome, lang, walk.path)
         self.query_one("#comment", CommentPanel).show(app.triage.comment, lang)
         self.query_one("#outcome-title", Static).update(Content(f"✔ {data['title']}"))
-        self.query_one("#summary", Static).update(Content(data["summary"]))
+        summary = data["summary"] + (f"\n({data['addition']})" if data["addition"] else "")
+        self.query_one("#summary", Static).update(Content(summary))
         self.show_saved()
         self.query_one("#steps-heading", Static).update(Content(self.t("steps")))
         steps = self.query_one("#steps", OptionList)
         highlighted = steps.highlighted
         steps.clear_options()
         steps.add_options(
-            Option(Content(f"{'☑' if index in self.app.triage.ticked else '☐'} {step['text']}"))
+            Option(
+                Content(f"{'☑' if index in self.app.triage.ticked else '☐'} {step['text']}")
+                + addition_line(step["addition"], "  ")
+            )
             for index, step in enumerate(data["steps"])
         )
         steps.highlighted = highlighted
@@ -99,7 +110,7 @@ class OutcomeScreen(Base):
                 widgets.append(
                     Horizontal(
                         Static("•", classes="bullet"),
-                        Static(Content(title + point["text"])),
+                        Static(Content(title + point["text"]) + addition_line(point["addition"])),
                         classes="point",
                     )
                 )

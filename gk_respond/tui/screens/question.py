@@ -36,6 +36,7 @@ class QuestionScreen(Base):
         # the question and its answers never scroll out of view; the help below them may
         yield Static(id="question-title", classes="heading")
         yield Static(id="question-text")
+        yield Static(id="addition")
         yield Horizontal(id="options")
         yield Static(id="earlier")
         with VerticalScroll(id="body"):
@@ -52,7 +53,13 @@ class QuestionScreen(Base):
         path.display = bool(self.app.triage.walk.path)
         question = chart.question(walk.question)
         self.query_one("#question-title", Static).update(Content(question.title(lang)))
-        self.query_one("#question-text", Static).update(Content(question.text(lang)))
+        text = self.query_one("#question-text", Static)
+        text.update(Content(question.text(lang)))
+        # the line that says the question goes beyond the policy's chart, from the file
+        addition = self.query_one("#addition", Static)
+        addition.update(Content(question.addition(lang) if question.addition else ""))
+        addition.display = question.addition is not None
+        text.set_class(question.addition is not None, "-with-addition")
         self.query_one("#help", Static).update(
             Content(f"{question.help(lang)}\n{self.t('example')}: {question.example(lang)}")
         )

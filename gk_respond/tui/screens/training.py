@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from ... import render
-from ...training.grade import Graded, percent, report_data, report_markdown
+from ...training.grade import Graded, advised, percent, report_data, report_markdown
 from ...untrusted import visible
 from ..keys import bilingual
 from ..widgets import footer
@@ -150,6 +150,8 @@ class FeedbackScreen(TrainingBase):
             yield Static(id="outcomes")
             yield Static(id="divergence-heading", classes="heading")
             yield Static(id="divergence")
+            yield Static(id="advice-heading", classes="heading")
+            yield Static(id="advice")
             yield Static(id="paths")
         yield footer()
 
@@ -190,6 +192,14 @@ class FeedbackScreen(TrainingBase):
                     f"{self.t('why')}: {visible(d.why(lang))}"
                 )
             )
+        path, outcome = advised(chart, graded)
+        self.query_one("#advice-heading", Static).update(
+            Content(self.t("advice_for").format(outcome=title(outcome)))
+        )
+        steps = render.outcome_data(chart, outcome, lang, path)["steps"]
+        self.query_one("#advice", Static).update(
+            Content("\n".join(f"{n}. {step['text']}" for n, step in enumerate(steps, 1)))
+        )
         lines = [f"{self.t('your_path')}:", *render.path_text(chart, graded.path, lang), ""]
         lines += [f"{self.t('expected_path')}:", *render.path_text(chart, graded.expected, lang)]
         lines += ["", f"{self.t('policy_source')}: {visible(graded.scenario.source)}"]
