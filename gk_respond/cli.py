@@ -152,7 +152,9 @@ def _triage(argv: list[str]) -> int:
         "  diagram         print the flowchart as a Mermaid diagram\n"
         "  records         the case log: list, show, update, export, stats\n"
         "  channels        the register of the municipality's channels (Bilaga 1)\n"
-        "  train           training: scenarios to walk, a presenter view, --check, --grade",
+        "  train           training: scenarios to walk, a presenter view, --check, --grade\n"
+        "  serve           the web app, for a browser (pip install 'gk-respond[web]')\n"
+        "  users           the web app's accounts: add, list, passwd, disable, remove",
         MAIN_HELP + EXIT_CODES,
     )
     parser.add_argument("--version", action="version", version=f"gk-respond {__version__}")
@@ -511,6 +513,15 @@ def _channels(argv: list[str]) -> int:
     return channels(argv)
 
 
+def _web(command: str) -> Callable[[list[str]], int]:
+    def run(argv: list[str]) -> int:
+        from .cli_web import main as web
+
+        return web([command, *argv])
+
+    return run
+
+
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "check": _check,
     "paths": _paths,
@@ -518,4 +529,6 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "records": _records,
     "train": _train,
     "channels": _channels,
+    "serve": _web("serve"),
+    "users": _web("users"),
 }

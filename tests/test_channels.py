@@ -293,6 +293,7 @@ def test_a_version_1_case_log_is_migrated_keeping_its_cases(tmp_path):
     # back to version 1 with the case in it, as if saved by the old gk-respond
     with sqlite3.connect(path) as db:
         db.execute("DROP TABLE channels")
+        db.execute("DROP TABLE users")  # schema 3's table, which version 1 had not either
         db.execute("UPDATE gk_respond_meta SET value = '1' WHERE key = 'schema'")
     with Store(str(path)) as store:
         assert store.get(saved.number) == saved
@@ -300,4 +301,4 @@ def test_a_version_1_case_log_is_migrated_keeping_its_cases(tmp_path):
         assert [c.id for c in Channels(store).all()] == ["kommunen-facebook"]
     with sqlite3.connect(path) as db:
         (version,) = db.execute("SELECT value FROM gk_respond_meta WHERE key = 'schema'").fetchone()
-    assert int(version) == SCHEMA_VERSION == 2
+    assert int(version) == SCHEMA_VERSION == 3

@@ -17,7 +17,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Each migration takes the schema from version N-1 to N; never edit one that has shipped.
@@ -59,6 +59,17 @@ MIGRATIONS: dict[int, list[str]] = {
             id TEXT PRIMARY KEY,
             url TEXT NOT NULL,
             channel_json TEXT NOT NULL
+        )""",
+    ],
+    # The web app's accounts (records/users.py): a name, a role, an argon2 hash.
+    3: [
+        """CREATE TABLE users (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            disabled_at TEXT
         )""",
     ],
 }
