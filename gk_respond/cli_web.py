@@ -51,8 +51,8 @@ def add_parsers(subparsers: Any) -> None:
         metavar="ADDRESS",
         action="append",
         default=[],
-        help="the reverse proxy's address (repeat for several); also trusted for "
-        "X-Forwarded-For and X-Forwarded-Proto",
+        help="the reverse proxy's address (repeat for several): --trust-header and "
+        "X-Forwarded-For are taken from there only; cookies are then HTTPS-only",
     )
     serve.add_argument(
         "--insecure-cookies",
@@ -172,7 +172,8 @@ def run_serve(args: argparse.Namespace) -> int:
         flowchart_file=args.flowchart or default_flowchart(),
         lang=args.lang,
         host=args.host,
-        secure_cookies=not loopback and not args.insecure_cookies,
+        # behind a proxy (which speaks HTTPS) or on the network: the cookie over HTTPS only
+        secure_cookies=(not loopback or bool(args.trusted_proxy)) and not args.insecure_cookies,
         trust_header=args.trust_header,
         trusted_proxies=frozenset(args.trusted_proxy),
         handler=handler_name(args.handler),
@@ -190,8 +191,7 @@ def run_serve(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         log_level="warning",
-        proxy_headers=bool(args.trusted_proxy),
-        forwarded_allow_ips=",".join(args.trusted_proxy) or None,
+        proxy_headers=False,  # the app reads X-Forwarded-For itself, from trusted proxies
         server_header=False,
     )
     return OK

@@ -276,3 +276,21 @@ def test_a_trusted_header_user_with_an_account_has_its_role_unless_disabled(tmp_
 def test_a_non_loopback_server_never_runs_for_one_person(tmp_path):
     web = Web(tmp_path, {"host": "0.0.0.0"})
     assert web.client.get("/").status_code == 303
+
+
+def test_behind_a_trusted_proxy_sign_in_limits_go_by_the_browsers_address(tmp_path):
+    from gk_respond.web.auth import Limiter
+
+    web = Web(tmp_path, {"trusted_proxies": frozenset({"testclient"})})
+    web.add_user("kim")
+    web.app.state.limiter = Limiter(web.clock, per_address=2)
+    for _ in range(2):
+        token = web.csrf("/login")
+        web.client.post("/login", data={"csrf": token, "name": "x", "password": "wrong one!"},
+                        headers={"X-Forwarded-For": "10.9.9.9"})  # fmt: skip
+    token = web.csrf("/login")
+    data = {"csrf": token, "name": "kim", "password": PASSWORD}
+    blocked = web.client.post("/login", data=data, headers={"X-Forwarded-For": "10.9.9.9"})
+    assert blocked.status_code == 429
+    other = web.client.post("/login", data=data, headers={"X-Forwarded-For": "10.1.1.1"})
+    assert other.status_code == 303

@@ -162,7 +162,8 @@ def test_another_persons_draft_and_an_unknown_one_are_not_found(web, tmp_path):
     web.add_user("anna")
     web.sign_in("anna")
     assert web.client.get(url).status_code == 404
-    assert web.client.get("/triage/nothing?step=0").status_code == 404
+    gone = web.client.get("/triage/nothing?step=0")
+    assert gone.status_code == 404 and "Hanteringen finns inte längre" in gone.text
 
 
 def test_an_answer_that_is_not_an_option_or_a_step_that_is_not_a_number(web):

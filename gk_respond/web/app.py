@@ -23,6 +23,7 @@ from .settings import Settings
 
 STATIC = Path(__file__).parent / "static"
 SESSION_COOKIE = "gk_session"
+GONE = ("walk_gone",)
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -85,6 +86,8 @@ def _error_pages(app: FastAPI) -> None:
     async def http(request: Request, error: Exception) -> Response:
         assert isinstance(error, HTTPException)
         key = {404: "error_404", 403: "error_403", 413: "error_413"}.get(error.status_code)
+        if error.detail in GONE:  # a text of its own: a triage that is no longer kept
+            key = str(error.detail)
         message = texts(request)(key) if key else str(error.detail)
         return _error(request, error.status_code, message)
 

@@ -59,6 +59,21 @@ def store_of(request: Request) -> Store:
     return request.app.state.stores.get()
 
 
+def peer(request: Request) -> str:
+    """The address the request came from directly (the proxy, behind one)."""
+    return request.client.host if request.client else ""
+
+
+def client_address(request: Request) -> str:
+    """The browser's address: the peer's, or behind a trusted proxy the last address the
+    proxy put in X-Forwarded-For (what it saw; a browser's own entries come before)."""
+    direct = peer(request)
+    forwarded = request.headers.get("x-forwarded-for", "")
+    if direct in settings_of(request).trusted_proxies and forwarded.strip():
+        return forwarded.split(",")[-1].strip()
+    return direct
+
+
 def single_person(request: Request) -> bool:
     """Loopback, no trusted header and no active account: the app runs for one person."""
     settings = settings_of(request)
@@ -71,9 +86,8 @@ def actor_of(request: Request) -> Actor | None:
     """Who the request is for, or None when nobody is signed in."""
     settings = settings_of(request)
     if settings.trust_header:
-        client = request.client.host if request.client else ""
         named = request.headers.get(settings.trust_header, "")
-        if client in settings.trusted_proxies and named:
+        if peer(request) in settings.trusted_proxies and named:
             try:
                 name = check_name(named)
             except UserError:

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ...records.users import Users
-from ..auth import actor_of, sign_in, store_of
+from ..auth import actor_of, client_address, sign_in, store_of
 from ..pages import page
 from ..security import checked_form
 
@@ -34,7 +34,7 @@ async def login(request: Request) -> Response:
     name = form.get("name", "").strip()
     password = form.get("password", "")
     target = safe_next(form.get("next", "/"))
-    address = request.client.host if request.client else ""
+    address = client_address(request)
     limiter = request.app.state.limiter
     problem = ""
     if limiter.blocked(name, address):

@@ -25,7 +25,7 @@ router = APIRouter()
 def _draft(request: Request, draft_id: str, actor: Actor) -> Draft:
     draft = request.app.state.drafts.get(draft_id, actor.name)
     if draft is None:
-        raise HTTPException(404)
+        raise HTTPException(404, "walk_gone")
     return draft
 
 
@@ -37,7 +37,7 @@ def _to(draft: Draft, step: int | None = None, **flags: str) -> RedirectResponse
 
 @router.get("/")
 def comment_form(request: Request, actor: Signed) -> Response:
-    return page(request, "comment.html", platforms=PLATFORMS, gone=False)
+    return page(request, "comment.html", platforms=PLATFORMS)
 
 
 @router.post("/triage")
