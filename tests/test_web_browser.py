@@ -3,7 +3,7 @@ downloaded at run time), driven by Selenium against ``gk-respond serve`` started
 free loopback port. A hostile comment is walked to every outcome of the decision table by
 keyboard alone and saved; a case is found by search and given a note; the public list is
 read signed out; axe-core checks every page in both languages against WCAG 2.1 A and AA;
-and no page scrolls sideways at a phone's width (390 px).
+and no page scrolls sideways at 200 % zoom or at a phone's width (390 px).
 
 Where Chromium is not installed these tests skip and say so; in CI (CI=true) they fail
 instead: .ci/run installs it."""
@@ -284,7 +284,8 @@ def test_every_page_in_both_languages_has_no_wcag_violations_and_fits_a_phone(br
     pages = every_page(browser, server)
     problems: list[str] = []
     for lang in ("sv", "en"):
-        for size in ((1280, 800), (390, 844)):
+        # a laptop; the same at 200 % zoom (half the CSS pixels); a phone
+        for size in ((1280, 800), (640, 400), (390, 844)):
             browser.set_window_size(*size)
             for url in pages:
                 load(browser, with_lang(url, lang))

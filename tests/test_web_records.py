@@ -266,3 +266,25 @@ def test_the_flowchart_page_marks_the_walk_and_has_the_decision_table(web):
     plain = web.client.get("/flowchart")
     tree = plain.text.split('<div class="tree">')[1].split("</div>")[0]
     assert "◀ du är här" not in tree and "✔" not in tree  # no walk: nothing marked
+
+
+def test_hostile_text_in_attributes_stays_inside_them(web):
+    hostile = '"><script>alert(1)</script><a href="javascript:alert(2)">x'
+    page = web.client.get("/cases", params={"q": hostile})
+    assert hostile_leaks(page.text) == []
+    assert 'value="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;a href=' in page.text
+    with Store(web.db) as store:
+        Channels(store).add(channel(name=hostile, purpose=hostile))
+    for path in ("/channels", "/channels/kommunen-facebook/edit", "/public/channels",
+                 "/channels/kommunen-facebook/remove"):  # fmt: skip
+        shown = web.client.get(path).text
+        assert hostile_leaks(shown) == [] and "&lt;script&gt;" in shown, path
+    refused = web.post("/channels/new", form(id="x y", name=hostile))
+    assert hostile_leaks(refused.text) == [] and 'value="&#34;&gt;&lt;script&gt;' in refused.text
+    saved(web, ["ja", "ja"], HOSTILE, author=hostile, found=hostile)
+    number = web.client.get("/cases").text.split('<a href="/cases/')[1][:9]
+    for path in ("/cases", f"/cases/{number}"):
+        assert hostile_leaks(web.client.get(path).text) == [], path
+    markdown = web.client.get("/cases/export.md").text  # kept as code, never markup
+    assert "\x1b" not in markdown and "\u202e" not in markdown
+    assert f"`` {hostile} ``" in markdown or f"` {hostile} `" in markdown

@@ -38,7 +38,7 @@ def hostile_leaks(html: str) -> list[str]:
         "\x1b",
         "\u202e",
         'href="javascript:',
-        "49",  # {{ 'gk' + 'evaluated' }} evaluated
+        "gkevaluated",  # the template expression in the comment, evaluated
     ]
     return [b for b in bad if b in html]
 
