@@ -309,3 +309,21 @@ def test_every_page_in_both_languages_has_no_wcag_violations_and_fits_a_phone(br
 def test_the_accessibility_check_does_find_a_violation_where_there_is_one(browser):
     browser.get("data:text/html,<html lang=sv><title>x</title><main><input></main></html>")
     assert "label" in {v["id"] for v in axe_violations(browser)}
+
+
+def test_with_javascript_a_tick_is_kept_at_once_without_a_reload(browser, server):
+    """htmx (shipped in the package) sends the ticks when a checkbox changes; the page stays."""
+    sign_in(browser, server, "kim")
+    walk(browser, server, [s.answer for s in PATHS[0][0]])
+    page = browser.find_element(By.TAG_NAME, "html")
+    until(lambda: browser.execute_script("return typeof htmx") == "object", "htmx loaded")
+    tab_to(browser, lambda e: e.get_attribute("id") == "tick-1", "the second step")
+    press(browser, Keys.SPACE)
+    until(
+        lambda: "Bockarna är sparade." in browser.find_element(By.ID, "save-status").text,
+        "the ticks kept",
+    )
+    assert _alive(page)  # the same page: no reload
+    load(browser, browser.current_url)
+    assert browser.find_element(By.ID, "tick-1").is_selected()
+    assert not browser.find_element(By.ID, "tick-0").is_selected()
