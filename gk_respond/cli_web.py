@@ -156,9 +156,12 @@ def run_serve(args: argparse.Namespace) -> int:
         _error("--trust-header needs --trusted-proxy ADDRESS: the header is taken from there only")
         return BAD_INPUT
     loopback = is_loopback(args.host)
-    if not loopback and not accounts and not args.trust_header:
+    if (not loopback or args.trusted_proxy) and not accounts and not args.trust_header:
+        where = f"{args.host} is reachable from other machines"
+        if loopback:
+            where = "behind a proxy (--trusted-proxy) the app is reachable from other machines"
         _error(
-            f"{args.host} is reachable from other machines, and there are no accounts: "
+            f"{where}, and there are no accounts: "
             "nobody could sign in, or everybody could. Add one first:\n"
             f"  gk-respond users add NAME --role informationsansvarig{_db_hint(args.db)}\n"
             "or put it behind a reverse proxy that signs users in:\n"

@@ -90,6 +90,8 @@ def test_serve_refuses_another_address_without_accounts_and_says_how(gk, tmp_pat
     assert "there are no accounts" in refused.stderr
     assert "gk-respond users add NAME --role informationsansvarig --db" in refused.stderr
     assert "--trust-header X-Remote-User --trusted-proxy" in refused.stderr
+    proxied = gk("serve", "--trusted-proxy", "127.0.0.1", "--db", db)  # loopback, but proxied
+    assert proxied.returncode == 2 and "behind a proxy" in proxied.stderr
     header = gk("serve", "--host", "0.0.0.0", "--trust-header", "X-Remote-User", "--db", db)
     assert header.returncode == 2 and "needs --trusted-proxy" in header.stderr
 

@@ -273,9 +273,11 @@ def test_a_trusted_header_user_with_an_account_has_its_role_unless_disabled(tmp_
     assert web.client.get("/", headers={"X-Remote-User": "ia"}).status_code == 303
 
 
-def test_a_non_loopback_server_never_runs_for_one_person(tmp_path):
+def test_a_non_loopback_or_proxied_server_never_runs_for_one_person(tmp_path):
     web = Web(tmp_path, {"host": "0.0.0.0"})
     assert web.client.get("/").status_code == 303
+    proxied = Web(tmp_path / "proxied", {"trusted_proxies": frozenset({"127.0.0.1"})})
+    assert proxied.client.get("/").status_code == 303
 
 
 def test_behind_a_trusted_proxy_sign_in_limits_go_by_the_browsers_address(tmp_path):

@@ -75,9 +75,10 @@ def client_address(request: Request) -> str:
 
 
 def single_person(request: Request) -> bool:
-    """Loopback, no trusted header and no active account: the app runs for one person."""
+    """Loopback, no proxy in front, no trusted header and no active account: the app runs
+    for one person (behind a proxy, loopback is reachable from the network)."""
     settings = settings_of(request)
-    if not settings.loopback or settings.trust_header:
+    if not settings.loopback or settings.trust_header or settings.trusted_proxies:
         return False
     return Users(store_of(request)).count_active() == 0
 
