@@ -50,8 +50,12 @@ def test_signing_in_and_out(team):
     assert "secure" not in cookie.lower()  # loopback, plain HTTP
     page = team.client.get("/")
     assert "Inloggad som kim (kommunikatör)" in page.text
+    kept = dict(team.client.cookies)  # a copy of the cookie, as a thief would keep it
     assert team.post("/logout").headers["location"] == "/login?bye=1"
     assert team.client.get("/").status_code == 303
+    team.client.cookies.clear()
+    team.client.cookies.update(kept)
+    assert team.client.get("/").status_code == 303  # signed out is signed out
 
 
 def test_cookies_are_https_only_when_secure_cookies_are_set(tmp_path):

@@ -4,6 +4,7 @@ layers and the error pages, wired together. No route logic lives here."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -32,6 +33,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.stores = StorePool(settings.db)
     app.state.drafts = Drafts(settings.chart, settings.clock, settings.idle_minutes * 60)
     app.state.limiter = Limiter(settings.clock)
+    app.state.signed_out = set()  # sessions ended by signing out (ids), until a restart
     for module in (account, triage, cases, channels, flowchart, public):
         app.include_router(module.router)
     # static files only are compressed: a compressed page holding a token and text from the
@@ -67,7 +69,7 @@ def _error_pages(app: FastAPI) -> None:
     @app.exception_handler(NotSignedIn)
     async def signed_out(request: Request, _: Exception) -> Response:
         if request.method in ("GET", "HEAD"):
-            return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+            return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
         return _error(request, 401, texts(request)("error_403"))
 
     @app.exception_handler(Forbidden)

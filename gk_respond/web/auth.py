@@ -3,6 +3,7 @@ address with no accounts) the one person at this machine. Sign-in attempts are l
 
 from __future__ import annotations
 
+import secrets
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -104,13 +105,10 @@ def actor_of(request: Request) -> Actor | None:
         idle = now - float(session.get("seen", 0)) > settings.idle_minutes * 60
         users = Users(store_of(request))
         account = users.get(name)
-        if (
-            idle
-            or account is None
-            or not account.active
-            or session.get("stamp") != users.stamp(name)
-        ):
-            for key in ("user", "stamp", "seen"):
+        revoked = session.get("sid") in request.app.state.signed_out
+        stale = session.get("stamp") != users.stamp(name)
+        if idle or revoked or stale or account is None or not account.active:
+            for key in ("user", "stamp", "seen", "sid"):
                 session.pop(key, None)
         else:
             if now - float(session["seen"]) > 60:  # refreshed now and then: the idle clock
@@ -145,7 +143,21 @@ Manager = Annotated[Actor, Depends(require_manager)]  # a route for an informati
 def sign_in(request: Request, name: str, stamp: str) -> None:
     session = request.session
     session.clear()  # a fresh session: no token or state from before the sign-in survives
-    session.update(user=name, stamp=stamp, seen=settings_of(request).clock())
+    session.update(
+        user=name, stamp=stamp, seen=settings_of(request).clock(), sid=secrets.token_urlsafe(16)
+    )
+
+
+def sign_out(request: Request) -> None:
+    """End the session here and for any copy of its cookie (kept until the server stops,
+    when the session key changes and every cookie is void anyway)."""
+    sid = request.session.get("sid")
+    if sid:
+        request.app.state.signed_out.add(sid)
+    lang = request.session.get("lang")
+    request.session.clear()
+    if lang:
+        request.session["lang"] = lang
 
 
 class Limiter:

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ...records.users import Users
-from ..auth import actor_of, client_address, sign_in, store_of
+from ..auth import actor_of, client_address, sign_in, sign_out, store_of
 from ..pages import page
 from ..security import checked_form
 
@@ -56,8 +56,5 @@ async def login(request: Request) -> Response:
 @router.post("/logout")
 async def logout(request: Request) -> Response:
     await checked_form(request)
-    lang = request.session.get("lang")
-    request.session.clear()
-    if lang:
-        request.session["lang"] = lang
+    sign_out(request)
     return RedirectResponse("/login?bye=1", status_code=303)
