@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 
 import pytest
 from test_channels import channel
-from test_web_cli import free_port
+from test_web_cli import serve
 from web_support import CHART, HOSTILE, PASSWORD
 
 from gk_respond.records.channels import Channels
@@ -27,7 +25,7 @@ from gk_respond.records.users import Users
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-CHECKS = 200_000  # how often a condition is looked at before the test gives up (a count)
+CHECKS = 20_000  # how often a condition is looked at before the test gives up (a count)
 
 if not (CHROMIUM and DRIVER):
     reason = (
@@ -69,16 +67,8 @@ def server(tmp_path_factory, cli_env) -> Iterator[str]:
         Users(store).add("ia", "informationsansvarig", PASSWORD)
         Users(store).add("kim", "kommunikatör", PASSWORD)
         Channels(store).add(channel(name="Kommunen <b>på</b> Facebook"))
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gk_respond", "serve", "--port", str(port), "--db", db],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=cli_env,
-    )
-    assert "serving" in process.stdout.readline(), process.stderr.read()
-    yield f"http://127.0.0.1:{port}"
+    process, address = serve(cli_env, "--db", db)  # once it accepts connections
+    yield address
     process.terminate()
     process.wait()
 
@@ -156,6 +146,7 @@ def is_button(value: str | None = None, text: str | None = None) -> Callable[[We
 
 
 def sign_in(driver: webdriver.Chrome, server: str, name: str) -> None:
+    load(driver, server + "/public/channels")  # cookies are deleted for the page's site
     driver.delete_all_cookies()
     load(driver, server + "/login?lang=sv")
     until(lambda: driver.switch_to.active_element.get_attribute("id") == "name", "autofocus")
