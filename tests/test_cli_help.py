@@ -34,6 +34,14 @@ COMMANDS = [
     "reply",
     "reply check",
     "reply template",
+    "serve",
+    "users",
+    "users add",
+    "users list",
+    "users passwd",
+    "users disable",
+    "users enable",
+    "users remove",
 ]
 
 

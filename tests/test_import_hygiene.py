@@ -1,4 +1,5 @@
-"""The non-interactive path stays lean: it never imports Textual."""
+"""The non-interactive path stays lean: it never imports Textual, nor the web app's
+packages (FastAPI, Starlette, uvicorn, Jinja2, argon2)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ try:
     main({args!r})
 except SystemExit:  # --help
     pass
-loaded = any(m == "textual" or m.startswith("textual.") for m in sys.modules)
-print("TEXTUAL" if loaded else "CLEAN", file=sys.stderr)
+heavy = ("textual", "fastapi", "starlette", "uvicorn", "jinja2", "argon2", "gk_respond.web")
+loaded = [m for m in sys.modules if m in heavy or m.startswith(tuple(h + "." for h in heavy))]
+print("LOADED " + ",".join(sorted(loaded)) if loaded else "CLEAN", file=sys.stderr)
 """
 
 
@@ -47,6 +49,8 @@ def test_batch_check_paths_and_diagram_do_not_import_textual(cli_env):
         ["channels", "export", "--format", "html", "--db", "/dev/null/none"],
         ["reply", "template", "--outcome", "correct"],
         ["reply", "check", "/dev/null", "--outcome", "act"],
+        ["serve", "--help"],
+        ["users", "--help"],
     ):
         assert probe(args, cli_env) == "CLEAN", args
 

@@ -1,7 +1,8 @@
 """The command line, ``gk-respond``: `main` parses the first word and hands the rest to one
 command family (`triage`: the main command, check, paths, diagram and the app; `records`;
-`channels`; `train`; `reply`); `common` holds what they share. Never imports Textual, except where a
-command opens the app (`launch`)."""
+`channels`; `train`; `reply`; `web`: serve and users); `common` holds what they share.
+Never imports Textual or the web framework, except where a command opens another front end
+(`launch`)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,10 @@ def _dispatch(args: list[str]) -> int:
         from .train import main as train
 
         return train(rest)
+    if command in ("serve", "users"):
+        from .web import main as web
+
+        return web([command, *rest])
     if command == "reply":
         from .reply import main as reply
 

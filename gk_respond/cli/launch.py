@@ -1,12 +1,13 @@
-"""Where the command line opens a Textual app: the one seam between the two front ends.
+"""Where the command line opens another front end: a Textual app, or the web app's server.
 
-The command line never imports Textual on its non-interactive path, so each app is imported
-only inside the function that runs it. The import contracts in pyproject.toml allow exactly
-these two imports of `gk_respond.tui` from `gk_respond.cli`, and no other."""
+The command line never imports Textual or the web framework on its non-interactive path, so
+each is imported only inside the function that runs it. The import contracts in
+pyproject.toml allow exactly these imports of `gk_respond.tui` and `gk_respond.web` from
+`gk_respond.cli`, and no other."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
@@ -35,3 +36,14 @@ def open_training(
     from ..tui.training import TrainingApp
 
     TrainingApp(chart, scenarios, lang, trainee, present=present).run()
+
+
+def web_parts() -> tuple[Any, Any, Any, Any]:
+    """uvicorn, the web app's ``create_app``, its ``Settings`` and ``is_loopback``;
+    ImportError when the web extra (pip install 'gk-respond[web]') is not installed."""
+    import uvicorn
+
+    from ..web.app import create_app
+    from ..web.settings import Settings, is_loopback
+
+    return uvicorn, create_app, Settings, is_loopback

@@ -71,7 +71,9 @@ def main(argv: list[str]) -> int:
         "  records         the case log: list, show, update, export, stats\n"
         "  channels        the register of the municipality's channels (Bilaga 1)\n"
         "  train           training: scenarios to walk, a presenter view, --check, --grade\n"
-        "  reply           the reply: a draft per outcome, checked against the writing rules",
+        "  reply           the reply: a draft per outcome, checked against the writing rules\n"
+        "  serve           the web app, for a browser (pip install 'gk-respond[web]')\n"
+        "  users           the web app's accounts: add, list, passwd, disable, remove",
         MAIN_HELP + EXIT_CODES,
     )
     parser.add_argument("--version", action="version", version=f"gk-respond {__version__}")

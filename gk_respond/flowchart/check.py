@@ -9,17 +9,14 @@ run for minutes or fill the memory.
 
 from __future__ import annotations
 
-import difflib
-
 from .additions import check_additions
 from .conditions import check_conditions
-from .problems import MAX_PROBLEMS, Path, Positions, Problem, listing, locate, quote
+from .problems import MAX_PROBLEMS, Path, Positions, Problem, listing, locate, quote, suggest
 from .schema import Flowchart
 from .words import alias_problem, answer_key
 
 MAX_CYCLES = 10  # cycles listed; the rest are counted
 MAX_CYCLE_SHOWN = 12  # nodes of one cycle named in its message
-MAX_SUGGEST_AMONG = 5_000  # a "did you mean" is looked for among at most this many ids
 
 
 class _Enough(Exception):
@@ -267,13 +264,3 @@ def _check_unique(ids: list[str], path: Path, what: str, report) -> None:
         if value in seen:
             report((*path, index), f"{what} id {value!r} is used twice")
         seen.add(value)
-
-
-def suggest(word: str, known) -> str:
-    """``; did you mean 'x'?`` for the closest of ``known`` to ``word``, or "" (also when
-    there are more than MAX_SUGGEST_AMONG to choose from)."""
-    known = list(known)
-    if len(known) > MAX_SUGGEST_AMONG:
-        return ""
-    close = difflib.get_close_matches(word, known, n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""

@@ -60,7 +60,7 @@ def describe(when: When) -> str:
 
 
 def _names_are_known(chart: Flowchart, when: When, path: Path, what: str, report: Report) -> bool:
-    from .check import suggest
+    from .problems import suggest
 
     known = True
     for qid, allowed in when.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -76,3 +77,16 @@ def locate(positions: Positions, path: Path) -> tuple[int | None, int | None]:
         if found:
             return found
     return None, None
+
+
+MAX_SUGGEST_AMONG = 5_000  # a "did you mean" is looked for among at most this many ids
+
+
+def suggest(word: str, known) -> str:
+    """``; did you mean 'x'?`` for the closest of ``known`` to ``word``, or "" (also when
+    there are more than MAX_SUGGEST_AMONG to choose from)."""
+    known = list(known)
+    if len(known) > MAX_SUGGEST_AMONG:
+        return ""
+    close = difflib.get_close_matches(word, known, n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""

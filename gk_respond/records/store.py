@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Each migration takes the schema from version N-1 to N; never edit one that has shipped.
@@ -67,6 +67,17 @@ MIGRATIONS: dict[int, list[str]] = {
     3: [
         "ALTER TABLE cases ADD COLUMN reply_text TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE cases ADD COLUMN reply_findings_json TEXT NOT NULL DEFAULT '[]'",
+    ],
+    # The web app's accounts (records/users.py): a name, a role, an argon2 hash.
+    4: [
+        """CREATE TABLE users (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            disabled_at TEXT
+        )""",
     ],
 }
 

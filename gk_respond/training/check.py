@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..flowchart.check import suggest
 from ..flowchart.engine import AnswerError, Chart, Step, Walk
-from ..flowchart.problems import Path, Problem, listing, locate
+from ..flowchart.problems import Path, Problem, listing, locate, suggest
 from ..triage import PLATFORMS
 from .schema import Loaded, Scenario
 

@@ -292,7 +292,7 @@ def grade_lines(
 
 def _scenario(sid: Any, by_id: dict[str, Scenario]) -> Scenario:
     from ..flowchart.answers import AnswersError
-    from ..flowchart.check import suggest
+    from ..flowchart.problems import suggest
 
     if not isinstance(sid, str) or not sid:
         raise AnswersError(['"id" must be the id of a scenario'])

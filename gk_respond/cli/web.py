@@ -1,0 +1,270 @@
+"""Command line for the web app: ``gk-respond serve`` and ``gk-respond users``. The web
+packages (FastAPI, uvicorn, argon2) are imported only when one of these runs."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from .common import BAD_INPUT, OK, STORE, report_error
+
+SERVE_HELP = """\
+examples:
+  gk-respond serve                          # this machine only, for you alone
+  gk-respond users add anna --role informationsansvarig
+  gk-respond serve --host 0.0.0.0           # a team: needs accounts (users add) ...
+  gk-respond serve --trust-header X-Remote-User --trusted-proxy 10.0.0.5
+                                            # ... or single sign-on behind a proxy
+
+On an address other than loopback, serve refuses to start unless accounts exist or a
+trusted proxy header is configured. See docs/team-server.md.
+"""
+
+
+def add_parsers(subparsers: Any) -> None:
+    """The ``serve`` and ``users`` commands, on an argparse subparsers object."""
+    serve = subparsers.add_parser(
+        "serve",
+        prog="gk-respond serve",
+        description="Serve the web app: the same triage, case log and channel register in a "
+        "browser. Prints the address and serves until Ctrl+C.",
+        epilog=SERVE_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8080, help="port to listen on (8080)")
+    _db_option(serve)
+    serve.add_argument("--lang", choices=["sv", "en"], default="sv", help="default language")
+    serve.add_argument("--flowchart", metavar="FILE", help="use this flowchart file")
+    serve.add_argument(
+        "--trust-header",
+        metavar="NAME",
+        default="",
+        help="take the signed-in user's name from this request header (single sign-on); "
+        "only from the addresses given by --trusted-proxy",
+    )
+    serve.add_argument(
+        "--trusted-proxy",
+        metavar="ADDRESS",
+        action="append",
+        default=[],
+        help="the reverse proxy's address (repeat for several): --trust-header and "
+        "X-Forwarded-For are taken from there only; cookies are then HTTPS-only",
+    )
+    serve.add_argument(
+        "--insecure-cookies",
+        action="store_true",
+        help="send the session cookie over plain HTTP too (only for a test network: "
+        "elsewhere than loopback cookies are HTTPS-only by default)",
+    )
+    serve.add_argument(
+        "--handler",
+        metavar="NAME",
+        help="on loopback with no accounts: who saves cases (default: your user name)",
+    )
+    serve.set_defaults(run=run_serve)
+
+    users = subparsers.add_parser(
+        "users",
+        prog="gk-respond users",
+        description="The web app's accounts, kept in the case log. Roles: kommunikatör "
+        "(triage, read and follow up all cases) and informationsansvarig (also the channel "
+        "register). Passwords are read from the terminal (or with --password-stdin, one "
+        "line from standard input) and kept only as argon2 hashes.",
+    )
+    commands = users.add_subparsers(dest="users_command", required=True, metavar="COMMAND")
+    add = commands.add_parser("add", help="add an account")
+    add.add_argument("name")
+    add.add_argument("--role", default="kommunikatör", help="kommunikatör (default) or "
+                     "informationsansvarig")  # fmt: skip
+    listed = commands.add_parser("list", help="list the accounts")
+    listed.add_argument("--format", choices=["text", "json"], default="text")
+    passwd = commands.add_parser("passwd", help="set a new password (signs the user out)")
+    passwd.add_argument("name")
+    disable = commands.add_parser("disable", help="stop an account from signing in")
+    disable.add_argument("name")
+    enable = commands.add_parser("enable", help="let a disabled account sign in again")
+    enable.add_argument("name")
+    remove = commands.add_parser("remove", help="remove an account (its cases keep the name)")
+    remove.add_argument("name")
+    for sub in (add, listed, passwd, disable, enable, remove):
+        _db_option(sub)
+    for sub in (add, passwd):
+        sub.add_argument(
+            "--password-stdin",
+            action="store_true",
+            help="read the password from standard input (one line) instead of asking",
+        )
+    users.set_defaults(run=run_users)
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the case log (default: $GK_RESPOND_DB, else in your data directory)",
+    )
+
+
+def main(argv: list[str]) -> int:
+    """``gk-respond serve ...`` or ``gk-respond users ...`` (``argv`` starts with which)."""
+    parser = argparse.ArgumentParser(prog="gk-respond")
+    add_parsers(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    return run(args)
+
+
+def _missing_web() -> int:
+    report_error("the web app needs its extra packages: pip install 'gk-respond[web]'")
+    return BAD_INPUT
+
+
+# -- gk-respond serve ------------------------------------------------------------------------
+def run_serve(args: argparse.Namespace) -> int:
+    from .launch import web_parts
+
+    try:
+        uvicorn, create_app, Settings, is_loopback = web_parts()
+    except ImportError:
+        return _missing_web()
+    from .. import default_flowchart
+    from ..records.new import handler_name
+    from ..records.store import Store, StoreError, default_path
+    from ..records.users import Users
+    from .common import PROBLEMS, open_chart
+
+    chart = open_chart(args.flowchart)
+    if chart is None:
+        return PROBLEMS
+    db = args.db or default_path()
+    try:
+        with Store(db) as store:  # created (0600) and migrated now, not at the first request
+            accounts = Users(store).count_active()
+    except StoreError as error:
+        report_error(str(error))
+        return STORE
+    if args.trust_header and not args.trusted_proxy:
+        report_error(
+            "--trust-header needs --trusted-proxy ADDRESS: the header is taken from there only"
+        )
+        return BAD_INPUT
+    loopback = is_loopback(args.host)
+    if (not loopback or args.trusted_proxy) and not accounts and not args.trust_header:
+        where = f"{args.host} is reachable from other machines"
+        if loopback:
+            where = "behind a proxy (--trusted-proxy) the app is reachable from other machines"
+        report_error(
+            f"{where}, and there are no accounts: "
+            "nobody could sign in, or everybody could. Add one first:\n"
+            f"  gk-respond users add NAME --role informationsansvarig{_db_hint(args.db)}\n"
+            "or put it behind a reverse proxy that signs users in:\n"
+            "  gk-respond serve --trust-header X-Remote-User --trusted-proxy PROXY-ADDRESS\n"
+            "(see docs/team-server.md)"
+        )
+        return BAD_INPUT
+    settings = Settings(
+        chart=chart,
+        db=db,
+        flowchart_file=args.flowchart or default_flowchart(),
+        lang=args.lang,
+        host=args.host,
+        # behind a proxy (which speaks HTTPS) or on the network: the cookie over HTTPS only
+        secure_cookies=(not loopback or bool(args.trusted_proxy)) and not args.insecure_cookies,
+        trust_header=args.trust_header,
+        trusted_proxies=frozenset(args.trusted_proxy),
+        handler=handler_name(args.handler),
+    )
+    app = create_app(settings)
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    who = (
+        f"accounts: {accounts}"
+        if accounts
+        else ("single sign-on" if args.trust_header else f"for {settings.handler} alone")
+    )
+    print(f"gk-respond: serving http://{shown}:{args.port}/ ({who}; Ctrl+C stops)", flush=True)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        proxy_headers=False,  # the app reads X-Forwarded-For itself, from trusted proxies
+        server_header=False,
+    )
+    return OK
+
+
+def _db_hint(db: str | None) -> str:
+    return f" --db {db}" if db else ""
+
+
+# -- gk-respond users ------------------------------------------------------------------------
+def _password(args: argparse.Namespace) -> str | None:
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        return line.rstrip("\r\n")
+    try:
+        first = getpass.getpass("New password: ")
+        again = getpass.getpass("The same again: ")
+    except (EOFError, KeyboardInterrupt):
+        return None
+    if first != again:
+        report_error("the two passwords differ; nothing was changed")
+        return None
+    return first
+
+
+def run_users(args: argparse.Namespace) -> int:
+    from ..records.store import Store, StoreError, default_path
+    from ..records.users import UserError, Users
+
+    command = args.users_command
+    password = None
+    if command in ("add", "passwd"):
+        password = _password(args)
+        if password is None:
+            return BAD_INPUT
+    try:
+        with Store(args.db or default_path(), create=command == "add") as store:
+            users = Users(store)
+            if command == "list":
+                return _list(users.all(), args.format)
+            if command == "add":
+                assert password is not None
+                user = users.add(args.name, args.role, password)
+                print(f"gk-respond: account {user.name} added ({user.role})", file=sys.stderr)
+            elif command == "passwd":
+                assert password is not None
+                user = users.set_password(args.name, password)
+                print(f"gk-respond: new password for {user.name}", file=sys.stderr)
+            else:
+                user = getattr(users, command)(args.name)
+                print(f"gk-respond: account {user.name}: {command}d", file=sys.stderr)
+    except UserError as error:
+        report_error(str(error))
+        return BAD_INPUT
+    except StoreError as error:
+        report_error(str(error))
+        return STORE
+    return OK
+
+
+def _list(users: list[Any], fmt: str) -> int:
+    from dataclasses import asdict
+
+    if fmt == "json":
+        import json
+
+        print(json.dumps([asdict(u) for u in users], ensure_ascii=False, indent=2))
+        return OK
+    if not users:
+        print("no accounts")
+        return OK
+    width = max(len(u.name) for u in users)
+    for u in users:
+        state = f"disabled {u.disabled_at}" if u.disabled_at else "active"
+        print(f"{u.name:<{width}}  {u.role:<20}  {state}")
+    return OK

@@ -1,0 +1,218 @@
+"""The web app's accounts, kept in the case log's file (a ``users`` table, schema 3). No UI.
+
+A password is kept only as an argon2id hash (argon2-cffi's defaults, RFC 9106's second
+recommended profile); it is never stored, logged or printed. Two roles, after the policy's
+roles: a ``kommunikatör`` triages, reads and follows up every case; an
+``informationsansvarig`` may also change the channel register and the accounts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .store import Store, StoreError, utc_now
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+COMMUNICATOR, INFORMATION_OFFICER = "kommunikatör", "informationsansvarig"
+ROLES = (COMMUNICATOR, INFORMATION_OFFICER)
+MIN_PASSWORD = 12  # characters
+_NAME = re.compile(r"[\w][\w.@-]{0,63}")
+
+
+class UserError(ValueError):
+    """An account change refused; the message says why."""
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: str
+    created_at: str
+    changed_at: str  # when the password (or the account) last changed
+    disabled_at: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.disabled_at is None
+
+    @property
+    def manages(self) -> bool:
+        """Whether the user may change the channel register and the accounts."""
+        return self.role == INFORMATION_OFFICER
+
+
+def _hasher() -> PasswordHasher:
+    try:
+        from argon2 import PasswordHasher
+    except ImportError:  # pragma: no cover - the web extra is not installed
+        raise StoreError(
+            "accounts need the web extra: pip install 'gk-respond[web]' (argon2-cffi)"
+        ) from None
+    return PasswordHasher()
+
+
+def check_name(name: str) -> str:
+    """A user name as kept: NFC, no spaces or control characters, at most 64 characters."""
+    name = unicodedata.normalize("NFC", name.strip())
+    if not _NAME.fullmatch(name):
+        raise UserError(
+            f"{name!r} will not do as a user name: use letters, digits and . _ @ - "
+            "(at most 64, no spaces), e.g. anna.andersson"
+        )
+    return name
+
+
+def check_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD:
+        raise UserError(f"the password must have at least {MIN_PASSWORD} characters")
+    if password != password.strip():
+        raise UserError("the password must not begin or end with a space")
+    return password
+
+
+def check_role(role: str) -> str:
+    folded = role.strip().casefold()
+    folded = {"kommunikator": COMMUNICATOR}.get(folded, folded)  # typed without ö
+    if folded not in ROLES:
+        raise UserError(f"{role!r} is not a role; valid roles: {', '.join(ROLES)}")
+    return folded
+
+
+def _user(row: object) -> User:
+    return User(
+        name=row["name"],  # type: ignore[index]
+        role=row["role"],  # type: ignore[index]
+        created_at=row["created_at"],  # type: ignore[index]
+        changed_at=row["changed_at"],  # type: ignore[index]
+        disabled_at=row["disabled_at"],  # type: ignore[index]
+    )
+
+
+_COLUMNS = "name, role, created_at, changed_at, disabled_at"
+
+
+class Users:
+    """The accounts in a case log file. Every write is one transaction."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def all(self) -> list[User]:
+        return [_user(r) for r in self.store.query(f"SELECT {_COLUMNS} FROM users ORDER BY name")]
+
+    def get(self, name: str) -> User | None:
+        rows = self.store.query(f"SELECT {_COLUMNS} FROM users WHERE name = ?", (name,))
+        return _user(rows[0]) if rows else None
+
+    def count_active(self) -> int:
+        rows = self.store.query("SELECT COUNT(*) FROM users WHERE disabled_at IS NULL")
+        return int(rows[0][0])
+
+    def add(self, name: str, role: str, password: str) -> User:
+        name, role = check_name(name), check_role(role)
+        digest = _hasher().hash(check_password(password))
+        now = utc_now()
+        with self.store.transaction() as db:
+            if db.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
+                raise UserError(f"there is already an account {name!r}")
+            db.execute(
+                "INSERT INTO users (name, role, password_hash, created_at, changed_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (name, role, digest, now, now),
+            )
+        return User(name, role, now, now)
+
+    def _set(self, name: str, assignments: str, values: tuple[object, ...]) -> User:
+        with self.store.transaction() as db:
+            found = db.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone()
+            if not found:
+                raise UserError(f"there is no account {name!r}")
+            db.execute(f"UPDATE users SET {assignments} WHERE name = ?", (*values, name))
+        user = self.get(name)
+        assert user is not None
+        return user
+
+    def set_password(self, name: str, password: str) -> User:
+        digest = _hasher().hash(check_password(password))
+        return self._set(name, "password_hash = ?, changed_at = ?", (digest, utc_now()))
+
+    def set_role(self, name: str, role: str) -> User:
+        return self._set(name, "role = ?, changed_at = ?", (check_role(role), utc_now()))
+
+    def disable(self, name: str) -> User:
+        now = utc_now()
+        return self._set(name, "disabled_at = ?, changed_at = ?", (now, now))
+
+    def enable(self, name: str) -> User:
+        return self._set(name, "disabled_at = NULL, changed_at = ?", (utc_now(),))
+
+    def remove(self, name: str) -> User:
+        """Remove an account; the cases it handled keep its name."""
+        user = self.get(name)
+        if user is None:
+            raise UserError(f"there is no account {name!r}")
+        with self.store.transaction() as db:
+            db.execute("DELETE FROM users WHERE name = ?", (name,))
+        return user
+
+    def verify(self, name: str, password: str) -> User | None:
+        """The active account with this name and password, or None. Takes as long for a
+        name that does not exist as for a wrong password (no way to probe for names)."""
+        from argon2.exceptions import InvalidHashError, VerificationError
+
+        hasher = _hasher()
+        rows = self.store.query(
+            f"SELECT {_COLUMNS}, password_hash FROM users WHERE name = ?", (name.strip(),)
+        )
+        digest = rows[0]["password_hash"] if rows else _DUMMY.get(hasher)
+        try:
+            hasher.verify(digest, password)
+        except (VerificationError, InvalidHashError):
+            return None
+        if not rows:
+            return None
+        user = _user(rows[0])
+        if not user.active:
+            return None
+        if hasher.check_needs_rehash(digest) and not self.store.readonly:
+            with self.store.transaction() as db:  # stronger parameters since: hash anew
+                db.execute(
+                    "UPDATE users SET password_hash = ? WHERE name = ?",
+                    (hasher.hash(password), user.name),
+                )
+        return user
+
+    def stamp(self, name: str) -> str:
+        """What changes when the account's password or state does: a session made before
+        such a change is no longer valid. The password's hash (salted anew each time) counts,
+        as a digest of it, so a change within the second the session was made counts too."""
+        import hashlib
+
+        rows = self.store.query(
+            "SELECT role, password_hash, changed_at, disabled_at FROM users WHERE name = ?",
+            (name,),
+        )
+        if not rows:
+            return ""
+        role, digest, changed_at, disabled_at = rows[0]
+        password = hashlib.sha256(str(digest).encode()).hexdigest()[:16]
+        return f"{role}|{changed_at}|{disabled_at}|{password}"
+
+
+class _Dummy:
+    """A hash of nothing, made once: verifying against it costs what a real check does."""
+
+    digest = ""
+
+    def get(self, hasher: PasswordHasher) -> str:
+        if not self.digest:
+            self.digest = hasher.hash("not a password of any account")
+        return self.digest
+
+
+_DUMMY = _Dummy()

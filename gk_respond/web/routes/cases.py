@@ -1,0 +1,246 @@
+"""The case log: the list with search, filters and pages; one case with its follow-up; the
+downloads, made by the same export code as ``gk-respond records export``."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException
+
+from ...records import export, view
+from ...records.followup import TEXT_FIELDS, Changes, apply
+from ...records.store import STATUSES, Case, CaseFilter
+from ...triage import utc_now
+from ..auth import Actor, Signed, settings_of, store_of
+from ..pages import lang_of, page
+from ..security import checked_form
+
+router = APIRouter()
+PAGE_SIZE = 25
+
+
+def _day(text: str, problems: dict[str, str], name: str) -> date | None:
+    if not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        problems[name] = text
+        return None
+
+
+def _filters(request: Request) -> tuple[CaseFilter, str, dict[str, str], dict[str, str]]:
+    """The filter the query asks for, the handler asked for, the values as given (for the
+    form), and the values that are not dates."""
+    query = request.query_params
+    given = {k: query.get(k, "") for k in ("q", "outcome", "status", "since", "until", "handler")}
+    problems: dict[str, str] = {}
+    outcomes = request.app.state.settings.chart.flowchart.outcomes
+    where = CaseFilter(
+        outcomes=frozenset({given["outcome"]}) if given["outcome"] in outcomes else frozenset(),
+        status=given["status"] if given["status"] in STATUSES else None,
+        since=_day(given["since"], problems, "since"),
+        until=_day(given["until"], problems, "until"),
+        text=given["q"].strip(),
+    )
+    return where, given["handler"], given, problems
+
+
+def _matching(request: Request) -> tuple[list[Case], dict[str, Any]]:
+    where, handler, given, problems = _filters(request)
+    store = store_of(request)
+    every = store.cases(where)
+    handlers = sorted({c.handler for c in store.cases()}, key=str.casefold)
+    cases = [c for c in every if not handler or c.handler == handler]
+    return cases, {"where": where, "given": given, "problems": problems, "handlers": handlers}
+
+
+@router.get("/cases")
+def cases_list(request: Request, actor: Signed) -> Response:
+    cases, context = _matching(request)
+    pages = max(1, -(-len(cases) // PAGE_SIZE))
+    asked = request.query_params.get("page", "1")
+    number = min(max(1, int(asked) if asked.isdigit() else 1), pages)
+    shown = cases[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    query = urlencode({k: v for k, v in context["given"].items() if v})
+    return page(
+        request,
+        "cases.html",
+        cases=shown,
+        count=len(cases),
+        page_number=number,
+        pages=pages,
+        query=query,
+        statuses=STATUSES,
+        **context,
+    )
+
+
+@router.get("/cases/export.{fmt}")
+def cases_export(request: Request, fmt: str, actor: Signed) -> Response:
+    cases, context = _matching(request)
+    lang = lang_of(request)
+    chart = settings_of(request).chart
+    made = {
+        "csv": lambda: (export.csv_text(cases), "text/csv; charset=utf-8"),
+        "json": lambda: (export.json_text(cases) + "\n", "application/json; charset=utf-8"),
+        "md": lambda: (
+            export.markdown_text(cases, chart, lang, context["where"]),
+            "text/markdown; charset=utf-8",
+        ),
+    }
+    if fmt not in made:
+        raise HTTPException(404)
+    text, media = made[fmt]()
+    stamp = datetime.now(UTC).astimezone().strftime("%Y-%m-%d")
+    return PlainTextResponse(
+        text,
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="cases-{stamp}.{fmt}"'},
+    )
+
+
+def _case(request: Request, number: str) -> Case:
+    case = store_of(request).get(number)
+    if case is None:
+        raise HTTPException(404)
+    return case
+
+
+def _case_page(
+    request: Request, case: Case, status: int = 200, problems: dict[str, str] | None = None,
+    notice: str = "", values: dict[str, str] | None = None,
+) -> Response:  # fmt: skip
+    chart, lang = settings_of(request).chart, lang_of(request)
+    steps = [s.text(lang) for s in view.case_steps(chart, case) or []]  # those its path got
+    shown = {
+        name: (view.local_time(getattr(case, name)) if name in view.TIMES else getattr(case, name))
+        if getattr(case, name)
+        else ""
+        for name in TEXT_FIELDS
+    }
+    return page(
+        request,
+        "case.html",
+        status=status,
+        case=case,
+        fields=view.fields(case, chart, lang),
+        path_lines=view.path_lines(chart, case, lang),
+        history=view.history_lines(case, lang),
+        steps=steps,
+        followup=TEXT_FIELDS,
+        values=values or shown,
+        problems=problems or {},
+        notice=notice or _notice(request.query_params.get("done", "")),
+    )
+
+
+@router.get("/cases/{number}")
+def case_page(request: Request, number: str, actor: Signed) -> Response:
+    return _case_page(request, _case(request, number))
+
+
+@router.get("/cases/{number}/export.md")
+def case_markdown(request: Request, number: str, actor: Signed):
+    case = _case(request, number)
+    return PlainTextResponse(
+        view.case_markdown(case, settings_of(request).chart, lang_of(request)) + "\n",
+        media_type="text/markdown; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="case-{case.number}.md"'},
+    )
+
+
+def _change(request: Request, number: str, actor: Actor, **given: Any) -> Case:
+    changes = Changes(at=utc_now(), who=actor.name, **given)
+    case = store_of(request).update(number, lambda case: apply(case, changes))
+    if case is None:
+        raise HTTPException(404)
+    return case
+
+
+NOTICES = frozenset(
+    {"note_added", "ticks_kept", "followup_saved", "case_now_open", "case_now_closed"}
+)
+
+
+def _notice(given: str) -> str:
+    return given if given in NOTICES else ""
+
+
+def _done(number: str, what: str) -> RedirectResponse:
+    return RedirectResponse(f"/cases/{number}?done={what}", status_code=303)
+
+
+@router.post("/cases/{number}/note")
+async def add_note(request: Request, number: str, actor: Signed):
+    form = await checked_form(request)
+    text = form.get("note", "").replace("\r\n", "\n")
+    if not text.strip():
+        return _case_page(request, _case(request, number), 422, {"note": "note_empty"})
+    _change(request, number, actor, note=text)
+    return _done(number, "note_added")
+
+
+@router.post("/cases/{number}/ticks")
+async def set_ticks(request: Request, number: str, actor: Signed):
+    form = await checked_form(request)
+    case = _case(request, number)
+    count = len(view.case_steps(settings_of(request).chart, case) or [])
+    given = form.get("tick[]", [form["tick"]] if "tick" in form else [])
+    ticked = {int(v) for v in given if v.isdigit() and int(v) < count}
+    _change(request, number, actor, tick=ticked, untick=set(range(count)) - ticked)
+    return _done(number, "ticks_kept")
+
+
+def moment(text: str) -> tuple[str, str]:
+    """A time typed into the form (now, a date, or a local date and time) as stored (UTC),
+    or "" and the key of what is wrong with it."""
+    text = text.strip()
+    if not text:
+        return "", ""
+    if text.casefold() in ("now", "nu"):
+        return utc_now(), ""
+    try:
+        when = datetime.fromisoformat(text).astimezone(UTC)
+    except ValueError:
+        return "", "bad_time"
+    if when > datetime.now(UTC):
+        return "", "future_time"
+    return when.isoformat(timespec="seconds"), ""
+
+
+@router.post("/cases/{number}/followup")
+async def followup(request: Request, number: str, actor: Signed):
+    form = await checked_form(request)
+    case = _case(request, number)
+    typed = {name: form.get(name, "").strip() for name in TEXT_FIELDS}
+    values = dict(typed)
+    problems: dict[str, str] = {}
+    for name in view.TIMES & set(TEXT_FIELDS):
+        shown = view.local_time(getattr(case, name)) if getattr(case, name) else ""
+        if typed[name] == shown:  # unchanged: keep the stored time to the second
+            values[name] = getattr(case, name) or ""
+            continue
+        values[name], problem = moment(typed[name])
+        if problem:
+            problems[name] = problem
+    if problems:
+        return _case_page(request, case, 422, problems, values=typed)
+    changed = {k: v for k, v in values.items() if (getattr(case, k) or "") != v}
+    if changed:
+        _change(request, number, actor, values=changed)
+    return _done(number, "followup_saved")
+
+
+@router.post("/cases/{number}/status")
+async def close_or_reopen(request: Request, number: str, actor: Signed):
+    form = await checked_form(request)
+    wanted = form.get("close", "")
+    if wanted not in ("1", "0"):
+        raise HTTPException(400, "close")
+    case = _change(request, number, actor, close=wanted == "1")
+    return _done(number, f"case_now_{case.status}")

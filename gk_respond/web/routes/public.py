@@ -1,0 +1,25 @@
+"""The public list of the municipality's channels (what ``channels export --public`` gives):
+readable signed out, at a stable address, and the one page another site may frame."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse, Response
+
+from ...records.channel_files import PUBLIC, public_markdown
+from ...records.channels import Channels
+from ..auth import store_of
+from ..pages import lang_of, page
+
+router = APIRouter()
+
+
+@router.get("/public/channels")
+def public_list(request: Request) -> Response:
+    return page(request, "public.html", channels=Channels(store_of(request)).all(), columns=PUBLIC)
+
+
+@router.get("/public/channels.md")
+def public_list_markdown(request: Request) -> Response:
+    text = public_markdown(Channels(store_of(request)).all(), lang_of(request))
+    return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")
