@@ -160,7 +160,7 @@ def test_downloads_are_the_exports_of_the_cli_with_hostile_text_neutralised(web,
     cases = json.loads(web.client.get("/cases/export.json").text)
     assert cases[0]["comment_text"] == HOSTILE
     markdown = web.client.get("/cases/export.md", params={"q": "HYPERLINK"}).text
-    assert 'text: ` HYPERLINK `' in markdown and "\x1b" not in markdown and "\u202e" not in markdown
+    assert "text: ` HYPERLINK `" in markdown and "\x1b" not in markdown and "\u202e" not in markdown
     one = web.client.get(f"/cases/{number}/export.md")
     assert one.headers["content-disposition"] == f'attachment; filename="case-{number}.md"'
     assert "```text" in one.text or "````text" in one.text
