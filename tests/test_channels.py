@@ -292,6 +292,7 @@ def test_a_version_1_case_log_is_migrated_keeping_its_cases(tmp_path):
         )
     # back to version 1 with the case in it, as if saved by the old gk-respond
     with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE contacts")  # schema 4: the contacts
         db.execute("DROP TABLE channels")
         db.execute("ALTER TABLE cases DROP COLUMN reply_text")  # schema 3: the reply
         db.execute("ALTER TABLE cases DROP COLUMN reply_findings_json")
@@ -302,4 +303,4 @@ def test_a_version_1_case_log_is_migrated_keeping_its_cases(tmp_path):
         assert [c.id for c in Channels(store).all()] == ["kommunen-facebook"]
     with sqlite3.connect(path) as db:
         (version,) = db.execute("SELECT value FROM gk_respond_meta WHERE key = 'schema'").fetchone()
-    assert int(version) == SCHEMA_VERSION == 3
+    assert int(version) == SCHEMA_VERSION == 4

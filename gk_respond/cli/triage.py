@@ -70,6 +70,7 @@ def main(argv: list[str]) -> int:
         "  diagram         print the flowchart as a Mermaid diagram\n"
         "  records         the case log: list, show, update, export, stats\n"
         "  channels        the register of the municipality's channels (Bilaga 1)\n"
+        "  contacts        who holds the roles the guidance names (säkerhetssamordnare …)\n"
         "  train           training: scenarios to walk, a presenter view, --check, --grade\n"
         "  reply           the reply: a draft per outcome, checked against the writing rules",
         MAIN_HELP + EXIT_CODES,
@@ -248,11 +249,14 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment)
             f"“{visible(channel.name)}” ({channel.id}){answered}",
             file=sys.stderr,
         )
+    contacts = _contacts(chart, result.outcome, lang, args.db, channel)
     if fmt == "json":
         data = render.result_data(chart, result, lang)
         if channel is not None:
             data["channel"] = {"id": channel.id, "name": channel.name, "url": channel.url}
             data["preset"] = list(result.preset)
+        if result.outcome is not None:
+            data["contacts"] = contacts
         if number:
             data["case"] = number
         print_json(data)
@@ -261,9 +265,9 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment)
             render.incomplete_text(chart, result.path, result.next_question, lang), file=sys.stderr
         )
     elif fmt == "markdown":
-        print(render.outcome_markdown(chart, result.path, result.outcome, lang))
+        print(render.outcome_markdown(chart, result.path, result.outcome, lang, (), contacts))
     else:
-        print(render.outcome_text(chart, result.path, result.outcome, lang))
+        print(render.outcome_text(chart, result.path, result.outcome, lang, None, contacts))
     if number:
         print(f"gk-respond: saved as case {number}", file=sys.stderr)
     elif save is not None:
@@ -308,6 +312,23 @@ def _save(
     except StoreError as error:
         print(f"gk-respond: error: {error}", file=sys.stderr)
         return None
+
+
+def _contacts(
+    chart: Chart, outcome: str | None, lang: str, db: str | None, channel: Channel | None
+) -> list[dict[str, Any]]:
+    """Who to contact on ``outcome``: the contacts (``gk-respond contacts``) holding the roles
+    it names, and the registered channel's administrators. The case log is read only when the
+    outcome names a role or the comment is on a registered channel."""
+    from .. import render
+
+    if outcome is None or not (chart.flowchart.contacts_of(outcome) or channel):
+        return []
+    from ..records.contact_rows import read_contacts
+    from ..records.store import default_path
+
+    people = read_contacts(db or default_path())
+    return render.contacts_data(chart, outcome, lang, people, channel.data() if channel else None)
 
 
 def _registered_channel(url: str, db: str | None) -> Channel | None:

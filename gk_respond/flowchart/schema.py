@@ -108,6 +108,17 @@ class Guidance:
     title: Text
     points: Annotated[list[Point], AtLeastOne()]
     source: Source
+    contacts: list[Id] = field(default_factory=list)  # roles (``roles:``) the points name
+
+
+@dataclass(frozen=True)
+class Role:
+    """Someone the guidance tells staff to contact ("kontakta säkerhetssamordnaren"); the
+    municipality says who that is once (``gk-respond contacts``)."""
+
+    __pydantic_config__ = STRICT
+    title: Text
+    source: Source
 
 
 @dataclass(frozen=True)
@@ -133,6 +144,7 @@ class Outcome:
     source: Source
     guidance: list[Id] = field(default_factory=list)
     reply_template: ReplyTemplate | None = None  # outcomes where staff write a reply
+    contacts: list[Id] = field(default_factory=list)  # roles (``roles:``) the steps name
 
 
 @dataclass(frozen=True)
@@ -147,6 +159,16 @@ class Flowchart:
     nodes: dict[Id, Node]
     outcomes: dict[Id, Outcome]
     guidance: dict[Id, Guidance] = field(default_factory=dict)
+    roles: dict[Id, Role] = field(default_factory=dict)
+
+    def contacts_of(self, outcome_id: str) -> list[str]:
+        """The roles an outcome names: its own, then its guidance sections', each once."""
+        outcome = self.outcomes[outcome_id]
+        found = list(outcome.contacts)
+        for gid in outcome.guidance:
+            section = self.guidance.get(gid)
+            found += section.contacts if section else []
+        return list(dict.fromkeys(found))
 
     def question_at(self, node_id: str) -> str:
         """The id of the question a node asks."""

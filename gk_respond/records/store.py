@@ -17,7 +17,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Each migration takes the schema from version N-1 to N; never edit one that has shipped.
@@ -65,6 +65,14 @@ MIGRATIONS: dict[int, list[str]] = {
     3: [
         "ALTER TABLE cases ADD COLUMN reply_text TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE cases ADD COLUMN reply_findings_json TEXT NOT NULL DEFAULT '[]'",
+    ],
+    # The municipality's contacts: who holds the roles the guidance names (records/contacts.py).
+    4: [
+        """CREATE TABLE contacts (
+            id TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            contact_json TEXT NOT NULL
+        )""",
     ],
 }
 
