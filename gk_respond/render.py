@@ -266,7 +266,7 @@ def _comment_fields(comment: Comment, lang: str) -> list[tuple[str, str]]:
 def triage_text(triage: Triage, lang: str) -> str:
     """The comment (made visible) and the outcome as plain text, for the clipboard."""
     walk, comment = triage.walk, triage.comment
-    text = outcome_text(triage.chart, walk.path, walk.outcome, lang, triage.ticked)
+    text = outcome_text(triage.chart, walk.path, walk.outcome, lang, triage.ticked, triage.contacts)
     fields = _comment_fields(comment, lang)
     if triage.reply.strip():
         text += f"\n\n{t(lang, 'reply')}:\n" + "\n".join(
@@ -289,7 +289,9 @@ def ticks(text: str, at_least: int) -> str:
 def triage_markdown(triage: Triage, lang: str) -> str:
     """The outcome as Markdown with the comment (verbatim in a code block, never markup)."""
     walk, comment = triage.walk, triage.comment
-    body = outcome_markdown(triage.chart, walk.path, walk.outcome, lang, triage.ticked)
+    body = outcome_markdown(
+        triage.chart, walk.path, walk.outcome, lang, triage.ticked, triage.contacts
+    )
     if triage.reply.strip():
         reply = visible(triage.reply)
         fence = ticks(reply, 3)

@@ -140,7 +140,7 @@ def test_unknown_and_missing_fields_are_named():
     assert explain(caught.value, "sv") == [
         "fält saknas: unit",
         "owner: okänt fält; giltiga fält: id, name, medium, url, unit, purpose, audience, "
-        "administrators, daily, monitoring, hours_per_week, approved_by, approved_on",
+        "administrators, daily, monitoring, hours_per_week, approved_by, approved_on, checklist",
     ]
 
 
