@@ -208,6 +208,13 @@ def _interactive(chart: Chart, args: argparse.Namespace) -> int:
     return OK
 
 
+def terminal_device() -> str:
+    """The terminal's input device: the console's on Windows, /dev/tty elsewhere."""
+    import os
+
+    return "CONIN$" if os.name == "nt" else "/dev/tty"
+
+
 def _stdin_from_terminal() -> None:
     """After reading a comment from a pipe, take keys from the terminal again."""
     import os
@@ -215,7 +222,7 @@ def _stdin_from_terminal() -> None:
     if sys.stdin.isatty():
         return
     try:
-        terminal = os.open("/dev/tty", os.O_RDONLY)
+        terminal = os.open(terminal_device(), os.O_RDONLY)
     except OSError:
         return
     os.dup2(terminal, 0)
