@@ -243,6 +243,9 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment)
         if fmt == "json":
             print_json({"status": "error", "errors": error.problems})
         return fail(error.problems)
+    # read before a save: a read-only reader that closes last leaves SQLite's -wal and -shm
+    # files behind, which another user who may only read the file cannot open
+    contacts = _contacts(chart, result.outcome, lang, args.db, channel)
     number = None
     if save is not None and result.outcome is not None:
         number = _save(chart, result, lang, save, comment, channel.id if channel else "")
@@ -256,7 +259,6 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment)
             f"“{visible(channel.name)}” ({channel.id}){answered}",
             file=sys.stderr,
         )
-    contacts = _contacts(chart, result.outcome, lang, args.db, channel)
     if fmt == "json":
         data = render.result_data(chart, result, lang)
         if channel is not None:
