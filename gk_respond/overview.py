@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
+from .csvfile import csv_text
 from .flowchart.engine import Chart
 from .render import answer_label
 from .strings import t
@@ -45,16 +44,13 @@ def paths_json(chart: Chart, lang: str) -> str:
 
 
 def paths_csv(chart: Chart, lang: str) -> str:
+    """The paths as CSV in the product's convention (`csvfile`), ending with a line end."""
     questions = list(chart.flowchart.questions)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["path", "outcome", "title", *questions])
+    rows: list[list[object]] = [["path", "outcome", "title", *questions]]
     for number, row in enumerate(paths_rows(chart, lang), 1):
         given = {step["question"]: step["answer"] for step in row["path"]}
-        writer.writerow(
-            [number, row["outcome"], row["title"], *(given.get(q, "") for q in questions)]
-        )
-    return out.getvalue().rstrip("\n")
+        rows.append([number, row["outcome"], row["title"], *(given.get(q, "") for q in questions)])
+    return csv_text(rows)
 
 
 def _label(text: str) -> str:

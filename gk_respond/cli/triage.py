@@ -415,7 +415,8 @@ def _paths(argv: list[str]) -> int:
         "json": overview.paths_json,
         "csv": overview.paths_csv,
     }
-    print(show[args.format](chart, args.lang))
+    text = show[args.format](chart, args.lang)
+    sys.stdout.write(text if args.format == "csv" else text + "\n")  # CSV ends with CRLF
     return OK
 
 

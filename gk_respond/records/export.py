@@ -9,11 +9,10 @@ leading apostrophe from a cell to get the stored value back.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import asdict, fields
 
+from ..csvfile import csv_text as excel_csv
 from ..flowchart.engine import Chart
 from ..strings import t
 from .store import Case, CaseFilter
@@ -35,13 +34,9 @@ def _cell(value: object) -> str:
 
 
 def csv_text(cases: list[Case], delimiter: str = ";") -> str:
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for case in cases:
-        writer.writerow(_cell(getattr(case, name)) for name in COLUMNS)
-    return out.getvalue()
+    """The cases as CSV in the product's convention (`csvfile`)."""
+    rows = [[_cell(getattr(case, name)) for name in COLUMNS] for case in cases]
+    return excel_csv([COLUMNS, *rows], delimiter)
 
 
 def json_text(cases: list[Case]) -> str:
