@@ -492,6 +492,12 @@ def t(lang: str, key: str) -> str:
     return STRINGS[lang][key]
 
 
+def decimal(value: float, lang: str) -> str:
+    """A number as a reader of ``lang`` writes it: ``33,3`` in Swedish, ``33.3`` in English."""
+    written = f"{value:g}"
+    return written.replace(".", ",") if lang == "sv" else written
+
+
 def platform_name(lang: str, platform: str) -> str:
     """A platform's name; one this version does not know (a newer one's) by its id."""
     return STRINGS[lang].get(f"platform_{platform}", platform)

@@ -320,3 +320,23 @@ def test_reading_a_register_that_is_not_there_creates_nothing(gk, tmp_path):
         done = gk("channels", *command, "--db", str(db))
         assert done.returncode == 4 and f"no case log at {db}" in done.stderr, command
     assert not db.exists()
+
+
+def test_the_list_shows_where_a_long_cell_is_cut(gk, tmp_path):
+    db = tmp_path / "cases.db"
+    unit = "Samhällsbyggnadsförvaltningens avdelning för kommunikation och service"
+    args = [a if a != "Kommunledningsförvaltningen" else unit for a in ADD]
+    assert add(gk, db, *args).returncode == 0
+    row = gk("channels", "list", "--db", str(db)).stdout.splitlines()[1]
+    assert unit[:31] + "…" in row and unit not in row
+
+
+def test_hours_with_a_decimal_comma_are_taken_and_shown_as_typed(gk, tmp_path):
+    db = tmp_path / "cases.db"
+    args = [a if a != "4" else "2,5" for a in ADD]
+    added = add(gk, db, *args, "--format", "json")
+    assert json.loads(added.stdout)["hours_per_week"] == 2.5  # JSON: a number
+    shown = gk("channels", "show", "kommunen-facebook", "--db", str(db), "--lang", "sv").stdout
+    assert " 2,5\n" in shown
+    english = gk("channels", "show", "kommunen-facebook", "--db", str(db), "--lang", "en").stdout
+    assert " 2.5\n" in english

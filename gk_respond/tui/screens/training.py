@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from ... import render
+from ...strings import decimal
 from ...training.grade import Graded, percent, report_data, report_markdown
 from ...untrusted import visible
 from ..keys import bilingual
@@ -190,7 +191,9 @@ class ResultScreen(TrainingBase):
             title += f": {visible(app.session.trainee)}"
         self.query_one("#result-title", Static).update(Content(title))
         score = self.t("score_line").format(
-            right=report.right, total=report.total, percent=percent(report.right, report.total)
+            right=report.right,
+            total=report.total,
+            percent=decimal(percent(report.right, report.total), app.lang),
         )
         self.query_one("#score", Static).update(Content(score))
         self.query_one("#per-question-heading", Static).update(Content(self.t("per_question")))
