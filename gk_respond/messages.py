@@ -109,6 +109,44 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+# The header row of `records export --format csv`: Swedish words in Swedish, the stable
+# field ids (as in the JSON) in English.
+CSV_HEADERS_SV = {
+    "number": "Ärende",
+    "created_at": "Skapat",
+    "status": "Status",
+    "handler": "Handläggare",
+    "lang": "Språk",
+    "flowchart_version": "Flödesschemats version",
+    "flowchart_sha256": "Flödesschemats SHA-256",
+    "comment_text": "Kommentar",
+    "comment_sha256": "Kommentarens SHA-256",
+    "outcome": "Utfall",
+    "path": "Vägen",
+    "platform": "Plattform",
+    "url": "Adress",
+    "author": "Skribent",
+    "found": "Hittad",
+    "history": "Historik",
+    "ticked": "Avbockade steg",
+    "notes": "Anteckningar",
+    "removed_at": "Borttagen",
+    "copy_kept": "Kopia sparad",
+    "diarium_number": "Diarienummer",
+    "forwarded_to": "Vidarebefordrad till",
+    "closed_at": "Stängt",
+    "reply_text": "Svaret",
+    "reply_findings": "Kontrollen av svaret",
+}
+
+
+def csv_headers(columns: list[str]) -> list[str]:
+    """The CSV header row for ``columns`` in this run's language (an unknown one by its id)."""
+    if _chosen[0] != "sv":
+        return list(columns)
+    return [CSV_HEADERS_SV.get(column, column) for column in columns]
+
+
 _chosen = ["sv"]
 
 

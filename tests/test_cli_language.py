@@ -120,3 +120,13 @@ def test_an_unknown_case_number_shows_the_form_and_the_closest(gk, tmp_path):
         f"gk-respond: error: no case '{year}-0011'; did you mean {number}? "
         f"(a case number is written as {year}-0011)\n"
     )
+
+
+def test_the_csv_export_has_swedish_headers_in_swedish_and_ids_in_english(gk, gk_sv, tmp_path):
+    db = str(tmp_path / "cases.db")
+    gk(*SAVE, "--db", db)
+    swedish = gk_sv("records", "export", "--format", "csv", "--db", db).stdout
+    assert swedish.startswith("\ufeffÄrende;Skapat;Status;Handläggare;")
+    english = gk("records", "export", "--format", "csv", "--db", db).stdout
+    assert english.startswith("\ufeffnumber;created_at;status;handler;")
+    assert swedish.splitlines()[1:] == english.splitlines()[1:]  # the cells are the same

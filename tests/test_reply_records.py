@@ -55,8 +55,8 @@ def test_show_and_exports_include_the_reply_and_its_findings(tmp_path, gk_sv) ->
     assert "````text\nHej! Ni har fel [bold]x[/bold] ␛[2J```\n" in markdown.stdout  # fenced
     exported = gk_sv("records", "export", "--format", "csv", "--db", db)
     row = next(csv.DictReader(io.StringIO(exported.stdout.lstrip("\ufeff")), delimiter=";"))
-    assert row["reply_text"] == REPLY
-    assert json.loads(row["reply_findings"])[0]["rule"]
+    assert row["Svaret"] == REPLY  # Swedish headers in Swedish
+    assert json.loads(row["Kontrollen av svaret"])[0]["rule"]
     data = json.loads(gk_sv("records", "export", "--format", "json", "--db", db).stdout)
     assert data[0]["reply_text"] == REPLY
 

@@ -260,14 +260,16 @@ def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 
 
 def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
-    from ..records.export import csv_text, json_text, markdown_text
+    from ..messages import csv_headers
+    from ..records.export import COLUMNS, csv_text, json_text, markdown_text
 
     where = _filter(args, chart)
     if isinstance(where, str):
         return report_error(where)
     cases = store.cases(where)
     if args.format == "csv":
-        text = csv_text(cases, "\t" if args.delimiter == "tab" else args.delimiter)
+        delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+        text = csv_text(cases, delimiter, csv_headers(COLUMNS))
     elif args.format == "json":
         text = json_text(cases) + "\n"
     else:

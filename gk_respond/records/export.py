@@ -33,10 +33,11 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA) else text
 
 
-def csv_text(cases: list[Case], delimiter: str = ";") -> str:
-    """The cases as CSV in the product's convention (`csvfile`)."""
+def csv_text(cases: list[Case], delimiter: str = ";", headers: list[str] | None = None) -> str:
+    """The cases as CSV in the product's convention (`csvfile`), under ``headers`` (the
+    column ids by default)."""
     rows = [[_cell(getattr(case, name)) for name in COLUMNS] for case in cases]
-    return excel_csv([COLUMNS, *rows], delimiter)
+    return excel_csv([headers or COLUMNS, *rows], delimiter)
 
 
 def json_text(cases: list[Case]) -> str:
