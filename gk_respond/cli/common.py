@@ -33,12 +33,13 @@ class Parser(argparse.ArgumentParser):
     """argparse's parser, its errors with this run's ``gk-respond: error:`` prefix."""
 
     def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
-        """As argparse's, with ``--lang`` not given decided here: JSON output keeps sv
-        whatever the locale (scripts get the same bytes everywhere), other output follows
-        this run's language."""
+        """As argparse's, with ``--lang`` not given decided here: JSON output (``--format
+        json`` and ``--batch``'s JSON Lines) keeps sv whatever the locale (scripts get the
+        same bytes everywhere), other output follows this run's language."""
         parsed, extra = super().parse_known_args(args, namespace)
         if hasattr(parsed, "lang") and parsed.lang is None:
-            parsed.lang = "sv" if getattr(parsed, "format", None) == "json" else language()
+            json_out = getattr(parsed, "format", None) == "json" or getattr(parsed, "batch", None)
+            parsed.lang = "sv" if json_out else language()
         return parsed, extra
 
     def error(self, message_text: str) -> Any:
