@@ -5,12 +5,11 @@ the account manager's information duties) through the CLI: items as data with th
 from __future__ import annotations
 
 import json
-import os
 import re
-from pathlib import Path
 
 import pytest
 import yaml
+from policy_text import policy_folder_or_skip
 from test_channels_cli import ADD
 
 from gk_respond.records import checklist
@@ -20,12 +19,6 @@ from gk_respond.records import checklist
 def gk(gk_sv):
     """These tests read what a Swedish user gets: the command line under a Swedish locale."""
     return gk_sv
-
-
-SEEDS = Path(
-    os.environ.get("GK_RESPOND_POLICY_DIR")
-    or Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
-)
 
 
 def update(gk, db, *args: str):
@@ -83,9 +76,8 @@ def test_every_item_quotes_the_policy_and_pul_is_named_as_replaced():
     assert "om ansvar för elektroniska anslagstavlor" in next(
         i for i in items if i.id == "account_holder_identity"
     ).text("sv")
-    if not SEEDS.is_dir():
-        pytest.skip(f"the policy text is not here ({SEEDS}): the quotes cannot be checked")
-    policy = " ".join(" ".join(p.read_text("utf-8").split()) for p in SEEDS.glob("*.txt"))
+    seeds = policy_folder_or_skip()
+    policy = " ".join(" ".join(p.read_text("utf-8").split()) for p in seeds.glob("*.txt"))
     for item in items:
         for quote in re.findall(r"”([^”]+)”", item.source):
             assert " ".join(quote.split()) in policy, (item.id, quote)

@@ -3,13 +3,12 @@ policy's own text: each string in quote marks is found, word for word, in the po
 (/work/shared/seeds/*.txt), with runs of whitespace and the kind of quote mark normalised;
 "…" inside a quote stands for words left out, so its pieces must appear in that order.
 
-The policy text lives beside the repository (``../shared/seeds`` from its root, as in CI);
-``GK_RESPOND_POLICY_DIR`` points elsewhere. Without it the test is skipped, saying why.
+Where the policy text is looked for: tests/policy_text.py. Without it the tests skip, saying
+where they looked; under CI they fail instead.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
+from policy_text import policy_folder_or_skip
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "gk_respond" / "training" / "scenarios"
@@ -26,11 +26,6 @@ QUOTE_MARKS = '”“„"«»'
 QUOTED = re.compile(f"[{QUOTE_MARKS}]([^{QUOTE_MARKS}]+)[{QUOTE_MARKS}]")
 
 
-def policy_folder() -> Path:
-    configured = os.environ.get("GK_RESPOND_POLICY_DIR")
-    return Path(configured) if configured else ROOT.parent / "shared" / "seeds"
-
-
 def normalise(text: str) -> str:
     text = re.sub(f"[{QUOTE_MARKS}]", '"', text.replace("’", "'"))
     return " ".join(text.split())
@@ -38,13 +33,7 @@ def normalise(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def policy() -> str:
-    folder = policy_folder()
-    texts = sorted(folder.glob("*.txt")) if folder.is_dir() else []
-    if not texts:
-        pytest.skip(
-            f"the policy text is not here: no *.txt in {folder} (set GK_RESPOND_POLICY_DIR "
-            "to the folder that holds it)"
-        )
+    texts = sorted(policy_folder_or_skip().glob("*.txt"))
     return normalise(" ".join(path.read_text(encoding="utf-8") for path in texts))
 
 

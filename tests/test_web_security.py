@@ -19,10 +19,7 @@ def web(tmp_path) -> Web:
 @pytest.fixture
 def team(tmp_path) -> Web:
     """A server with accounts: every page needs signing in."""
-    web = Web(tmp_path)
-    web.add_user("kim", "kommunikatör")
-    web.add_user("ia", "informationsansvarig")
-    return web
+    return Web.team(tmp_path)
 
 
 def test_on_loopback_with_no_accounts_it_runs_for_one_person(web):

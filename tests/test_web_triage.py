@@ -178,3 +178,22 @@ def test_an_answer_that_is_not_an_option_or_a_step_that_is_not_a_number(web):
     assert bad.status_code == 400 and "Traceback" not in bad.text
     far = web.client.get(f"{draft_of(url)}?step=7")
     assert far.status_code == 303 and far.headers["location"].endswith("step=0")
+
+
+def test_drafts_idle_too_long_are_dropped_and_each_owner_keeps_the_latest_fifty():
+    from web_support import Clock
+
+    from gk_respond.web.drafts import PER_OWNER, Drafts
+
+    clock = Clock()
+    drafts = Drafts(CHART, clock, idle_seconds=60)
+    first = drafts.new("kim")
+    many = [drafts.new("ia") for _ in range(PER_OWNER + 5)]
+    assert len(drafts) == PER_OWNER + 1  # ia's oldest five went; kim's is untouched
+    assert drafts.get(many[4].id, "ia") is None and drafts.get(many[5].id, "ia") is not None
+    assert drafts.get(first.id, "ia") is None  # another's is as good as none
+    clock.advance(45)
+    assert drafts.get(first.id, "kim") is first  # touched: its idle time starts again
+    clock.advance(45)
+    assert drafts.get(many[-1].id, "ia") is None  # 90 s untouched: gone
+    assert drafts.get(first.id, "kim") is first and len(drafts) == 1

@@ -74,6 +74,15 @@ class Web:
         self.app = create_app(self.settings)
         self.client = TestClient(self.app, follow_redirects=False)
 
+    @classmethod
+    def team(cls, tmp: Path) -> Web:
+        """A server with accounts (kim, a kommunikatör; ia, an informationsansvarig): every
+        page needs signing in."""
+        web = cls(tmp)
+        web.add_user("kim", "kommunikatör")
+        web.add_user("ia", "informationsansvarig")
+        return web
+
     # -- accounts ------------------------------------------------------------------------
     def add_user(self, name: str, role: str = "kommunikatör") -> None:
         with Store(self.db) as store:

@@ -218,10 +218,12 @@ def _password(args: argparse.Namespace) -> str | None:
 
 
 def run_users(args: argparse.Namespace) -> int:
+    from ..records.new import handler_name
     from ..records.store import Store, StoreError, default_path
     from ..records.users import UserError, Users
 
     command = args.users_command
+    by = handler_name(None)  # who made the change, for the account log
     password = None
     if command in ("add", "passwd"):
         password = _password(args)
@@ -234,14 +236,14 @@ def run_users(args: argparse.Namespace) -> int:
                 return _list(users.all(), args.format)
             if command == "add":
                 assert password is not None
-                user = users.add(args.name, args.role, password)
+                user = users.add(args.name, args.role, password, by=by)
                 print(f"gk-respond: account {user.name} added ({user.role})", file=sys.stderr)
             elif command == "passwd":
                 assert password is not None
-                user = users.set_password(args.name, password)
+                user = users.set_password(args.name, password, by=by)
                 print(f"gk-respond: new password for {user.name}", file=sys.stderr)
             else:
-                user = getattr(users, command)(args.name)
+                user = getattr(users, command)(args.name, by=by)
                 print(f"gk-respond: account {user.name}: {command}d", file=sys.stderr)
     except UserError as error:
         report_error(str(error))

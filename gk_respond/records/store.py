@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Each migration takes the schema from version N-1 to N; never edit one that has shipped.
@@ -85,6 +85,17 @@ MIGRATIONS: dict[int, list[str]] = {
             id TEXT PRIMARY KEY,
             role TEXT NOT NULL,
             contact_json TEXT NOT NULL
+        )""",
+    ],
+    # Who changed which web account, and when (records/account_log.py).
+    6: [
+        """CREATE TABLE IF NOT EXISTS account_events (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            by_user TEXT NOT NULL,
+            action TEXT NOT NULL,
+            account TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
         )""",
     ],
 }

@@ -1,4 +1,5 @@
-"""The web app's accounts, kept in the case log's file (a ``users`` table, schema 3). No UI.
+"""The web app's accounts, kept in the case log's file (a ``users`` table, schema 4); every
+change is logged with who made it (account_log.py).
 
 A password is kept only as an argon2id hash (argon2-cffi's defaults, RFC 9106's second
 recommended profile); it is never stored, logged or printed. Two roles, after the policy's
@@ -13,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .account_log import record
 from .store import Store, StoreError, utc_now
 
 if TYPE_CHECKING:
@@ -113,7 +115,7 @@ class Users:
         rows = self.store.query("SELECT COUNT(*) FROM users WHERE disabled_at IS NULL")
         return int(rows[0][0])
 
-    def add(self, name: str, role: str, password: str) -> User:
+    def add(self, name: str, role: str, password: str, by: str = "") -> User:
         name, role = check_name(name), check_role(role)
         digest = _hasher().hash(check_password(password))
         now = utc_now()
@@ -125,39 +127,55 @@ class Users:
                 "VALUES (?, ?, ?, ?, ?)",
                 (name, role, digest, now, now),
             )
+            record(db, now, by, "added", name, role)
         return User(name, role, now, now)
 
-    def _set(self, name: str, assignments: str, values: tuple[object, ...]) -> User:
+    def _set(self, name: str, assignments: str, values: dict[str, object],
+             event: tuple[str, str, str]) -> User:  # fmt: skip
+        """Change the account (``:now`` in ``assignments`` is the time) and log ``event``
+        (by, action, detail) in the same transaction."""
+        now = utc_now()
         with self.store.transaction() as db:
             found = db.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone()
             if not found:
                 raise UserError(f"there is no account {name!r}")
-            db.execute(f"UPDATE users SET {assignments} WHERE name = ?", (*values, name))
+            db.execute(
+                f"UPDATE users SET {assignments} WHERE name = :name",
+                {**values, "now": now, "name": name},
+            )
+            record(db, now, event[0], event[1], name, event[2])
         user = self.get(name)
         assert user is not None
         return user
 
-    def set_password(self, name: str, password: str) -> User:
+    def set_password(self, name: str, password: str, by: str = "") -> User:
+        """A new password, set by ``by``: the account's own change when ``by`` is ``name``,
+        else a reset."""
         digest = _hasher().hash(check_password(password))
-        return self._set(name, "password_hash = ?, changed_at = ?", (digest, utc_now()))
+        action = "password_changed" if by == name else "password_reset"
+        return self._set(
+            name, "password_hash = :hash, changed_at = :now", {"hash": digest}, (by, action, "")
+        )
 
-    def set_role(self, name: str, role: str) -> User:
-        return self._set(name, "role = ?, changed_at = ?", (check_role(role), utc_now()))
+    def set_role(self, name: str, role: str, by: str = "") -> User:
+        role = check_role(role)
+        assignments = "role = :role, changed_at = :now"
+        return self._set(name, assignments, {"role": role}, (by, "role", role))
 
-    def disable(self, name: str) -> User:
-        now = utc_now()
-        return self._set(name, "disabled_at = ?, changed_at = ?", (now, now))
+    def disable(self, name: str, by: str = "") -> User:
+        return self._set(name, "disabled_at = :now, changed_at = :now", {}, (by, "disabled", ""))
 
-    def enable(self, name: str) -> User:
-        return self._set(name, "disabled_at = NULL, changed_at = ?", (utc_now(),))
+    def enable(self, name: str, by: str = "") -> User:
+        return self._set(name, "disabled_at = NULL, changed_at = :now", {}, (by, "enabled", ""))
 
-    def remove(self, name: str) -> User:
+    def remove(self, name: str, by: str = "") -> User:
         """Remove an account; the cases it handled keep its name."""
         user = self.get(name)
         if user is None:
             raise UserError(f"there is no account {name!r}")
         with self.store.transaction() as db:
             db.execute("DELETE FROM users WHERE name = ?", (name,))
+            record(db, utc_now(), by, "removed", name)
         return user
 
     def verify(self, name: str, password: str) -> User | None:

@@ -18,7 +18,7 @@ from ..records.store import StoreError
 from .auth import Forbidden, Limiter, NotSignedIn, StorePool
 from .drafts import Drafts
 from .pages import page
-from .routes import account, cases, channels, flowchart, public, triage
+from .routes import account, accounts, cases, channels, flowchart, public, triage
 from .security import CapBody, CsrfRefused, SecurityHeaders
 from .settings import Settings
 
@@ -34,7 +34,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.drafts = Drafts(settings.chart, settings.clock, settings.idle_minutes * 60)
     app.state.limiter = Limiter(settings.clock)
     app.state.signed_out = set()  # sessions ended by signing out (ids), until a restart
-    for module in (account, triage, cases, channels, flowchart, public):
+    for module in (account, accounts, triage, cases, channels, flowchart, public):
         app.include_router(module.router)
     # static files only are compressed: a compressed page holding a token and text from the
     # request could leak the token (BREACH)

@@ -8,13 +8,15 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
 
 from ..records.store import Store
 from ..records.users import COMMUNICATOR, INFORMATION_OFFICER, UserError, Users, check_name
 from .settings import Settings
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,15 @@ class StorePool:
         if store is None:
             store = self._local.store = Store(self.path)
         return store
+
+
+async def off_loop(request: Request, work: Callable[[Users], T]) -> T:
+    """``work(Users(...))`` in a worker thread, with that thread's own case log: for argon2,
+    whose hashing and checking take tens of milliseconds and would hold up every other
+    request if done on the event loop."""
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(lambda: work(Users(request.app.state.stores.get())))
 
 
 class NotSignedIn(Exception):
@@ -119,8 +130,11 @@ def actor_of(request: Request) -> Actor | None:
     return None
 
 
-def require_actor(request: Request) -> Actor:
-    """A FastAPI dependency: the actor, or NotSignedIn (a redirect to the sign-in page)."""
+async def require_actor(request: Request) -> Actor:
+    """A FastAPI dependency: the actor, or NotSignedIn (a redirect to the sign-in page).
+    Async, so it runs on the event loop: a plain function would be sent to a worker thread
+    and back on every request, which under load cost more than the check itself (a few
+    small SQLite reads)."""
     actor = actor_of(request)
     if actor is None:
         raise NotSignedIn
@@ -128,9 +142,9 @@ def require_actor(request: Request) -> Actor:
     return actor
 
 
-def require_manager(request: Request) -> Actor:
+async def require_manager(request: Request) -> Actor:
     """As ``require_actor``, and the role must be informationsansvarig (Forbidden)."""
-    actor = require_actor(request)
+    actor = await require_actor(request)
     if not actor.manages:
         raise Forbidden
     return actor
@@ -140,9 +154,14 @@ Signed = Annotated[Actor, Depends(require_actor)]  # a route for anyone signed i
 Manager = Annotated[Actor, Depends(require_manager)]  # a route for an informationsansvarig
 
 
-def sign_in(request: Request, name: str, stamp: str) -> None:
+def sign_in(request: Request, name: str, stamp: str, keep_lang: bool = False) -> None:
+    """A fresh session for ``name``: no token or state from before survives (but the page
+    language, with ``keep_lang``, as after changing one's own password)."""
     session = request.session
-    session.clear()  # a fresh session: no token or state from before the sign-in survives
+    lang = session.get("lang") if keep_lang else None
+    session.clear()
+    if lang:
+        session["lang"] = lang
     session.update(
         user=name, stamp=stamp, seen=settings_of(request).clock(), sid=secrets.token_urlsafe(16)
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -34,28 +35,48 @@ class Draft:
 
 
 class Drafts:
+    """Kept in the order they were last touched, so dropping the idle ones looks only at
+    the oldest (not at every draft, on every request: with many drafts open that scan was
+    a cost of every page); each owner's drafts are counted by their own index."""
+
     def __init__(self, chart: Chart, clock: Callable[[], float], idle_seconds: float) -> None:
         self.chart = chart
         self.clock = clock
         self.idle = idle_seconds
-        self._drafts: dict[str, Draft] = {}
+        self._drafts: OrderedDict[str, Draft] = OrderedDict()  # oldest touched first
+        self._mine: dict[str, OrderedDict[str, None]] = {}  # each owner's, oldest first
         self._lock = threading.Lock()
+
+    def _drop(self, draft_id: str) -> None:
+        draft = self._drafts.pop(draft_id)
+        mine = self._mine[draft.owner]
+        del mine[draft_id]
+        if not mine:
+            del self._mine[draft.owner]
 
     def _expire(self) -> None:
         now = self.clock()
-        for key in [k for k, d in self._drafts.items() if now - d.touched > self.idle]:
-            del self._drafts[key]
+        while self._drafts:
+            oldest = next(iter(self._drafts.values()))
+            if now - oldest.touched <= self.idle:
+                break
+            self._drop(oldest.id)
+
+    def _touch(self, draft: Draft) -> None:
+        draft.touched = self.clock()
+        self._drafts.move_to_end(draft.id)
+        self._mine[draft.owner].move_to_end(draft.id)
 
     def new(self, owner: str) -> Draft:
         with self._lock:
             self._expire()
-            mine = sorted(
-                (d for d in self._drafts.values() if d.owner == owner), key=lambda d: d.touched
-            )
-            for old in mine[: max(0, len(mine) - PER_OWNER + 1)]:
-                del self._drafts[old.id]
+            mine = self._mine.setdefault(owner, OrderedDict())
+            while len(mine) >= PER_OWNER:  # the least recently used goes first
+                self._drop(next(iter(mine)))
+            mine = self._mine.setdefault(owner, OrderedDict())
             draft = Draft(secrets.token_urlsafe(12), owner, Triage(self.chart), self.clock())
             self._drafts[draft.id] = draft
+            mine[draft.id] = None
             return draft
 
     def get(self, draft_id: str, owner: str) -> Draft | None:
@@ -65,7 +86,7 @@ class Drafts:
             draft = self._drafts.get(draft_id)
             if draft is None or draft.owner != owner:
                 return None
-            draft.touched = self.clock()
+            self._touch(draft)
             return draft
 
     def __len__(self) -> int:

@@ -23,6 +23,7 @@ def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("gk_respond.web", "templates"),
         autoescape=True,  # every value is escaped; nothing user-given is ever marked safe
+        auto_reload=False,  # package files: not looked at on disk again for every page
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

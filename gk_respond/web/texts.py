@@ -4,6 +4,7 @@ catalogue (gk_respond/strings.py), so a word the TUI uses reads the same in the 
 from __future__ import annotations
 
 from ..strings import STRINGS
+from .account_texts import ACCOUNT_TEXTS
 
 LANGS = ("sv", "en")
 
@@ -238,6 +239,10 @@ WEB: dict[str, dict[str, str]] = {
         "skip_comment": "Skip the comment",
     },
 }
+
+
+for _lang, _texts in ACCOUNT_TEXTS.items():
+    WEB[_lang].update(_texts)
 
 
 def t(lang: str, key: str) -> str:

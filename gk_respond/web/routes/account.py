@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ...records.users import Users
-from ..auth import actor_of, client_address, sign_in, sign_out, store_of
+from ..auth import actor_of, client_address, off_loop, sign_in, sign_out, store_of
 from ..pages import page
 from ..security import checked_form
 
@@ -21,7 +21,7 @@ def safe_next(target: str) -> str:
 
 
 @router.get("/login")
-def login_form(request: Request, next: str = "/") -> Response:
+async def login_form(request: Request, next: str = "/") -> Response:
     actor = actor_of(request)
     if actor is not None:
         return RedirectResponse(safe_next(next), status_code=303)
@@ -40,8 +40,12 @@ async def login(request: Request) -> Response:
     if limiter.blocked(name, address):
         problem = "too_many_attempts"
     else:
+        user = (
+            await off_loop(request, lambda users: users.verify(name, password))
+            if name and password
+            else None
+        )
         users = Users(store_of(request))
-        user = users.verify(name, password) if name and password else None
         if user is None:
             limiter.failed(name, address)
             problem = "wrong_login"

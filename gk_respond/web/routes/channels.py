@@ -140,7 +140,7 @@ def _channel(request: Request, channel_id: str) -> Channel:
 
 
 @router.get("/channels")
-def channels_list(request: Request, actor: Signed) -> Response:
+async def channels_list(request: Request, actor: Signed) -> Response:
     register = Channels(store_of(request))
     query = request.query_params
     saved, removed = query.get("saved", ""), query.get("removed", "")
@@ -154,7 +154,7 @@ def channels_list(request: Request, actor: Signed) -> Response:
 
 
 @router.get("/channels/new")
-def new_form(request: Request, actor: Manager) -> Response:
+async def new_form(request: Request, actor: Manager) -> Response:
     return _form(request, None, _values(None))
 
 
@@ -164,7 +164,7 @@ async def add(request: Request, actor: Manager) -> Response:
 
 
 @router.get("/channels/{channel_id}/edit")
-def edit_form(request: Request, channel_id: str, actor: Manager):
+async def edit_form(request: Request, channel_id: str, actor: Manager):
     channel = _channel(request, channel_id)
     return _form(request, channel, _values(channel))
 
@@ -175,7 +175,7 @@ async def edit(request: Request, channel_id: str, actor: Manager):
 
 
 @router.get("/channels/{channel_id}/remove")
-def remove_question(request: Request, channel_id: str, actor: Manager):
+async def remove_question(request: Request, channel_id: str, actor: Manager):
     return page(request, "channel_remove.html", channel=_channel(request, channel_id))
 
 

@@ -42,7 +42,7 @@ def tree(chart: Chart, walk: Walk | None, lang: str) -> dict[str, Any]:
 
 
 @router.get("/flowchart")
-def flowchart_page(request: Request, actor: Signed, draft: str = "") -> Response:
+async def flowchart_page(request: Request, actor: Signed, draft: str = "") -> Response:
     chart, lang = settings_of(request).chart, lang_of(request)
     found = request.app.state.drafts.get(draft, actor.name) if draft else None
     rows = [

@@ -15,11 +15,11 @@ router = APIRouter()
 
 
 @router.get("/public/channels")
-def public_list(request: Request) -> Response:
+async def public_list(request: Request) -> Response:
     return page(request, "public.html", channels=Channels(store_of(request)).all(), columns=PUBLIC)
 
 
 @router.get("/public/channels.md")
-def public_list_markdown(request: Request) -> Response:
+async def public_list_markdown(request: Request) -> Response:
     text = public_markdown(Channels(store_of(request)).all(), lang_of(request))
     return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")

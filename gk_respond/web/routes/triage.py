@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from ... import render
@@ -36,7 +37,7 @@ def _to(draft: Draft, step: int | None = None, **flags: str) -> RedirectResponse
 
 
 @router.get("/")
-def comment_form(request: Request, actor: Signed) -> Response:
+async def comment_form(request: Request, actor: Signed) -> Response:
     return page(request, "comment.html", platforms=PLATFORMS)
 
 
@@ -68,7 +69,7 @@ def _find_channel(request: Request, draft: Draft) -> None:
 
 
 @router.get("/triage/{draft_id}")
-def show(request: Request, draft_id: str, actor: Signed, step: int = -1) -> Response:
+async def show(request: Request, draft_id: str, actor: Signed, step: int = -1) -> Response:
     draft = _draft(request, draft_id, actor)
     walk = draft.triage.walk
     if step < 0 or step > len(walk.path):
@@ -209,16 +210,18 @@ async def save(request: Request, draft_id: str, actor: Signed) -> Response:
     await checked_form(request)
     draft = _draft(request, draft_id, actor)
     _finished(draft)
-    settings = settings_of(request)
-    with draft.lock:
-        save_triage(
-            store_of(request), draft.triage, settings.flowchart_file, lang_of(request), actor.name
-        )
+    settings, lang = settings_of(request), lang_of(request)
+
+    def write() -> None:  # in a worker thread: the commit waits for the disk, the loop not
+        with draft.lock:
+            save_triage(store_of(request), draft.triage, settings.flowchart_file, lang, actor.name)
+
+    await run_in_threadpool(write)
     return _to(draft, saved="1")
 
 
 @router.get("/triage/{draft_id}/export.md")
-def markdown(request: Request, draft_id: str, actor: Signed) -> Response:
+async def markdown(request: Request, draft_id: str, actor: Signed) -> Response:
     draft = _draft(request, draft_id, actor)
     _finished(draft)
     name = draft.triage.case or draft.triage.walk.outcome

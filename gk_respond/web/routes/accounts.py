@@ -1,0 +1,180 @@
+"""Accounts in the browser: an informationsansvarig lists, adds, disables and enables
+accounts and gives one a new password; anyone signed in with a password changes their own.
+The same rules as ``gk-respond users`` (records/users.py), each problem shown by its field;
+every change is logged with who made it (records/account_log.py), shown on the list."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.exceptions import HTTPException
+
+from ...records.account_log import recent
+from ...records.users import (
+    INFORMATION_OFFICER,
+    MIN_PASSWORD,
+    ROLES,
+    User,
+    UserError,
+    Users,
+    check_name,
+    check_role,
+)
+from ..auth import Manager, Signed, client_address, off_loop, sign_in, single_person, store_of
+from ..pages import page
+from ..security import checked_form
+
+router = APIRouter()
+Errors = dict[str, list[str]]
+
+
+def _password_problems(form: dict[str, str], errors: Errors) -> str:
+    """The new password (fields ``password`` and ``password_again``), its problems added to
+    ``errors`` by field as text keys."""
+    password = form.get("password", "")
+    if len(password) < MIN_PASSWORD:
+        errors.setdefault("password", []).append("acc_short_password")
+    elif password != password.strip():
+        errors.setdefault("password", []).append("acc_space_password")
+    elif password != form.get("password_again", ""):
+        errors.setdefault("password_again", []).append("acc_differ")
+    return password
+
+
+def _account(request: Request, name: str) -> User:
+    user = Users(store_of(request)).get(name)
+    if user is None:
+        raise HTTPException(404)
+    return user
+
+
+def _list(request: Request, status: int = 200, errors: Errors | None = None,
+          given: dict[str, str] | None = None) -> Response:  # fmt: skip
+    store = store_of(request)
+    alone = single_person(request)
+    return page(
+        request,
+        "accounts.html",
+        status=status,
+        accounts=Users(store).all(),
+        events=recent(store),
+        roles=ROLES,
+        errors=errors or {},
+        given=given or {"name": "", "role": INFORMATION_OFFICER if alone else ROLES[0]},
+        alone=alone,
+        min_password=MIN_PASSWORD,
+        done=request.query_params.get("done", ""),
+        done_name=request.query_params.get("name", ""),
+    )
+
+
+def _done(what: str, name: str) -> RedirectResponse:
+    return RedirectResponse(f"/accounts?done={what}&name={quote(name)}", status_code=303)
+
+
+@router.get("/accounts")
+async def accounts(request: Request, actor: Manager) -> Response:
+    return _list(request)
+
+
+@router.post("/accounts/new")
+async def add(request: Request, actor: Manager) -> Response:
+    form = await checked_form(request)
+    errors: Errors = {}
+    given = {"name": form.get("name", ""), "role": form.get("role", "")}
+    users = Users(store_of(request))
+    name = role = ""
+    try:
+        name = check_name(given["name"])
+        if users.get(name) is not None:
+            errors["name"] = ["acc_exists"]
+    except UserError:
+        errors["name"] = ["acc_bad_name"]
+    try:
+        role = check_role(given["role"])
+    except UserError:
+        errors["role"] = ["acc_bad_role"]
+    password = _password_problems(form, errors)
+    if not errors:
+        try:
+            await off_loop(request, lambda u: u.add(name, role, password, by=actor.name))
+        except UserError:  # added meanwhile, elsewhere
+            errors["name"] = ["acc_exists"]
+    if errors:
+        return _list(request, 422, errors, given)
+    return _done("added", name)
+
+
+@router.post("/accounts/{name}/disable")
+async def disable(request: Request, name: str, actor: Manager) -> Response:
+    await checked_form(request)
+    user = _account(request, name)
+    if user.name == actor.name:
+        return _list(request, 409, {"account": ["acc_not_yourself"]})
+    Users(store_of(request)).disable(user.name, by=actor.name)
+    return _done("disabled", user.name)
+
+
+@router.post("/accounts/{name}/enable")
+async def enable(request: Request, name: str, actor: Manager) -> Response:
+    await checked_form(request)
+    user = _account(request, name)
+    Users(store_of(request)).enable(user.name, by=actor.name)
+    return _done("enabled", user.name)
+
+
+@router.get("/accounts/{name}/password")
+async def reset_form(request: Request, name: str, actor: Manager) -> Response:
+    return page(request, "account_password.html", account=_account(request, name), errors={},
+                min_password=MIN_PASSWORD)  # fmt: skip
+
+
+@router.post("/accounts/{name}/password")
+async def reset(request: Request, name: str, actor: Manager) -> Response:
+    form = await checked_form(request)
+    user = _account(request, name)
+    errors: Errors = {}
+    password = _password_problems(form, errors)
+    if errors:
+        return page(request, "account_password.html", status=422, account=user, errors=errors,
+                    min_password=MIN_PASSWORD)  # fmt: skip
+    await off_loop(request, lambda u: u.set_password(user.name, password, by=actor.name))
+    users = Users(store_of(request))
+    if user.name == actor.name and actor.signed_in:  # one's own, from the list: stay in
+        sign_in(request, user.name, users.stamp(user.name), keep_lang=True)
+    return _done("password_reset", user.name)
+
+
+def _own(request: Request, actor: Signed, status: int = 200, errors: Errors | None = None,
+         done: bool = False) -> Response:  # fmt: skip
+    return page(request, "own_password.html", status=status, errors=errors or {}, done=done,
+                min_password=MIN_PASSWORD, has_password=actor.signed_in)  # fmt: skip
+
+
+@router.get("/account/password")
+async def own_form(request: Request, actor: Signed) -> Response:
+    return _own(request, actor, done="done" in request.query_params)
+
+
+@router.post("/account/password")
+async def own_change(request: Request, actor: Signed) -> Response:
+    form = await checked_form(request)
+    if not actor.signed_in:
+        return _own(request, actor, 409)
+    users = Users(store_of(request))
+    errors: Errors = {}
+    limiter = request.app.state.limiter
+    address = client_address(request)
+    if limiter.blocked(actor.name, address):
+        errors["current"] = ["too_many_attempts"]
+    elif await off_loop(request, lambda u: u.verify(actor.name, form.get("current", ""))) is None:
+        limiter.failed(actor.name, address)  # as a wrong sign-in: no guessing from here
+        errors["current"] = ["acc_wrong_current"]
+    password = _password_problems(form, errors)
+    if errors:
+        return _own(request, actor, 422, errors)
+    await off_loop(request, lambda u: u.set_password(actor.name, password, by=actor.name))
+    sign_in(request, actor.name, users.stamp(actor.name), keep_lang=True)  # this one goes on
+    return RedirectResponse("/account/password?done=1", status_code=303)
