@@ -21,6 +21,7 @@ from ..records.store import (
     print_warning,
 )
 from ..untrusted import json_text, preview, visible
+from . import evidence
 from .common import OK, PROBLEMS, STORE, deliver, open_chart, report_error
 
 if TYPE_CHECKING:
@@ -36,6 +37,11 @@ examples:
   gk-respond records update 2026-0042 --diarium "KS 2026/123" --note "Till registrator" --close
   gk-respond records export --format csv --status closed --output ärenden.csv
   gk-respond records stats --since 2026-01-01
+  gk-respond records attach 2026-0042 skärmdump.png sidan.html
+  gk-respond records attachments 2026-0042
+  gk-respond records attachment 2026-0042 1 --output kopia.png
+  gk-respond records withdraw 2026-0042 2 --reason "Fel ärende"
+  gk-respond records show 2026-0042 --format pdf --output 2026-0042.pdf
 
 exit codes:
   0  done
@@ -91,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export = commands.add_parser("export", help="the cases as CSV, JSON or Markdown")
     stats = commands.add_parser("stats", help="how many cases, per outcome and per month")
+    attach, attachments, attachment, withdraw = evidence.add_parsers(commands)
     for sub in (show, update):
         sub.add_argument("case", metavar="CASE", help="the case number, e.g. 2026-0042 or 2026-42")
     for sub in (listing, export, stats):
@@ -109,15 +116,20 @@ def _parser() -> argparse.ArgumentParser:
         )
     for sub, formats in (
         (listing, ["text", "json"]),
-        (show, ["text", "json", "markdown"]),
+        (show, ["text", "json", "markdown", "pdf"]),
         (update, ["text", "json"]),
         (export, ["csv", "json", "markdown"]),
         (stats, ["text", "json"]),
+        (attach, ["text", "json"]),
+        (attachments, ["text", "json"]),
+        (attachment, ["text"]),
+        (withdraw, ["text", "json"]),
     ):
         sub.add_argument("--format", choices=formats, default=formats[0])
         sub.add_argument("--db", metavar="PATH", help="the case log (default: $GK_RESPOND_DB)")
         sub.add_argument("--lang", choices=["sv", "en"], default="sv", help="default: sv")
     export.add_argument("--output", metavar="FILE", help="write to FILE (never overwritten)")
+    show.add_argument("--output", metavar="FILE", help="--format pdf: the case sheet's file")
     export.add_argument(
         "--delimiter", choices=[";", ",", "tab"], default=";", help="CSV only (default: ;)"
     )
@@ -140,7 +152,8 @@ def main(argv: list[str]) -> int:
     chart = open_chart(None)
     if chart is None:
         return PROBLEMS
-    path, reading = args.db or default_path(), args.command != "update"
+    path = args.db or default_path()
+    reading = args.command != "update" and args.command not in evidence.WRITERS
     command: Callable[[Store, Chart, argparse.Namespace], int] = COMMANDS[args.command]
     try:  # only update writes; nothing creates a case log where none is
         with Store(path, readonly=reading, create=False, warn=print_warning) as store:
@@ -191,12 +204,18 @@ def _show(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     case = store.get(_number(args.case))
     if case is None:
         return report_error(f"no case {args.case!r} in {store.path}")
+    if args.format == "pdf":
+        return evidence.write_sheet(store, chart, case, args)
     if args.format == "json":
-        print(_one(case))
+        print(json_text({**dataclasses.asdict(case), "attachments": evidence.attachments_json(
+            store, case.number)}))  # fmt: skip
     elif args.format == "markdown":
-        print(case_markdown(case, chart, args.lang))
+        print(
+            case_markdown(case, chart, args.lang)
+            + evidence.show_section(store, case, args.lang, True)
+        )
     else:
-        print(case_text(case, chart, args.lang))
+        print(case_text(case, chart, args.lang) + evidence.show_section(store, case, args.lang))
     return OK
 
 
@@ -309,4 +328,5 @@ COMMANDS: dict[str, Callable[[Store, Chart, argparse.Namespace], int]] = {
     "update": _update,
     "export": _export,
     "stats": _stats,
+    **evidence.COMMANDS,
 }
