@@ -38,6 +38,14 @@ def command_parser(
     )
 
 
+def case_number(given: str) -> str:
+    """``2026-42`` as the stored ``2026-0042``; anything else as given."""
+    import re
+
+    found = re.fullmatch(r"\s*(\d{4})-(\d+)\s*", given)
+    return f"{found[1]}-{int(found[2]):04d}" if found else given.strip()
+
+
 def open_chart(file: str | None) -> Chart | None:
     """The compiled chart, or None after printing every problem of a broken file."""
     from .. import default_flowchart

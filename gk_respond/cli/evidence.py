@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from ..records.evidence_texts import say
 from ..untrusted import json_text, visible
 from .common import OK, STORE, deliver, report_error
+from .common import case_number as _number
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
-    from ..records.attachments import Attachment
     from ..records.store import Case, Store
 
 WRITERS = frozenset({"attach", "withdraw"})
@@ -66,31 +66,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> list[argparse.ArgumentP
     return [attach, listing, extract, withdraw]
 
 
-def attachment_lines(found: list[Attachment], lang: str) -> list[str]:
-    """Each attachment as lines: number, name, type, size, SHA-256, who and when, and a
-    withdrawal (every value visible, the name as the characters it is)."""
-    from ..records.attachments import size_text
-    from ..records.view import local_time
-
-    lines = []
-    for a in found:
-        name = visible(a.name).replace("\n", "␤")
-        lines.append(f"{a.number}. {name}  {a.media_type}  {size_text(a.size, lang)}")
-        lines.append(f"   sha256 {a.sha256}")
-        by = visible(a.attached_by)
-        lines.append("   " + say(lang, "attached_by", at=local_time(a.attached_at), by=by))
-        if a.withdrawn:
-            note = say(
-                lang, "withdrawn_note", at=local_time(a.withdrawn_at or ""),
-                by=visible(a.withdrawn_by or ""), reason=visible(a.withdrawn_reason or ""),
-            )  # fmt: skip
-            lines.append("   " + note.replace("\n", "␤"))
-    return lines
-
-
 def show_section(store: Store, case: Case, lang: str, markdown: bool = False) -> str:
     """The case's attachments as a section to print after ``records show``; "" for none."""
-    from ..records.attachments import attachments
+    from ..records.attachments import attachment_lines, attachments
 
     found = attachments(store, case.number)
     if not found:
@@ -114,10 +92,15 @@ def _no_case(store: Store, given: str) -> int:
 
 
 def _attach(store: Store, chart: Chart, args: argparse.Namespace) -> int:
-    from ..records.attachments import AttachmentError, attach, configured_limit, read_evidence
+    from ..records.attachments import (
+        AttachmentError,
+        attach,
+        attachment_lines,
+        configured_limit,
+        read_evidence,
+    )
     from ..records.new import handler_name
     from ..triage import utc_now
-    from .records import _number
 
     number, lang = _number(args.case), args.lang
     try:
@@ -140,8 +123,7 @@ def _attach(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 
 
 def _attachments(store: Store, chart: Chart, args: argparse.Namespace) -> int:
-    from ..records.attachments import attachments
-    from .records import _number
+    from ..records.attachments import attachment_lines, attachments
 
     number = _number(args.case)
     if store.get(number) is None:
@@ -159,7 +141,6 @@ def _attachments(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 def _extract(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     from ..records.attachments import AttachmentError, content
     from ..records.view import local_time
-    from .records import _number
 
     number, lang = _number(args.case), args.lang
     if store.get(number) is None:
@@ -181,10 +162,9 @@ def _extract(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 
 
 def _withdraw(store: Store, chart: Chart, args: argparse.Namespace) -> int:
-    from ..records.attachments import AttachmentError, withdraw
+    from ..records.attachments import AttachmentError, attachment_lines, withdraw
     from ..records.new import handler_name
     from ..triage import utc_now
-    from .records import _number
 
     number, lang = _number(args.case), args.lang
     try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import re
 import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -23,6 +22,7 @@ from ..records.store import (
 from ..untrusted import json_text, preview, visible
 from . import evidence
 from .common import OK, PROBLEMS, STORE, deliver, open_chart, report_error
+from .common import case_number as _number
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
@@ -171,12 +171,6 @@ def _filter(args: argparse.Namespace, chart: Chart) -> CaseFilter | str:
     if args.since and args.until and args.since > args.until:
         return f"--since {args.since} is after --until {args.until}"
     return CaseFilter(frozenset(outcomes), args.status, args.since, args.until, args.search)
-
-
-def _number(given: str) -> str:
-    """``2026-42`` as the stored ``2026-0042``; anything else as given."""
-    found = re.fullmatch(r"\s*(\d{4})-(\d+)\s*", given)
-    return f"{found[1]}-{int(found[2]):04d}" if found else given.strip()
 
 
 def _cases(store: Store, chart: Chart, args: argparse.Namespace) -> list[Case] | str:

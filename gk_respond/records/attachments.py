@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from ..untrusted import visible
 from .evidence_texts import say
 from .store import Case, Store
+from .view import size_text
 
 DEFAULT_LIMIT = 25_000_000  # bytes per file: 25 MB
 LIMIT_VARIABLE = "GK_RESPOND_ATTACHMENT_LIMIT"
@@ -124,17 +125,6 @@ def configured_limit() -> int:
     if limit is None:
         raise AttachmentError("bad_size_env", text=given)
     return limit
-
-
-def size_text(size: int, lang: str) -> str:
-    """A size as people read it: ``1,2 MB`` in Swedish, ``1.2 MB`` in English."""
-    if size < 1000:
-        return say(lang, "size_bytes", n=size)
-    for unit, factor in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
-        if size >= factor:
-            shown = f"{size / factor:.1f}"
-            return f"{shown.replace('.', ',') if lang == 'sv' else shown} {unit}"
-    raise AssertionError(size)
 
 
 def media_type(content: bytes) -> str:
@@ -351,3 +341,24 @@ def withdraw(
 
     case = store.update_with(number, change)
     return None if case is None else (case, done[0])
+
+
+def attachment_lines(found: list[Attachment], lang: str) -> list[str]:
+    """Each attachment as lines: number, name, type, size, SHA-256, who and when, and a
+    withdrawal (every value visible, the name as the characters it is)."""
+    from .view import local_time
+
+    lines = []
+    for a in found:
+        name = visible(a.name).replace("\n", "␤")
+        lines.append(f"{a.number}. {name}  {a.media_type}  {size_text(a.size, lang)}")
+        lines.append(f"   sha256 {a.sha256}")
+        by = visible(a.attached_by)
+        lines.append("   " + say(lang, "attached_by", at=local_time(a.attached_at), by=by))
+        if a.withdrawn:
+            note = say(
+                lang, "withdrawn_note", at=local_time(a.withdrawn_at or ""),
+                by=visible(a.withdrawn_by or ""), reason=visible(a.withdrawn_reason or ""),
+            )  # fmt: skip
+            lines.append("   " + note.replace("\n", "␤"))
+    return lines

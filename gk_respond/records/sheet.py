@@ -18,10 +18,18 @@ from pathlib import Path
 
 from ..flowchart.engine import Chart
 from ..untrusted import visible
-from .attachments import Attachment, size_text
+from .attachments import Attachment
 from .evidence_texts import say
 from .store import Case
-from .view import fields, finding_lines, history_lines, local_time, path_lines, step_lines
+from .view import (
+    fields,
+    finding_lines,
+    history_lines,
+    local_time,
+    path_lines,
+    size_text,
+    step_lines,
+)
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 _REGULAR, _BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"

@@ -99,9 +99,21 @@ def history_lines(case: Case, lang: str) -> list[str]:
     ]
 
 
+def size_text(size: int, lang: str) -> str:
+    """A size as people read it: ``1,2 MB`` in Swedish, ``1.2 MB`` in English."""
+    from .evidence_texts import say
+
+    if size < 1000:
+        return say(lang, "size_bytes", n=size)
+    for unit, factor in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if size >= factor:
+            shown = f"{size / factor:.1f}"
+            return f"{shown.replace('.', ',') if lang == 'sv' else shown} {unit}"
+    raise AssertionError(size)
+
+
 def change_line(entry: dict[str, object], lang: str) -> str:
     """A change to the case as one line: when, who, what (every value visible)."""
-    from .attachments import size_text
     from .evidence_texts import say
 
     kind = str(entry["kind"])
