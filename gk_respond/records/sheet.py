@@ -128,6 +128,10 @@ def _sheet_class():  # fpdf2 is imported only when a sheet is made
     from fpdf import FPDF
     from fpdf.enums import XPos, YPos
 
+    # left-aligned, wrapped at spaces; a run too long for a line is broken inside it (fpdf2
+    # does that by itself), so nothing is lost off the page
+    _LINES = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT, "align": "L", "wrapmode": "WORD"}
+
     class Sheet(FPDF):
         def __init__(self, number: str, lang: str) -> None:
             super().__init__(format="A4", enforce_compliance="PDF/A-2B")
@@ -157,36 +161,35 @@ def _sheet_class():  # fpdf2 is imported only when a sheet is made
         def heading(self, text: str) -> None:
             self.ln(3)
             self.set_font(_FAMILY, "B", 12)
-            self.multi_cell(0, 7, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.multi_cell(0, 7, text, **_LINES)
             self.set_font(_FAMILY, "", 10)
 
         def body(self, text: str) -> None:
             self.set_font(_FAMILY, "", 10)
-            self.multi_cell(0, 5, text or " ", new_x=XPos.LMARGIN, new_y=YPos.NEXT,
-                            wrapmode="CHAR" if _long_word(text) else "WORD")  # fmt: skip
+            self.multi_cell(0, 5, text or " ", **_LINES)
 
         def small(self, text: str) -> None:
             self.ln(2)
             self.set_font(_FAMILY, "", 8)
-            self.multi_cell(0, 4, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.multi_cell(0, 4, text, **_LINES)
             self.set_font(_FAMILY, "", 10)
-
-        def label_value(self, label: str, value: str) -> None:
-            self.set_font(_FAMILY, "B", 10)
-            self.cell(48, 5, label)
-            self.set_font(_FAMILY, "", 10)
-            self.multi_cell(0, 5, value or " ", new_x=XPos.LMARGIN, new_y=YPos.NEXT,
-                            wrapmode="CHAR" if _long_word(value) else "WORD")  # fmt: skip
 
         def section_fields(self, case: Case, chart: Chart, lang: str) -> None:
-            for label, value in fields(case, chart, lang):
-                self.label_value(label, printable(value)[0])
+            """The one-line fields as a table: labels in bold, in a column as wide as
+            the widest, the values wrapped beside them."""
+            rows = fields(case, chart, lang)
+            self.set_font(_FAMILY, "B", 10)
+            width = min(max(self.get_string_width(label) for label, _ in rows) + 4, 70)
+            for label, value in rows:
+                self.set_font(_FAMILY, "B", 10)
+                self.cell(width, 5, label)
+                self.set_font(_FAMILY, "", 10)
+                self.multi_cell(0, 5, printable(value)[0] or " ", **_LINES)
 
         def attachment(self, a: Attachment, data: bytes, lang: str) -> bool:
             name, missing = printable(a.name.replace("\n", "␤"))
             self.set_font(_FAMILY, "B", 10)
-            self.multi_cell(0, 5, f"{a.number}. {name}", new_x=XPos.LMARGIN,
-                            new_y=YPos.NEXT, wrapmode="CHAR")  # fmt: skip
+            self.multi_cell(0, 5, f"{a.number}. {name}", **_LINES)
             self.body(f"{a.media_type}, {size_text(a.size, lang)}")
             self.body(f"SHA-256 {a.sha256}")
             by, _ = printable(a.attached_by)
@@ -221,11 +224,6 @@ def _sheet_class():  # fpdf2 is imported only when a sheet is made
                 self.body(say(lang, "image_unshown", error=visible(str(error))[:200]))
 
     return Sheet
-
-
-def _long_word(text: str) -> bool:
-    """Whether ``text`` has a run without spaces too long for a line (a URL, a hash)."""
-    return any(len(word) > 60 for word in text.split())
 
 
 def _Sheet(number: str, lang: str):  # the class, made on first use
