@@ -79,8 +79,14 @@ MIGRATIONS: dict[int, list[str]] = {
             disabled_at TEXT
         )""",
     ],
-    # 5 is the contacts register (branch wp/contacts); the lead renumbers if they collide.
-    5: [],
+    # The municipality's contacts: who holds the roles the guidance names (records/contacts.py).
+    5: [
+        """CREATE TABLE contacts (
+            id TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            contact_json TEXT NOT NULL
+        )""",
+    ],
     # Evidence kept in the case (records/attachments.py): files, never changed or deleted once
     # attached; a wrong one is withdrawn with a reason, a row of its own, and kept.
     6: [
