@@ -89,7 +89,8 @@ def test_the_sheet_holds_the_comment_the_number_and_every_hash(gk, tmp_path, cas
     case = json.loads(gk("records", "show", number, "--db", db, "--format", "json").stdout)
     assert case["comment_sha256"] in text
     assert hashlib.sha256(COMMENT.encode()).hexdigest() == case["comment_sha256"]
-    for attachment in case["attachments"]:
+    listed = gk("records", "attachments", number, "--db", db, "--format", "json").stdout
+    for attachment in json.loads(listed):
         assert f"SHA-256 {attachment['sha256']}" in text
     assert "skärmdump.png" in text and "<U+001B>[2Jmejl.eml" in text
     assert "TILLBAKADRAGEN" in text and "Fel ärende" in text

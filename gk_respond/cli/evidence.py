@@ -81,12 +81,6 @@ def show_section(store: Store, case: Case, lang: str, markdown: bool = False) ->
     return "\n".join(["", heading, *(f"  {line}" for line in lines)])
 
 
-def attachments_json(store: Store, number: str) -> list[dict[str, object]]:
-    from ..records.attachments import attachments
-
-    return [dataclasses.asdict(a) for a in attachments(store, number)]
-
-
 def _no_case(store: Store, given: str) -> int:
     return report_error(f"no case {given!r} in {store.path}")
 

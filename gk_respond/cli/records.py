@@ -201,8 +201,7 @@ def _show(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     if args.format == "pdf":
         return evidence.write_sheet(store, chart, case, args)
     if args.format == "json":
-        print(json_text({**dataclasses.asdict(case), "attachments": evidence.attachments_json(
-            store, case.number)}))  # fmt: skip
+        print(_one(case))
     elif args.format == "markdown":
         print(
             case_markdown(case, chart, args.lang)
