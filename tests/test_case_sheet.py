@@ -26,6 +26,12 @@ COMMENT = (
 )
 
 
+@pytest.fixture
+def gk(gk_sv):
+    """Under a Swedish locale: the sheet in Swedish unless --lang en."""
+    return gk_sv
+
+
 def poppler(tool: str) -> str:
     found = shutil.which(tool)
     if found is None:
@@ -116,7 +122,7 @@ def test_the_case_sheet_in_english_and_never_over_a_file(gk, tmp_path, case_with
     assert f"Case sheet {number}" in text and "WITHDRAWN" in text and "page 1 of" in text
     before = sheet.read_bytes()
     again = gk("records", "show", number, "--format", "pdf", "--output", str(sheet), "--db", db)
-    assert "already exists" in one_error(again)
+    assert "finns redan" in one_error(again)
     assert sheet.read_bytes() == before
     no_output = gk("records", "show", number, "--format", "pdf", "--db", db)
     assert "--output" in one_error(no_output)

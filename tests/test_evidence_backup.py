@@ -18,6 +18,12 @@ from conftest import ROOT
 from test_evidence_cli import PNG, write
 
 
+@pytest.fixture
+def gk(gk_sv):
+    """Under a Swedish locale: the messages Swedish users get."""
+    return gk_sv
+
+
 def documented_backups() -> list[str]:
     """The backup command lines in the README, as written there."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")

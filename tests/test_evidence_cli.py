@@ -25,6 +25,15 @@ HTML = b"<!DOCTYPE html><html><body><p>Kommentaren: du \xc3\xa4r en idiot</p></b
 EMAIL = b"From: anna@gullspang.se\nSubject: Kopia\n\nKommentaren bifogad.\n"
 
 
+@pytest.fixture
+def gk(gk_sv):
+    """Under a Swedish locale: the messages Swedish users get (--lang en for English)."""
+    return gk_sv
+
+
+SV = {"LANG": "sv_SE.UTF-8"}
+
+
 def saved(gk, tmp_path) -> tuple[str, str]:
     db = str(tmp_path / "cases.db")
     result = gk("--answers", "prohibited=ja,owns_channel=ja", "--save", "--db", db,
@@ -42,7 +51,7 @@ def shown(gk, db, number) -> dict:
 def one_error(result, code: int = 2) -> str:
     assert result.returncode == code, (result.stdout, result.stderr)
     lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("gk-respond: error: "), result.stderr
+    assert len(lines) == 1 and lines[0].startswith("gk-respond: fel: "), result.stderr
     return lines[0]
 
 
@@ -86,7 +95,7 @@ def test_attach_list_and_extract_keep_the_bytes_their_hash_and_who_and_when(gk, 
     assert out.read_bytes() == PNG
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     again = gk("records", "attachment", number, "2", "--output", str(out), "--db", db)
-    assert "already exists" in one_error(again)
+    assert "finns redan" in one_error(again)
     assert out.read_bytes() == PNG
     assert "bilaga 9" in one_error(gk("records", "attachment", number, "9", "--output",
                                       str(tmp_path / "x"), "--db", db))  # fmt: skip
@@ -208,13 +217,15 @@ def test_the_size_limit_is_25_mb_by_default_and_can_be_set(gk, cli_env, tmp_path
     assert "gränsen 70 byte" in one_error(
         gk("records", "attach", number, small, "--max-size", "70B", "--db", db)
     )
-    env = {**cli_env, "GK_RESPOND_ATTACHMENT_LIMIT": "0,05kB"}
+    env = {**cli_env, **SV, "GK_RESPOND_ATTACHMENT_LIMIT": "0,05kB"}
     result = subprocess.run(
         [sys.executable, "-m", "gk_respond", "records", "attach", number, small, "--db", db,
          "--lang", "en"],
         capture_output=True, text=True, env=env, cwd="/",
     )  # fmt: skip
-    assert "liten.png: is 71 bytes, over the limit of 50 bytes per file" in one_error(result)
+    assert result.returncode == 2 and result.stderr.startswith("gk-respond: error: ")  # --lang en
+    english = result.stderr
+    assert "liten.png: is 71 bytes, over the limit of 50 bytes per file" in english
     env["GK_RESPOND_ATTACHMENT_LIMIT"] = "lots"
     result = subprocess.run(
         [sys.executable, "-m", "gk_respond", "records", "attach", number, small, "--db", db],
@@ -222,7 +233,7 @@ def test_the_size_limit_is_25_mb_by_default_and_can_be_set(gk, cli_env, tmp_path
     )  # fmt: skip
     assert "GK_RESPOND_ATTACHMENT_LIMIT='lots' är ingen storlek" in one_error(result)
     bad = gk("records", "attach", number, small, "--max-size", "stor", "--db", db)
-    assert bad.returncode == 2 and "is not a size" in bad.stderr
+    assert bad.returncode == 2 and "'stor' är ingen storlek" in bad.stderr
     exact = gk("records", "attach", number, small, "--max-size", "71", "--db", db)
     assert exact.returncode == 0, exact.stderr
 
@@ -259,7 +270,7 @@ def test_a_file_that_changes_while_it_is_read_is_refused(gk, cli_env, tmp_path, 
     path = write(tmp_path / "skärmdump.png", PNG)
     result = subprocess.run(
         [sys.executable, "-c", WRITER, path, how, "records", "attach", number, path, "--db", db],
-        capture_output=True, text=True, env=cli_env, cwd="/",
+        capture_output=True, text=True, env={**cli_env, **SV}, cwd="/",
     )  # fmt: skip
     line = one_error(result)
     assert "skärmdump.png: ändrades medan den lästes" in line and "inget bifogades" in line

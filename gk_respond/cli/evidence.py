@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import sys
 from typing import TYPE_CHECKING
 
 from ..records.evidence_texts import say
 from ..untrusted import json_text, visible
 from .common import OK, STORE, deliver, report_error
 from .common import case_number as _number
+from .common import say as notice
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
@@ -25,7 +25,9 @@ def _size(text: str) -> int:
 
     size = parse_size(text)
     if size is None:
-        raise argparse.ArgumentTypeError(say("en", "bad_size", text=text))
+        from ..messages import language
+
+        raise argparse.ArgumentTypeError(say(language(), "bad_size", text=text))
     return size
 
 
@@ -82,7 +84,9 @@ def show_section(store: Store, case: Case, lang: str, markdown: bool = False) ->
 
 
 def _no_case(store: Store, given: str) -> int:
-    return report_error(f"no case {given!r} in {store.path}")
+    from .common import no_case
+
+    return report_error(no_case(store, given))
 
 
 def _attach(store: Store, chart: Chart, args: argparse.Namespace) -> int:
@@ -112,7 +116,7 @@ def _attach(store: Store, chart: Chart, args: argparse.Namespace) -> int:
         print(json_text([dataclasses.asdict(a) for a in added]))
     else:
         print("\n".join(attachment_lines(added, lang)))
-    print("gk-respond: " + say(lang, "attached", count=len(added), case=number), file=sys.stderr)
+    notice(say(lang, "attached", count=len(added), case=number))
     return OK
 
 
@@ -151,7 +155,7 @@ def _extract(store: Store, chart: Chart, args: argparse.Namespace) -> int:
             lang, "extracted_withdrawn", at=local_time(found.withdrawn_at or ""),
             by=visible(found.withdrawn_by or ""), reason=visible(found.withdrawn_reason or ""),
         )  # fmt: skip
-        print("gk-respond: " + note, file=sys.stderr)
+        notice(note)
     return OK
 
 
@@ -174,9 +178,7 @@ def _withdraw(store: Store, chart: Chart, args: argparse.Namespace) -> int:
         print(json_text(dataclasses.asdict(found)))
     else:
         print("\n".join(attachment_lines([found], lang)))
-    print(
-        "gk-respond: " + say(lang, "withdrawn_done", k=found.number, case=number), file=sys.stderr
-    )
+    notice(say(lang, "withdrawn_done", k=found.number, case=number))
     return OK
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
+from ..messages import message
 from ..records.store import (
     STATUSES,
     Case,
@@ -21,8 +21,9 @@ from ..records.store import (
 )
 from ..untrusted import json_text, preview, visible
 from . import evidence
-from .common import OK, PROBLEMS, STORE, deliver, open_chart, report_error
+from .common import OK, PROBLEMS, STORE, Parser, deliver, lang_option, open_chart, report_error, say
 from .common import case_number as _number
+from .common import no_case as _no_case
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
@@ -32,7 +33,7 @@ examples:
   gk-respond records list --status open --outcome remove,report
   gk-respond records list --since 2026-11-01 --search snöröjning
   gk-respond records show 2026-0042
-  gk-respond records update 2026-0042 --tick 1 --tick 2 --removed-at now \
+  gk-respond records update 2026-0042 --tick 1 --tick 2 --removed-at now \\
       --copy-kept "W:/Kommunikation/2026-0042.pdf"
   gk-respond records update 2026-0042 --diarium "KS 2026/123" --note "Till registrator" --close
   gk-respond records export --format csv --status closed --output ärenden.csv
@@ -82,7 +83,7 @@ def _positive(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="gk-respond records",
         description="The case log: every triage saved with --save or from the app (s on the "
         "outcome screen). Times are shown in local time and kept in UTC.",
@@ -127,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     ):
         sub.add_argument("--format", choices=formats, default=formats[0])
         sub.add_argument("--db", metavar="PATH", help="the case log (default: $GK_RESPOND_DB)")
-        sub.add_argument("--lang", choices=["sv", "en"], default="sv", help="default: sv")
+        lang_option(sub)
     export.add_argument("--output", metavar="FILE", help="write to FILE (never overwritten)")
     show.add_argument("--output", metavar="FILE", help="--format pdf: the case sheet's file")
     export.add_argument(
@@ -184,7 +185,9 @@ def _list(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     cases = _cases(store, chart, args)
     if isinstance(cases, str):
         return report_error(cases)
-    print(json_text(cases) if args.format == "json" else _table(cases, store.path))
+    print(
+        json_text(cases) if args.format == "json" else _table(cases, store.path, chart, args.lang)
+    )
     return OK
 
 
@@ -197,7 +200,7 @@ def _show(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 
     case = store.get(_number(args.case))
     if case is None:
-        return report_error(f"no case {args.case!r} in {store.path}")
+        return report_error(_no_case(store, args.case))
     if args.format == "pdf":
         return evidence.write_sheet(store, chart, case, args)
     if args.format == "json":
@@ -245,7 +248,7 @@ def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     number = _number(args.case)
     found = store.get(number)
     if found is None:
-        return report_error(f"no case {args.case!r} in {store.path}")
+        return report_error(_no_case(store, args.case))
     steps = len(case_steps(chart, found) or [])
     beyond = sorted(n + 1 for n in changes.tick | changes.untick if n >= steps)
     if beyond:
@@ -256,19 +259,21 @@ def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     case = store.update(number, lambda c: apply(c, changes))
     assert case is not None  # cases are never deleted
     print(_one(case) if args.format == "json" else case_text(case, chart, args.lang))
-    print(f"gk-respond: case {number} updated", file=sys.stderr)
+    say(message("updated", number=number))
     return OK
 
 
 def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
-    from ..records.export import csv_text, json_text, markdown_text
+    from ..messages import csv_headers
+    from ..records.export import COLUMNS, csv_text, json_text, markdown_text
 
     where = _filter(args, chart)
     if isinstance(where, str):
         return report_error(where)
     cases = store.cases(where)
     if args.format == "csv":
-        text = csv_text(cases, "\t" if args.delimiter == "tab" else args.delimiter)
+        delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+        text = csv_text(cases, delimiter, csv_headers(COLUMNS))
     elif args.format == "json":
         text = json_text(cases) + "\n"
     else:
@@ -297,22 +302,30 @@ def _short(text: str, chars: int) -> str:
     return shown + "…" if more else shown
 
 
-def _table(cases: list[Case], path: str) -> str:
-    from ..records.view import local_time
+def _table(cases: list[Case], path: str, chart: Chart, lang: str) -> str:
+    """The cases one a line, under a header row, in columns; status and outcome in words."""
+    from ..records.view import local_time, outcome_title
 
     if not cases:
-        return f"no cases in {path} match"
-    handlers = [_short(case.handler, 20) for case in cases]
-    width = max(map(len, handlers))  # the comments start in one column
-    rows = []
-    for case, handler in zip(cases, handlers, strict=True):
-        comment = _short(case.comment_text, 40)
-        rows.append(
-            f"{visible(case.number)}  {local_time(case.created_at)}  {case.status:<6}  "
-            f"{visible(case.outcome):<9}  "
-            f"{handler:<{width}}  {comment}"
-        )
-    return "\n".join(rows)
+        return message("no_match", path=path)
+    header = [message(f"col_{name}") for name in ("case", "created", "status", "outcome")]
+    rows = [
+        [
+            visible(case.number),
+            local_time(case.created_at),
+            message(f"status_{case.status}"),
+            _short(outcome_title(chart, case.outcome, lang), 30),
+            _short(case.handler, 20),
+            _short(case.comment_text, 40),
+        ]
+        for case in cases
+    ]
+    table = [[*header, message("col_handler"), message("col_comment")], *rows]
+    widths = [max(len(row[column]) for row in table) for column in range(5)]
+    return "\n".join(
+        "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[5]])
+        for row in table
+    )
 
 
 COMMANDS: dict[str, Callable[[Store, Chart, argparse.Namespace], int]] = {
