@@ -292,6 +292,8 @@ def test_a_version_1_case_log_is_migrated_keeping_its_cases(tmp_path):
         )
     # back to version 1 with the case in it, as if saved by the old gk-respond
     with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE attachment_withdrawals")  # schema 7: the evidence
+        db.execute("DROP TABLE attachments")
         db.execute("DROP TABLE contacts")  # schema 5: the contacts
         db.execute("DROP TABLE channels")
         db.execute("DROP TABLE users")  # schema 4's table, which version 1 had not either

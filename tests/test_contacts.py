@@ -177,6 +177,8 @@ def test_a_schema_3_log_migrates_to_4_and_keeps_its_data(tmp_path):
             )
         )  # fmt: skip
     with sqlite3.connect(path) as db:  # as gk-respond with schema 4 left it
+        db.execute("DROP TABLE attachment_withdrawals")  # schema 7: the evidence
+        db.execute("DROP TABLE attachments")
         db.execute("DROP TABLE contacts")
         db.execute("UPDATE gk_respond_meta SET value = '4' WHERE key = 'schema'")
     with Store(str(path)) as store:

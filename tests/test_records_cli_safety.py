@@ -13,10 +13,13 @@ READING = [
     ("records", "show", "2026-0001"),
     ("records", "export", "--format", "json"),
     ("records", "stats"),
+    ("records", "attachments", "2026-0001"),
 ]
 WRITING = [
     ("--answers", "prohibited=ja,owns_channel=ja", "--save"),
     ("records", "update", "2026-0001", "--note", "x"),
+    ("records", "attach", "2026-0001", "/etc/hostname"),
+    ("records", "withdraw", "2026-0001", "1", "--reason", "x"),
 ]
 
 

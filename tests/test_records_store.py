@@ -307,6 +307,8 @@ def test_reading_an_older_log_migrates_it_when_the_user_may_write_it(tmp_path):
         db.execute("DROP TABLE contacts")
         db.execute("DROP TABLE channels")
         db.execute("DROP TABLE users")  # schema 4's table, which version 1 had not either
+        db.execute("DROP TABLE attachment_withdrawals")  # schema 7's tables (evidence)
+        db.execute("DROP TABLE attachments")
         db.execute("ALTER TABLE cases DROP COLUMN reply_text")
         db.execute("ALTER TABLE cases DROP COLUMN reply_findings_json")
         db.execute("UPDATE gk_respond_meta SET value = '1' WHERE key = 'schema'")

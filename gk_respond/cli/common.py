@@ -68,6 +68,33 @@ def command_parser(
     )
 
 
+def case_number(given: str) -> str:
+    """``2026-42`` as the stored ``2026-0042``; anything else as given."""
+    import re
+
+    found = re.fullmatch(r"\s*(\d{4})-(\d+)\s*", given)
+    return f"{found[1]}-{int(found[2]):04d}" if found else given.strip()
+
+
+def no_case(store: Any, given: str) -> str:
+    """There is no case ``given``: the form a number has, and the closest one in the log."""
+    import difflib
+    import re
+    from datetime import date
+
+    from ..records.store import CaseFilter
+
+    numbers = [case.number for case in store.cases(CaseFilter())]
+    digits = re.sub(r"\D", "", given)[-4:]
+    year = numbers[0][:4] if numbers else str(date.today().year)
+    example = f"{year}-{int(digits):04d}" if digits else f"{year}-0042"
+    wanted = case_number(given) if re.fullmatch(r"\s*\d{4}-\d+\s*", given) else example
+    close = difflib.get_close_matches(wanted, numbers, n=1, cutoff=0.6) if digits else []
+    if close:
+        return message("no_case_close", given=given, close=close[0], example=example)
+    return message("no_case", given=given, example=example)
+
+
 def open_chart(file: str | None) -> Chart | None:
     """The compiled chart, or None after printing every problem of a broken file."""
     from .. import default_flowchart

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
@@ -21,7 +20,10 @@ from ..records.store import (
     print_warning,
 )
 from ..untrusted import json_text, preview, visible
+from . import evidence
 from .common import OK, PROBLEMS, STORE, Parser, deliver, lang_option, open_chart, report_error, say
+from .common import case_number as _number
+from .common import no_case as _no_case
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
@@ -36,6 +38,11 @@ examples:
   gk-respond records update 2026-0042 --diarium "KS 2026/123" --note "Till registrator" --close
   gk-respond records export --format csv --status closed --output ärenden.csv
   gk-respond records stats --since 2026-01-01
+  gk-respond records attach 2026-0042 skärmdump.png sidan.html
+  gk-respond records attachments 2026-0042
+  gk-respond records attachment 2026-0042 1 --output kopia.png
+  gk-respond records withdraw 2026-0042 2 --reason "Fel ärende"
+  gk-respond records show 2026-0042 --format pdf --output 2026-0042.pdf
 
 exit codes:
   0  done
@@ -91,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export = commands.add_parser("export", help="the cases as CSV, JSON or Markdown")
     stats = commands.add_parser("stats", help="how many cases, per outcome and per month")
+    attach, attachments, attachment, withdraw = evidence.add_parsers(commands)
     for sub in (show, update):
         sub.add_argument("case", metavar="CASE", help="the case number, e.g. 2026-0042 or 2026-42")
     for sub in (listing, export, stats):
@@ -109,15 +117,20 @@ def _parser() -> argparse.ArgumentParser:
         )
     for sub, formats in (
         (listing, ["text", "json"]),
-        (show, ["text", "json", "markdown"]),
+        (show, ["text", "json", "markdown", "pdf"]),
         (update, ["text", "json"]),
         (export, ["csv", "json", "markdown"]),
         (stats, ["text", "json"]),
+        (attach, ["text", "json"]),
+        (attachments, ["text", "json"]),
+        (attachment, ["text"]),
+        (withdraw, ["text", "json"]),
     ):
         sub.add_argument("--format", choices=formats, default=formats[0])
         sub.add_argument("--db", metavar="PATH", help="the case log (default: $GK_RESPOND_DB)")
         lang_option(sub)
     export.add_argument("--output", metavar="FILE", help="write to FILE (never overwritten)")
+    show.add_argument("--output", metavar="FILE", help="--format pdf: the case sheet's file")
     export.add_argument(
         "--delimiter", choices=[";", ",", "tab"], default=";", help="CSV only (default: ;)"
     )
@@ -140,7 +153,8 @@ def main(argv: list[str]) -> int:
     chart = open_chart(None)
     if chart is None:
         return PROBLEMS
-    path, reading = args.db or default_path(), args.command != "update"
+    path = args.db or default_path()
+    reading = args.command != "update" and args.command not in evidence.WRITERS
     command: Callable[[Store, Chart, argparse.Namespace], int] = COMMANDS[args.command]
     try:  # only update writes; nothing creates a case log where none is
         with Store(path, readonly=reading, create=False, warn=print_warning) as store:
@@ -158,27 +172,6 @@ def _filter(args: argparse.Namespace, chart: Chart) -> CaseFilter | str:
     if args.since and args.until and args.since > args.until:
         return f"--since {args.since} is after --until {args.until}"
     return CaseFilter(frozenset(outcomes), args.status, args.since, args.until, args.search)
-
-
-def _number(given: str) -> str:
-    """``2026-42`` as the stored ``2026-0042``; anything else as given."""
-    found = re.fullmatch(r"\s*(\d{4})-(\d+)\s*", given)
-    return f"{found[1]}-{int(found[2]):04d}" if found else given.strip()
-
-
-def _no_case(store: Store, given: str) -> str:
-    """There is no case ``given``: the form a number has, and the closest one in the log."""
-    import difflib
-
-    numbers = [case.number for case in store.cases(CaseFilter())]
-    digits = re.sub(r"\D", "", given)[-4:]
-    year = numbers[0][:4] if numbers else str(date.today().year)
-    example = f"{year}-{int(digits):04d}" if digits else f"{year}-0042"
-    wanted = _number(given) if re.fullmatch(r"\s*\d{4}-\d+\s*", given) else example
-    close = difflib.get_close_matches(wanted, numbers, n=1, cutoff=0.6) if digits else []
-    if close:
-        return message("no_case_close", given=given, close=close[0], example=example)
-    return message("no_case", given=given, example=example)
 
 
 def _cases(store: Store, chart: Chart, args: argparse.Namespace) -> list[Case] | str:
@@ -208,12 +201,17 @@ def _show(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     case = store.get(_number(args.case))
     if case is None:
         return report_error(_no_case(store, args.case))
+    if args.format == "pdf":
+        return evidence.write_sheet(store, chart, case, args)
     if args.format == "json":
         print(_one(case))
     elif args.format == "markdown":
-        print(case_markdown(case, chart, args.lang))
+        print(
+            case_markdown(case, chart, args.lang)
+            + evidence.show_section(store, case, args.lang, True)
+        )
     else:
-        print(case_text(case, chart, args.lang))
+        print(case_text(case, chart, args.lang) + evidence.show_section(store, case, args.lang))
     return OK
 
 
@@ -336,4 +334,5 @@ COMMANDS: dict[str, Callable[[Store, Chart, argparse.Namespace], int]] = {
     "update": _update,
     "export": _export,
     "stats": _stats,
+    **evidence.COMMANDS,
 }

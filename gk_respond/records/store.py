@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Each migration takes the schema from version N-1 to N; never edit one that has shipped.
@@ -96,6 +96,31 @@ MIGRATIONS: dict[int, list[str]] = {
             action TEXT NOT NULL,
             account TEXT NOT NULL,
             detail TEXT NOT NULL DEFAULT ''
+        )""",
+    ],
+    # Evidence kept in the case (records/attachments.py): files, never changed or deleted once
+    # attached; a wrong one is withdrawn with a reason, a row of its own, and kept.
+    7: [
+        """CREATE TABLE attachments (
+            case_number TEXT NOT NULL REFERENCES cases (number),
+            seq INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            attached_at TEXT NOT NULL,
+            attached_by TEXT NOT NULL,
+            content BLOB NOT NULL,
+            PRIMARY KEY (case_number, seq)
+        )""",
+        """CREATE TABLE attachment_withdrawals (
+            case_number TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            withdrawn_at TEXT NOT NULL,
+            withdrawn_by TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (case_number, seq),
+            FOREIGN KEY (case_number, seq) REFERENCES attachments (case_number, seq)
         )""",
     ],
 }
@@ -381,10 +406,15 @@ def _list_of(data: object, kind: type) -> bool:
 
 
 def _event(entry: dict[str, object]) -> bool:
-    """Whether ``entry`` is an answer given or taken back, with its time."""
-    if not all(type(entry.get(key)) is str for key in _EVENT_KEYS):
-        return False
-    if type(entry.get("channel", "")) is not str:
+    """Whether ``entry`` is an answer given or taken back, with its time; or a change to the
+    case (``kind``: a file attached or withdrawn), with its time and who made it."""
+    if "kind" in entry:
+        keys: tuple[str, ...] = ("at", "by", "kind")
+    else:
+        keys = _EVENT_KEYS
+        if type(entry.get("channel", "")) is not str:
+            return False
+    if not all(type(entry.get(key)) is str for key in keys):
         return False
     try:
         datetime.fromisoformat(str(entry["at"]))
@@ -551,13 +581,20 @@ class Store:
         """Apply ``change`` to a case and store the result, in one transaction; the case as
         stored after the commit, or None when there is no such case. An exception raised by
         ``change`` leaves the case as it was."""
+        return self.update_with(number, lambda case, db: change(case))
+
+    def update_with(
+        self, number: str, change: Callable[[Case, sqlite3.Connection], None]
+    ) -> Case | None:
+        """As ``update``, with ``change`` also given the transaction, to write other tables
+        kept in the file (attachments) in the same commit as the case."""
         with self._errors(), _transaction(self._db) as db:
             rows = read_rows(db, "SELECT * FROM cases WHERE number = ?", (number,))
             if not rows:
                 return None
             row = rows[0]
             case = self._case(row)
-            change(case)
+            change(case, db)
             case.number, case.created_at = row["number"], row["created_at"]  # never change
             values = _row(case)
             assignments = ", ".join(f"{name} = ?" for name in values)
@@ -721,6 +758,7 @@ def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 _COLUMNS = {
     "cases": {"year", "seq", *(_JSON.get(f.name, f.name) for f in fields(Case))},
     "channels": {"id", "url", "channel_json"},
+    "attachments": {"case_number", "seq", "name", "sha256", "size", "content"},
 }
 
 

@@ -87,13 +87,55 @@ def fields(case: Case, chart: Chart, lang: str) -> list[tuple[str, str]]:
 
 def history_lines(case: Case, lang: str) -> list[str]:
     """Every answer given and taken back, with its time (and the channel, for one the
-    channel register gave)."""
+    channel register gave); every change with ``kind`` (a file attached or withdrawn), with
+    its time and who made it."""
     return [
-        f"{local_time(e['at'])}  {_event(e['event'], lang)}: "
+        change_line(e, lang)
+        if "kind" in e
+        else f"{local_time(e['at'])}  {_event(e['event'], lang)}: "
         + visible(f"{e['question']} = {e['answer']}").replace("\n", "␤")
         + (f" ({t(lang, 'channel')} {visible(e['channel'])})" if e.get("channel") else "")
         for e in case.history
     ]
+
+
+def size_text(size: int, lang: str) -> str:
+    """A size as people read it: ``1,2 MB`` in Swedish, ``1.2 MB`` in English."""
+    from .evidence_texts import say
+
+    if size < 1000:
+        return say(lang, "size_bytes", n=size)
+    for unit, factor in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if size >= factor:
+            shown = f"{size / factor:.1f}"
+            return f"{shown.replace('.', ',') if lang == 'sv' else shown} {unit}"
+    raise AssertionError(size)
+
+
+def change_line(entry: dict[str, object], lang: str) -> str:
+    """A change to the case as one line: when, who, what (every value visible)."""
+    from .evidence_texts import say
+
+    kind = str(entry["kind"])
+    details = {key: visible(str(value)).replace("\n", "␤") for key, value in entry.items()}
+    sha = details.get("sha256", "")[:16] + "…"  # in full under the attachments
+    if kind == "attached":
+        size = entry.get("size")
+        what = say(
+            lang, "history_attached", k=details.get("attachment", "?"),
+            name=details.get("name", ""), sha=sha,
+            size=size_text(size, lang) if isinstance(size, int) else "?",
+        )  # fmt: skip
+    elif kind == "withdrawn":
+        what = say(
+            lang, "history_withdrawn", k=details.get("attachment", "?"),
+            name=details.get("name", ""), sha=sha,
+            reason=details.get("reason", ""),
+        )  # fmt: skip
+    else:  # a kind this version does not know: its id and its details
+        rest = ", ".join(f"{k}={v}" for k, v in details.items() if k not in ("at", "by", "kind"))
+        what = details["kind"] + (f" ({rest})" if rest else "")
+    return f"{local_time(str(entry['at']))}  {details['by']}: {what}"
 
 
 def finding_lines(case: Case, lang: str) -> list[str]:

@@ -114,6 +114,11 @@ class RecordsScreen(Base):
     def action_search(self, lang: str = "") -> None:
         self.query_one("#search", Input).focus()
 
+    def action_attach(self, lang: str = "") -> None:
+        from .attach import AttachDialog
+
+        self.app.push_screen(AttachDialog(self.number), lambda _done: self.show())
+
     def action_close(self, lang: str = "") -> None:
         self.app.pop_screen()
 
@@ -125,6 +130,7 @@ class CaseScreen(Base):
         *bilingual("escape", "close", "close", priority=True),
         *bilingual("x", "toggle_closed", "close_or_reopen"),
         *bilingual("a", "note", "note"),
+        *bilingual("b", "attach", "attach_file"),
     ]
 
     def __init__(self, number: str) -> None:
@@ -153,7 +159,23 @@ class CaseScreen(Base):
             shown = self.query_one("#case", Static)
             body = self.query_one("#body", VerticalScroll).scrollable_content_region.width
             width = (body or self.app.size.width) - 6
-            shown.update(Content(case_text(case, self.app.chart, self.app.lang, width)))
+            text = case_text(case, self.app.chart, self.app.lang, width)
+            shown.update(Content(text + self.attachments(case)))
+
+    def attachments(self, case: Case) -> str:
+        """The case's attachments as a section under the case (a file attached or withdrawn
+        is also in the history)."""
+        from ...records.attachments import attachment_lines, attachments
+        from ...records.evidence_texts import say
+
+        try:
+            with self.app.store(readonly=True) as store:
+                found = attachments(store, case.number)
+        except StoreError:
+            return ""
+        lines = attachment_lines(found, self.app.lang)
+        heading = say(self.app.lang, "attachments")
+        return "\n".join(["", "", heading, *(f"  {line}" for line in lines)]) if found else ""
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.show)  # wrapped anew to the width there is
@@ -187,6 +209,11 @@ class CaseScreen(Base):
                 self.change(note=text)
 
         self.app.push_screen(NoteDialog(""), keep)
+
+    def action_attach(self, lang: str = "") -> None:
+        from .attach import AttachDialog
+
+        self.app.push_screen(AttachDialog(self.number), lambda _done: self.show())
 
     def action_close(self, lang: str = "") -> None:
         self.app.pop_screen()
