@@ -26,7 +26,7 @@ from .launch import open_app
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
-    from ..records.channels import Channel
+    from ..records.channel_match import Registered
     from ..triage import Comment
 
 MAIN_HELP = """\
@@ -284,7 +284,8 @@ def _save(
     """Keep the outcome in the case log; its number after the commit, or None (reported)."""
     from .. import default_flowchart
     from ..flowchart.engine import Event
-    from ..records.new import handler_name, new_case
+    from ..records.handler import handler_name
+    from ..records.new import new_case
     from ..records.store import Store, StoreError, default_path, print_warning
     from ..triage import utc_now
 
@@ -312,15 +313,15 @@ def _save(
         return None
 
 
-def _registered_channel(url: str, db: str | None) -> Channel | None:
+def _registered_channel(url: str, db: str | None) -> Registered | None:
     """The channel in the register that ``url`` belongs to. A case log that does not exist
     yet holds no register (and is not created); one that cannot be read is reported."""
-    from ..records.channels import Channels
+    from ..records.channel_match import registered_channel
     from ..records.store import NoCaseLog, Store, StoreError, default_path, print_warning
 
     try:
         with Store(db or default_path(), readonly=True, warn=print_warning) as store:
-            return Channels(store).match(url)
+            return registered_channel(store, url)
     except NoCaseLog:
         return None
     except StoreError as error:
@@ -412,12 +413,12 @@ def _paths(argv: list[str]) -> int:
         return PROBLEMS
     if too_many := _too_many_paths(chart):
         return fail([f"{too_many} (the chart itself can be used; `diagram` shows it whole)"])
-    show: dict[str, Callable[[Chart, str], str]] = {
-        "text": overview.paths_text,
-        "json": overview.paths_json,
-        "csv": overview.paths_csv,
+    write: dict[str, Callable[[Chart, str, IO[str]], None]] = {
+        "text": overview.write_paths_text,
+        "json": overview.write_paths_json,
+        "csv": overview.write_paths_csv,
     }
-    print(show[args.format](chart, args.lang))
+    write[args.format](chart, args.lang, sys.stdout)  # path by path: memory stays flat
     return OK
 
 

@@ -9,7 +9,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from ..flowchart.engine import Chart
-from ..records.new import handler_name
+from ..records.handler import handler_name
 from ..strings import t
 from ..triage import Comment, Triage
 from ..untrusted import visible
@@ -136,15 +136,15 @@ class GkRespondApp(App[None]):
     def find_channel(self) -> None:
         """Look the comment's address up in the channel register (in the case log, if there
         is one yet): a registered channel preselects the answer to owns_channel."""
-        from ..records.channels import Channels
-        from ..records.store import NoCaseLog, StoreError
-
         self.triage.channel = self.triage.channel_id = ""
         if not self.triage.comment.url:
             return
+        from ..records.channel_match import registered_channel
+        from ..records.store import NoCaseLog, StoreError
+
         try:
             with self.store(readonly=True) as store:
-                channel = Channels(store).match(self.triage.comment.url)
+                channel = registered_channel(store, self.triage.comment.url)
         except NoCaseLog:
             return  # nothing saved yet: no register either
         except StoreError as error:
