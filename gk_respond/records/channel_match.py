@@ -9,9 +9,11 @@ file was changed behind the register's back) sends the whole lookup the full way
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -24,17 +26,24 @@ TEXT_FIELDS = (
     "id", "name", "medium", "url", "unit", "purpose", "audience", "monitoring", "approved_by",
     "approved_on",
 )  # fmt: skip
-FIELDS = frozenset((*TEXT_FIELDS, "administrators", "daily", "hours_per_week"))
+FIELDS = frozenset((*TEXT_FIELDS, "administrators", "daily", "hours_per_week", "checklist"))
+OPTIONAL = {"checklist": list}  # and its value when a row (written before it) has none
 ADMINISTRATOR_FIELDS = frozenset(("name", "email", "phone"))
 MIN_ADMINISTRATORS = 2  # as channels.MIN_ADMINISTRATORS (a test keeps the two equal)
 
 
-class Registered(NamedTuple):
-    """What a lookup needs of the channel found."""
+@dataclass(frozen=True)
+class Registered:
+    """The channel found: its id, name and address, and all it holds (``data``)."""
 
     id: str
     name: str
     url: str
+    stored: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def data(self) -> dict[str, Any]:
+        """The channel as plain data, as the register stores it (``Channel.data``)."""
+        return copy.deepcopy(self.stored)
 
 
 class _HasUrl(Protocol):
@@ -114,7 +123,7 @@ def registered_channel(store: Store, url: str) -> Registered | None:
         from .channels import Channels
 
         found = Channels(store).match(url)
-        return Registered(found.id, found.name, found.url) if found else None
+        return Registered(found.id, found.name, found.url, found.data()) if found else None
     return match_channel(url, (c for c in channels if c is not None))
 
 
@@ -126,7 +135,12 @@ def _shaped(stored_id: Any, text: Any) -> Registered | None:
         data = json.loads(text)
     except ValueError:
         return None
-    if not isinstance(data, dict) or data.keys() != FIELDS or data["id"] != stored_id:
+    if not isinstance(data, dict) or data.get("id") != stored_id:
+        return None
+    for name, default in OPTIONAL.items():
+        data.setdefault(name, default())
+    checklist = data["checklist"] if data.keys() == FIELDS else None
+    if not isinstance(checklist, list) or not all(_filled(item) for item in checklist):
         return None
     admins, daily, hours = data["administrators"], data["daily"], data["hours_per_week"]
     if not (
@@ -142,7 +156,7 @@ def _shaped(stored_id: Any, text: Any) -> Registered | None:
         and 0 <= hours <= 168
     ):
         return None
-    return Registered(data["id"], data["name"], data["url"])
+    return Registered(data["id"], data["name"], data["url"], data)
 
 
 def _filled(value: Any) -> bool:

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Each migration takes the schema from version N-1 to N; never edit one that has shipped.
@@ -77,6 +77,14 @@ MIGRATIONS: dict[int, list[str]] = {
             created_at TEXT NOT NULL,
             changed_at TEXT NOT NULL,
             disabled_at TEXT
+        )""",
+    ],
+    # The municipality's contacts: who holds the roles the guidance names (records/contacts.py).
+    5: [
+        """CREATE TABLE contacts (
+            id TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            contact_json TEXT NOT NULL
         )""",
     ],
 }
