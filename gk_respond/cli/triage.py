@@ -346,7 +346,7 @@ def _contacts(
 def _registered_channel(url: str, db: str | None) -> Registered | None:
     """The channel in the register that ``url`` belongs to. A case log that does not exist
     yet holds no register (and is not created); one that cannot be read is reported."""
-    from ..records.channel_match import registered_channel
+    from ..records.channel_lookup import registered_channel
     from ..records.store import NoCaseLog, Store, StoreError, default_path, print_warning
 
     try:

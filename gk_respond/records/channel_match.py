@@ -14,11 +14,8 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
-
-if TYPE_CHECKING:
-    from .store import Store
 
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 # A channel's fields, as ``channels.Channel`` declares them (a test keeps the two equal).
@@ -113,21 +110,7 @@ def match_channel(url: str, channels: Iterable[C]) -> C | None:
     return best[1] if best else None
 
 
-def registered_channel(store: Store, url: str) -> Registered | None:
-    """The registered channel a comment at ``url`` is on, or None (see ``match_channel``)."""
-    if url_key(url) is None:
-        return None
-    rows = store.query("SELECT id, channel_json FROM channels ORDER BY id")
-    channels = [_shaped(row[0], row[1]) for row in rows]
-    if None in channels:  # a damaged row: the full way names it
-        from .channels import Channels
-
-        found = Channels(store).match(url)
-        return Registered(found.id, found.name, found.url, found.data()) if found else None
-    return match_channel(url, (c for c in channels if c is not None))
-
-
-def _shaped(stored_id: Any, text: Any) -> Registered | None:
+def shaped(stored_id: Any, text: Any) -> Registered | None:
     """The row's channel if it has the shape of one, else None."""
     if not isinstance(text, str):
         return None

@@ -140,7 +140,7 @@ class GkRespondApp(App[None]):
         self.triage.channel_admins = []
         if not self.triage.comment.url:
             return
-        from ..records.channel_match import registered_channel
+        from ..records.channel_lookup import registered_channel
         from ..records.store import NoCaseLog, StoreError
 
         try:
