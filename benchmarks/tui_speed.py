@@ -39,7 +39,7 @@ import tempfile
 import time
 
 COMMENT = "Varför har ni inte plogat vår gata? Tredje gången i vinter!"
-TARGET_RATIO = 1.5
+TARGET_RATIO = 1.2
 TARGET_ANSWER_MS = 50
 PATH = ["prohibited", "positive", "defamatory", "joking", "factual_error", "dissatisfied"]
 PATH += ["high_influence"]  # six "nej" from the start; "r" then goes back to the start
@@ -253,12 +253,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--rounds", type=int, default=60)
+    parser.add_argument("--start-only", action="store_true", help="measure start-up only")
     args = parser.parse_args()
     medians = start_up(args.runs)
     minimal, minimal_paint = medians["minimal"]
     ours, ours_paint = medians["ours"]
-    print(f"start-up, median of {args.runs} interleaved runs (process start to exit after")
-    print("the first screen is painted; in brackets: to the paint, exit left out):")
+    print(f"start-up, median of {args.runs} interleaved runs ({os.cpu_count()} cores; process")
+    print("start to exit after the first screen is painted; in brackets: to the paint, exit")
+    print("left out):")
     print(
         f"  minimal Textual app          {minimal * 1000:6.1f} ms  ({minimal_paint * 1000:5.1f} ms)"
     )
@@ -269,6 +271,8 @@ def main() -> None:
     )
     verdict = "meets" if ours / minimal <= TARGET_RATIO else "MISSES"
     print(f"  target: at most {TARGET_RATIO}× the minimal app: {verdict}")
+    if args.start_only:
+        return
     wall, cpu = asyncio.run(answers(args.rounds))
     median = statistics.median(wall) * 1000
     p95 = statistics.quantiles(wall, n=20)[18] * 1000

@@ -19,6 +19,7 @@ from typing import IO, Any
 from .flowchart.answers import (
     AnswersError,
     Repeated,
+    Result,
     case_pairs,
     decode_line,
     evaluate,
@@ -29,6 +30,7 @@ from .flowchart.problems import cut, quote
 from .render import outcome_data, question_data
 
 MAX_LINE_BYTES = 512 * 1024
+MAX_PATHS_KEPT = 4096  # paths whose output is kept for the lines that follow
 KEYS = ("id", "answers")
 # What --answers takes beside the answers, to keep with a saved case: a batch only answers.
 _COMMENT_KEYS = ("comment", "comment_file", "url", "platform", "author", "found", "save")
@@ -94,6 +96,27 @@ def run(chart: Chart, lines: Iterable[bytes | str | None], out: IO[str], lang: s
             found = serialised[key] = _dumps(outcome_data(chart, outcome, lang, path))[1:-1]
         return found
 
+    # What a line says after its id depends only on its path (the answers, in order, from
+    # the start): written once a path, for the first MAX_PATHS_KEPT paths of the run.
+    after_id: dict[tuple[str, ...], tuple[str, str]] = {}
+
+    def result_json(result: Result) -> tuple[str, str]:
+        """The line's status, and its JSON from "path" on."""
+        key = tuple(s.answer for s in result.path)
+        found = after_id.get(key)
+        if found is not None:
+            return found
+        path = _dumps([{"question": s.question, "answer": s.answer} for s in result.path])
+        common = f'"path":{path},"lang":"{lang}","flowchart_version":{version}'
+        if result.outcome is None:
+            nxt = _dumps(question_data(chart, result.next_question, lang))
+            found = ("incomplete", f'{common},"next":{nxt}}}\n')
+        else:
+            found = ("outcome", f"{common},{outcome_json(result.outcome, result.path)}}}\n")
+        if len(after_id) < MAX_PATHS_KEPT:
+            after_id[key] = found
+        return found
+
     write = out.write
     for number, line in enumerate(lines, 1):
         if line is not None and not line.strip():
@@ -114,16 +137,9 @@ def run(chart: Chart, lines: Iterable[bytes | str | None], out: IO[str], lang: s
             statuses["error"] += 1
             write(f'{head}"id":{case_id},"status":"error","errors":{_dumps(problems)}}}\n')
             continue
-        path = _dumps([{"question": s.question, "answer": s.answer} for s in result.path])
-        common = f'"id":{case_id},"path":{path},"lang":"{lang}","flowchart_version":{version}'
-        if result.outcome is None:
-            statuses["incomplete"] += 1
-            nxt = _dumps(question_data(chart, result.next_question, lang))
-            write(f'{head}"status":"incomplete",{common},"next":{nxt}}}\n')
-        else:
-            statuses["outcome"] += 1
-            texts = outcome_json(result.outcome, result.path)
-            write(f'{head}"status":"outcome",{common},{texts}}}\n')
+        status, rest = result_json(result)
+        statuses[status] += 1
+        write(f'{head}"status":"{status}","id":{case_id},{rest}')
     out.flush()
     return statuses
 

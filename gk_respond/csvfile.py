@@ -7,13 +7,20 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from typing import IO, Any
 
 BOM = "\ufeff"
+
+
+def csv_writer(out: IO[str], delimiter: str = ";") -> Any:
+    """A CSV writer on ``out`` in the product's convention (another delimiter if asked),
+    the byte-order mark already written: rows can follow one at a time."""
+    out.write(BOM)
+    return csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
 
 
 def csv_text(rows: Iterable[Iterable[object]], delimiter: str = ";") -> str:
     """``rows`` as CSV text in the product's convention (another delimiter if asked)."""
     out = io.StringIO()
-    out.write(BOM)
-    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    csv_writer(out, delimiter).writerows(rows)
     return out.getvalue()

@@ -4,36 +4,37 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Iterator
+from typing import IO
 
-from .csvfile import csv_text
+from .csvfile import csv_writer
 from .flowchart.engine import Chart
 from .render import WIDTH, answer_label, outcome_data
 from .strings import t
 
 
-def paths_rows(chart: Chart, lang: str) -> list[dict]:
-    """One row a path: its outcome, its answers, and the steps and guidance it gets (an
-    outcome's ``when:`` parts only on the paths they apply to)."""
-    rows = []
+def paths_rows(chart: Chart, lang: str) -> Iterator[dict]:
+    """One row a path, as each path is reached: its outcome, its answers, and the steps
+    and guidance it gets (an outcome's ``when:`` parts only on the paths they apply to)."""
     for steps, outcome in chart.paths():
         data = outcome_data(chart, outcome, lang, steps)
-        rows.append(
-            {
-                "outcome": outcome,
-                "title": data["title"],
-                "path": [{"question": s.question, "answer": s.answer} for s in steps],
-                "answers": ",".join(f"{s.question}={s.answer}" for s in steps),
-                "steps": [step["text"] for step in data["steps"]],
-                "guidance": [section["id"] for section in data["guidance"]],
-            }
-        )
-    return rows
+        yield {
+            "outcome": outcome,
+            "title": data["title"],
+            "path": [{"question": s.question, "answer": s.answer} for s in steps],
+            "answers": ",".join(f"{s.question}={s.answer}" for s in steps),
+            "steps": [step["text"] for step in data["steps"]],
+            "guidance": [section["id"] for section in data["guidance"]],
+        }
 
 
-def paths_text(chart: Chart, lang: str) -> str:
-    lines = [f"{chart.flowchart.title(lang)} ({t(lang, 'version')} {chart.flowchart.version})", ""]
+# The `paths` command writes each path as it is reached (memory stays flat whatever the
+# table's size); each writer ends its output with a new line.
+def write_paths_text(chart: Chart, lang: str, out: IO[str]) -> None:
+    fc = chart.flowchart
+    out.write(f"{fc.title(lang)} ({t(lang, 'version')} {fc.version})\n\n")
     for number, row in enumerate(paths_rows(chart, lang), 1):
-        lines.append(f"{number:>2}. {row['title']} [{row['outcome']}]")
+        lines = [f"{number:>2}. {row['title']} [{row['outcome']}]"]
         asked = " · ".join(
             f"{chart.question(s['question']).title(lang)} "
             f"{answer_label(chart, s['question'], s['answer'], lang)}"
@@ -51,21 +52,30 @@ def paths_text(chart: Chart, lang: str) -> str:
             lines.append(
                 textwrap.fill(guidance, WIDTH, initial_indent=" " * 4, subsequent_indent=" " * 4)
             )
-    return "\n".join(lines)
+        out.write("\n".join(lines) + "\n")
 
 
-def paths_json(chart: Chart, lang: str) -> str:
-    data = {"flowchart_version": chart.flowchart.version, "paths": paths_rows(chart, lang)}
-    return json.dumps(data, ensure_ascii=False, indent=2)
+def write_paths_json(chart: Chart, lang: str, out: IO[str]) -> None:
+    """The same text as ``json.dumps({"flowchart_version": …, "paths": [row, …]},
+    ensure_ascii=False, indent=2)``, written a row at a time."""
+    version = json.dumps(chart.flowchart.version, ensure_ascii=False)
+    out.write(f'{{\n  "flowchart_version": {version},\n  "paths": [')
+    separator = "\n    "
+    for row in paths_rows(chart, lang):
+        text = json.dumps(row, ensure_ascii=False, indent=2)
+        out.write(separator + text.replace("\n", "\n    "))
+        separator = ",\n    "
+    out.write("]\n}\n" if separator == "\n    " else "\n  ]\n}\n")
 
 
-def paths_csv(chart: Chart, lang: str) -> str:
-    """The paths as CSV in the product's convention (`csvfile`), ending with a line end."""
+def write_paths_csv(chart: Chart, lang: str, out: IO[str]) -> None:
+    """The paths as CSV in the product's convention (`csvfile`), written a row at a time."""
     questions = list(chart.flowchart.questions)
-    rows: list[list[object]] = [["path", "outcome", "title", *questions, "steps", "guidance"]]
+    writer = csv_writer(out)
+    writer.writerow(["path", "outcome", "title", *questions, "steps", "guidance"])
     for number, row in enumerate(paths_rows(chart, lang), 1):
         given = {step["question"]: step["answer"] for step in row["path"]}
-        rows.append(
+        writer.writerow(
             [
                 number,
                 row["outcome"],
@@ -76,7 +86,6 @@ def paths_csv(chart: Chart, lang: str) -> str:
                 " ".join(row["guidance"]),
             ]
         )
-    return csv_text(rows)
 
 
 def _label(text: str) -> str:

@@ -27,12 +27,16 @@ OURS = "https://Facebook.com/gknaringsliv/posts/42"  # host case and www. differ
 THEIRS = "https://facebook.com/gknaringslivet/posts/42"  # another page on the same host
 
 
-@pytest.fixture
-def db(tmp_path) -> str:
-    path = str(tmp_path / "cases.db")
+def registered_log(path: str) -> str:
+    """A case log at ``path`` whose register holds CHANNEL."""
     with Store(path) as store:
         Channels(store).add(Channel.model_validate(CHANNEL))
     return path
+
+
+@pytest.fixture
+def db(tmp_path) -> str:
+    return registered_log(str(tmp_path / "cases.db"))
 
 
 def test_the_preset_answers_owns_channel_where_the_path_asks_it():
@@ -190,3 +194,14 @@ async def test_app_looks_the_address_up_again_after_the_register_changes(db):
             Channels(store).add(Channel.model_validate(CHANNEL))
         await pilot.press("ctrl+k", "escape")
         assert "Förvalt: Ja" in earlier(app)
+
+
+def test_the_lookup_without_models_knows_the_fields_the_register_writes():
+    """`--url` and the app read stored channels without the register's pydantic models
+    (records/channel_match.py): its idea of a channel's fields is the models' own."""
+    from gk_respond.records import channel_match, channels
+
+    assert frozenset(channels.FIELDS) == channel_match.FIELDS
+    assert frozenset(channels.ADMINISTRATOR_FIELDS) == channel_match.ADMINISTRATOR_FIELDS
+    assert set(channel_match.TEXT_FIELDS) == set(channels.TEXT_FIELDS)
+    assert channel_match.MIN_ADMINISTRATORS == channels.MIN_ADMINISTRATORS

@@ -83,6 +83,19 @@ def test_the_machine_is_built_from_the_file(chart):
     assert set(chart.machine.events) == {"ja", "nej", "reinforce", "observe", "share"}
 
 
+def test_the_walks_table_is_the_machines_table(chart):
+    """A walk moves by the table, built without the machine (which is built on first use):
+    the two say the same for every answer at every node."""
+    machine = {
+        answer: {source: moves[0].dest for source, moves in event.transitions.items()}
+        for answer, event in chart.machine.events.items()
+    }
+    assert chart.table() == machine
+    assert all(
+        len(moves) == 1 for e in chart.machine.events.values() for moves in e.transitions.values()
+    )
+
+
 def test_history_keeps_every_answer_and_every_step_back_with_its_time(chart):
     ticks = iter(f"t{n}" for n in range(100))
     walk = Walk(chart, clock=lambda: next(ticks))

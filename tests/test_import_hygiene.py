@@ -3,8 +3,12 @@ packages (FastAPI, Starlette, uvicorn, Jinja2, argon2)."""
 
 from __future__ import annotations
 
+import ast
+import json
 import subprocess
 import sys
+
+from test_channel_preset import OURS, registered_log
 
 PROBE = """
 import sys
@@ -81,3 +85,73 @@ def test_train_check_and_grade_do_not_import_textual(cli_env, tmp_path):
     )
     for args in (["train", "--check"], ["train", "--grade", str(answers)], ["train", "--help"]):
         assert probe(args, cli_env) == "CLEAN", args
+
+
+# -- what start-up defers (issue 18): checked in sys.modules of a child process -------------
+DEFERRED = ("pydantic", "transitions", "yaml", "gk_respond.records.channels")
+
+FIRST_QUESTION = """
+import sys
+from textual.app import App
+
+seen = []
+
+
+def _run(self, *args, **kwargs):
+    async def look(pilot):
+        for _ in range(500):  # a bounded count of pauses, not a time limit
+            if type(pilot.app.screen).__name__ == "QuestionScreen":
+                break
+            await pilot.pause()
+        seen.append(type(pilot.app.screen).__name__)
+        seen.extend(m for m in {deferred!r} if m in sys.modules)
+        pilot.app.exit()
+
+    return _original(self, headless=True, size=(80, 24), auto_pilot=look)
+
+
+_original, App.run = App.run, _run
+from gk_respond.cli import main
+
+main({args!r})
+print(seen, file=sys.stderr)
+"""
+
+
+def loaded_at_first_question(args: list[str], cli_env) -> list[str]:
+    code = FIRST_QUESTION.format(args=args, deferred=(*DEFERRED, "gk_respond.records.store"))
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env, check=False
+    )
+    return ast.literal_eval(done.stderr.strip().splitlines()[-1])  # the names the child saw
+
+
+def test_the_app_paints_its_first_question_without_the_deferred_parts(cli_env, tmp_path):
+    """Up to the first question: no pydantic, no state machine, no YAML parser, no channel
+    register; without an address, not even the case log."""
+    db = registered_log(str(tmp_path / "cases.db"))
+    probe(["--answers", "prohibited=ja,owns_channel=ja"], cli_env)  # fills the cache
+    assert loaded_at_first_question(["--comment", "Hej"], cli_env) == ["QuestionScreen"]
+    args = ["--comment", "Hej", "--url", OURS, "--db", db]  # on the registered channel
+    assert loaded_at_first_question(args, cli_env) == [
+        "QuestionScreen",
+        "gk_respond.records.store",
+    ]
+
+
+def test_save_with_url_looks_the_register_up_without_its_models(cli_env, tmp_path):
+    """`--save --url` on a registered channel: the register answers, and neither pydantic
+    nor the register's models are imported."""
+    db = registered_log(str(tmp_path / "cases.db"))
+    url = OURS
+    code = (
+        "import sys; from gk_respond.cli import main; "
+        f"code = main(['--answers', 'prohibited=ja', '--url', {url!r}, '--save', "
+        f"'--comment', 'x', '--db', {db!r}, '--format', 'json']); "
+        f"print(code, [m for m in {DEFERRED!r} if m in sys.modules], file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env, check=False
+    )
+    assert json.loads(done.stdout)["preset"] == ["owns_channel"]
+    assert done.stderr.strip().splitlines()[-1] == "0 []"

@@ -274,3 +274,37 @@ async def test_a_busy_log_on_the_case_screen_is_reported(tmp_path, monkeypatch):
         assert isinstance(app.screen, CaseScreen)
         with Store(db) as store:
             assert store.get(removal).status == "open"
+
+
+async def test_the_records_screen_reads_the_log_once_and_a_burst_of_keys_once(
+    tmp_path, monkeypatch
+):
+    """Opening the case log reads it once (the filters' own messages on mount read
+    nothing); changes to the search field that wait together are read together."""
+    from textual.widgets import Input
+
+    from gk_respond.records.store import Store
+    from gk_respond.tui.screens.records import RecordsScreen
+
+    db = str(tmp_path / "cases.db")
+    removal, share, correction = seed_cases(db)
+    reads = []
+    cases = Store.cases
+    monkeypatch.setattr(
+        Store, "cases", lambda self, *a, **k: reads.append(a) or cases(self, *a, **k)
+    )
+    app = make_app(comment=Comment(), db=db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, RecordsScreen)
+        assert await until(pilot, lambda: table_numbers(app) == [correction, share, removal])
+        for _ in range(3):
+            await pilot.pause()
+        assert len(reads) == 1
+        search = app.screen.query_one("#search", Input)
+        for letter in "biblio":  # six changes before the screen handles the first
+            search.insert_text_at_cursor(letter)
+        assert await until(pilot, lambda: table_numbers(app) == [share])
+        for _ in range(3):
+            await pilot.pause()
+        assert len(reads) == 2 and reads[1][0].text == "biblio"

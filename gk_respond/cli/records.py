@@ -217,7 +217,7 @@ def _show(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 
 def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     from ..records.followup import Changes, apply
-    from ..records.new import handler_name
+    from ..records.handler import handler_name
     from ..records.view import case_steps, case_text
     from ..triage import utc_now
 

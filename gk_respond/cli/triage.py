@@ -32,7 +32,7 @@ from .launch import open_app
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
-    from ..records.channels import Channel
+    from ..records.channel_match import Registered
     from ..triage import Comment
 
 MAIN_HELP = """\
@@ -297,7 +297,8 @@ def _save(
     """Keep the outcome in the case log; its number after the commit, or None (reported)."""
     from .. import default_flowchart
     from ..flowchart.engine import Event
-    from ..records.new import handler_name, new_case
+    from ..records.handler import handler_name
+    from ..records.new import new_case
     from ..records.store import Store, StoreError, default_path, print_warning
     from ..triage import utc_now
 
@@ -326,7 +327,7 @@ def _save(
 
 
 def _contacts(
-    chart: Chart, outcome: str | None, lang: str, db: str | None, channel: Channel | None
+    chart: Chart, outcome: str | None, lang: str, db: str | None, channel: Registered | None
 ) -> list[dict[str, Any]]:
     """Who to contact on ``outcome``: the contacts (``gk-respond contacts``) holding the roles
     it names, and the registered channel's administrators. The case log is read only when the
@@ -342,15 +343,15 @@ def _contacts(
     return render.contacts_data(chart, outcome, lang, people, channel.data() if channel else None)
 
 
-def _registered_channel(url: str, db: str | None) -> Channel | None:
+def _registered_channel(url: str, db: str | None) -> Registered | None:
     """The channel in the register that ``url`` belongs to. A case log that does not exist
     yet holds no register (and is not created); one that cannot be read is reported."""
-    from ..records.channels import Channels
+    from ..records.channel_lookup import registered_channel
     from ..records.store import NoCaseLog, Store, StoreError, default_path, print_warning
 
     try:
         with Store(db or default_path(), readonly=True, warn=print_warning) as store:
-            return Channels(store).match(url)
+            return registered_channel(store, url)
     except NoCaseLog:
         return None
     except StoreError as error:
@@ -442,13 +443,12 @@ def _paths(argv: list[str]) -> int:
         return PROBLEMS
     if too_many := _too_many_paths(chart):
         return fail([f"{too_many} (the chart itself can be used; `diagram` shows it whole)"])
-    show: dict[str, Callable[[Chart, str], str]] = {
-        "text": overview.paths_text,
-        "json": overview.paths_json,
-        "csv": overview.paths_csv,
+    write: dict[str, Callable[[Chart, str, IO[str]], None]] = {
+        "text": overview.write_paths_text,
+        "json": overview.write_paths_json,
+        "csv": overview.write_paths_csv,
     }
-    text = show[args.format](chart, args.lang)
-    sys.stdout.write(text if args.format == "csv" else text + "\n")  # CSV ends with CRLF
+    write[args.format](chart, args.lang, sys.stdout)  # path by path: memory stays flat
     return OK
 
 

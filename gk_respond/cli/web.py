@@ -132,7 +132,7 @@ def run_serve(args: argparse.Namespace) -> int:
     except ImportError:
         return _missing_web()
     from .. import default_flowchart
-    from ..records.new import handler_name
+    from ..records.handler import handler_name
     from ..records.store import Store, StoreError, default_path
     from ..records.users import Users
     from .common import PROBLEMS, open_chart

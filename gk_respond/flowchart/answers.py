@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..messages import Text
-from .engine import AnswerError, Chart, Step, Walk
+from .engine import AnswerError, Chart, Step
 from .problems import quote
 
 MAX_CHARACTERS = 100_000  # of one --answers text (or a batch line's answers)
@@ -86,17 +86,20 @@ def evaluate(
     for qid, answer in (preset or {}).items():
         answers.setdefault(qid, answer)
 
-    walk = Walk(chart)
-    while not walk.finished and walk.question in answers:
-        walk.answer(answers[walk.question])
-    asked = {step.question for step in walk.path}
-    still_open = chart.questions_from(walk.node)
-    unused = [qid for qid in given if qid not in asked and qid not in still_open]
-    if unused:
-        taken = ", ".join(f"{s.question}={s.answer}" for s in walk.path) or "(none)"
-        raise AnswersError([Text("never_asked", question=qid, path=taken) for qid in unused])
-    preset_used = tuple(dict.fromkeys(s.question for s in walk.path if s.question not in given))
-    return Result(walk.path, walk.outcome, walk.question, preset_used)
+    path, node = chart.follow(answers)
+    asked = {step.question for step in path}
+    if not given <= asked:  # some answer was not used: is it still ahead?
+        still_open = chart.questions_from(node)
+        unused = [qid for qid in given if qid not in asked and qid not in still_open]
+        if unused:
+            taken = ", ".join(f"{s.question}={s.answer}" for s in path) or "(none)"
+            raise AnswersError([Text("never_asked", question=qid, path=taken) for qid in unused])
+    preset_used = (
+        tuple(dict.fromkeys(s.question for s in path if s.question not in given)) if preset else ()
+    )
+    if chart.is_outcome(node):
+        return Result(path, node, None, preset_used)
+    return Result(path, None, chart.question_at(node), preset_used)
 
 
 def strict_number(word: str) -> None:

@@ -1,25 +1,29 @@
 """The flowchart as a state machine, and a walk through it (one triage).
 
-``Chart`` compiles a checked ``Flowchart`` into a ``transitions`` machine once: its states are
-the nodes and outcomes, its triggers the answer ids. A ``Walk`` moves through that machine's
-transition table. It does not fire the machine's triggers: firing one costs about 10 µs
-(callbacks, conditions), a table lookup about 0.4 µs, and batch mode must keep under 50 µs a
-case (see benchmarks/). The engine is a plain library: no UI, no printing.
+``Chart`` holds a checked ``Flowchart`` as a transition table: answer id -> node -> the node
+or outcome it leads to. ``Chart.machine`` is the same table as a ``transitions`` machine (its
+states the nodes and outcomes, its triggers the answer ids), built when it is first asked
+for: building it costs more than the rest of a warm start, and a walk never fires its
+triggers (firing one costs about 10 µs, a table lookup about 0.4 µs, and batch mode must
+stay near a plain dict walk: see benchmarks/). A test keeps the table and the machine's
+equal. The engine is a plain library: no UI, no printing.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
-
-from transitions import Machine
+from functools import cache, cached_property
+from typing import TYPE_CHECKING
 
 from ..messages import Text
 from .problems import listing, quote
 from .schema import Flowchart, Option, Question
 from .words import answer_key
+
+if TYPE_CHECKING:
+    from transitions import Machine
 
 MAX_PATHS = 10_000  # `paths` prints at most this many paths
 MAX_PATH_STEPS = 1_000_000  # and at most this many answers in all its paths
@@ -55,19 +59,10 @@ class Chart:
     def __init__(self, flowchart: Flowchart) -> None:
         self.flowchart = flowchart
         self.start = flowchart.start
-        self.machine = Machine(
-            model=None,
-            states=[*flowchart.nodes, *flowchart.outcomes],
-            initial=flowchart.start,
-            auto_transitions=False,
-        )
+        self._table: dict[str, dict[str, str]] = {}
         for nid, node in flowchart.nodes.items():
             for answer, target in node.next.items():
-                self.machine.add_transition(answer, nid, target)
-        self._table = {
-            answer: {source: moves[0].dest for source, moves in event.transitions.items()}
-            for answer, event in self.machine.events.items()
-        }
+                self._table.setdefault(answer, {})[nid] = target
         self._words = {
             qid: {
                 answer_key(word): option.id
@@ -76,9 +71,42 @@ class Chart:
             }
             for qid in flowchart.questions
         }
+        # The words as written in the file (ids, aliases) that ``answer_key`` maps to their
+        # own option: the usual answer is found by one lookup, without normalising it.
+        self._exact = {
+            qid: {
+                word: option.id
+                for option in self.options(qid)
+                for word in (option.id, *option.aliases)
+                if words.get(answer_key(word)) == option.id
+            }
+            for qid, words in self._words.items()
+        }
         self.question_at = cache(flowchart.question_at)
+        self._asks = {nid: flowchart.question_at(nid) for nid in flowchart.nodes}
+        self._moves = {nid: node.next for nid, node in flowchart.nodes.items()}
         self._questions_from: dict[str, frozenset[str]] = {}
         self._path_sizes: tuple[int, int] | None = None
+
+    @cached_property
+    def machine(self) -> Machine:
+        """The chart as a ``transitions`` machine (built on first use)."""
+        from transitions import Machine
+
+        machine = Machine(
+            model=None,
+            states=[*self.flowchart.nodes, *self.flowchart.outcomes],
+            initial=self.flowchart.start,
+            auto_transitions=False,
+        )
+        for nid, node in self.flowchart.nodes.items():
+            for answer, target in node.next.items():
+                machine.add_transition(answer, nid, target)
+        return machine
+
+    def table(self) -> dict[str, dict[str, str]]:
+        """The transition table, answer id -> node -> where that answer leads (a copy)."""
+        return {answer: dict(moves) for answer, moves in self._table.items()}
 
     # -- what the chart holds -------------------------------------------------------------
     def question(self, qid: str) -> Question:
@@ -96,7 +124,7 @@ class Chart:
     def answer_id(self, qid: str, word: str) -> str:
         """The option id ``word`` stands for (an id or alias, any case: see ``words``), or
         AnswerError."""
-        found = self._words[qid].get(answer_key(word))
+        found = self._exact[qid].get(word) or self._words[qid].get(answer_key(word))
         if found is None:
             raise AnswerError(
                 Text(
@@ -117,6 +145,8 @@ class Chart:
 
     def question_id(self, word: str) -> str:
         """``word`` as a question id (any case), or AnswerError naming the valid ones."""
+        if word in self.flowchart.questions:
+            return word
         key = word.strip().lower()  # ids are lower-case; accept them in any case
         if key in self.flowchart.questions:
             return key
@@ -131,6 +161,17 @@ class Chart:
                 valid=listing(self.flowchart.questions),
             )
         )
+
+    def follow(self, answers: Mapping[str, str]) -> tuple[list[Step], str]:
+        """From the start, the steps ``answers`` (question id -> option id, checked) take and
+        the node where they stop: at an outcome, or at a question they do not answer. One
+        lookup a step, in a loop (no recursion, whatever the chart's depth)."""
+        asks, moves, path = self._asks, self._moves, []
+        node = self.start
+        while (qid := asks.get(node)) is not None and (answer := answers.get(qid)) is not None:
+            path.append(Step(node, qid, answer))
+            node = moves[node][answer]
+        return path, node
 
     def questions_from(self, node: str) -> frozenset[str]:
         """Every question that some path from ``node`` can still ask (a walk of the nodes

@@ -11,8 +11,8 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Annotated, Any, NamedTuple
-from urllib.parse import parse_qsl, unquote, urlsplit
+from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -27,6 +27,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..strings import t
+from .channel_match import SCHEME as _SCHEME
+from .channel_match import match_channel, url_key
 from .store import Store, StoreError, read_rows
 
 # A place in a channel's data: field names and list indexes, as pydantic reports them.
@@ -37,7 +39,6 @@ MIN_ADMINISTRATORS = 2  # source: policy, Bilaga 1, punkt 5 "Minst två administ
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 _PHONE = re.compile(r"\+?[0-9][0-9 ()/-]{4,}")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?![0-9])")  # javascript:, mailto:, …
 _HOST = re.compile(r"[^\s/@:]+\.[^\s/@:.]+")
 
@@ -285,65 +286,6 @@ class ChannelError(Exception):
 
     def message(self, lang: str) -> str:
         return t(lang, self.key).format(**self.values)
-
-
-# -- which channel a comment is on --------------------------------------------------------------
-class UrlKey(NamedTuple):
-    """What decides which channel an address is on."""
-
-    host: str  # lowercase, without www., with the port if it is not the usual one
-    path: tuple[str, ...]  # the segments, decoded, case folded, resolved (no "", ".", "..")
-    query: frozenset[tuple[str, str]]  # the query's name=value pairs
-
-
-def url_key(url: str) -> UrlKey | None:
-    """An http(s) address, with or without its scheme, as a key; None if it has no host or
-    another scheme. Paths are compared without case: Facebook, Instagram and YouTube
-    handles ignore it. The query counts only where a channel's own address has one (a page
-    such as facebook.com/profile.php?id=100064 is known by it)."""
-    text = url.strip()
-    if not _SCHEME.match(text):
-        text = "//" + text.lstrip("/")
-    try:
-        parts = urlsplit(text)
-        host = (parts.hostname or "").rstrip(".")
-        port = parts.port
-    except ValueError:
-        return None
-    if not host or parts.scheme.lower() not in ("", "http", "https"):
-        return None
-    if port not in (None, 80, 443):
-        host = f"{host}:{port}"
-    path: list[str] = []
-    for segment in (unquote(s).casefold() for s in parts.path.split("/")):
-        if segment == "..":  # as a browser resolves it: /gk/../other is /other
-            path = path[:-1]
-        elif segment not in ("", "."):
-            path.append(segment)
-    return UrlKey(
-        host.removeprefix("www."),
-        tuple(path),
-        frozenset(parse_qsl(parts.query, keep_blank_values=True)),
-    )
-
-
-def match_channel(url: str, channels: Iterable[Channel]) -> Channel | None:
-    """The channel ``url`` is on: same host, the channel's path a prefix of the address's
-    path on a segment boundary, and the channel's query (if any) within the address's; the
-    most specific such channel, or None."""
-    key = url_key(url)
-    if key is None:
-        return None
-    best: tuple[tuple[int, int], Channel] | None = None
-    for channel in channels:
-        theirs = url_key(channel.url)
-        if theirs is None or theirs.host != key.host or not theirs.query <= key.query:
-            continue
-        covers = key.path[: len(theirs.path)] == theirs.path
-        specific = (len(theirs.path), len(theirs.query))
-        if covers and (best is None or specific > best[0]):
-            best = (specific, channel)
-    return best[1] if best else None
 
 
 # -- the register in the case log's file --------------------------------------------------------

@@ -1,28 +1,14 @@
-"""A finished triage as a Case for the log: hashes, handler and the path of answers."""
+"""A finished triage as a Case for the log: hashes, handler and the path of answers (who
+the handler is: `handler`)."""
 
 from __future__ import annotations
 
-import getpass
 import hashlib
-import os
 from collections.abc import Collection
 
 from ..flowchart.engine import Chart, Event, Step
 from ..triage import Comment, Triage
 from .store import Case, Store
-
-
-def handler_name(given: str | None = None) -> str:
-    """Who handled the case: as given, else ``GK_RESPOND_HANDLER``, else the OS user."""
-    if given and given.strip():
-        return given.strip()
-    configured = os.environ.get("GK_RESPOND_HANDLER", "").strip()
-    if configured:
-        return configured
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
 
 
 def sha256_text(text: str) -> str:

@@ -9,7 +9,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from ..flowchart.engine import Chart
-from ..records.new import handler_name
+from ..records.handler import handler_name
 from ..strings import t
 from ..triage import Comment, Triage
 from ..untrusted import visible
@@ -136,16 +136,16 @@ class GkRespondApp(App[None]):
     def find_channel(self) -> None:
         """Look the comment's address up in the channel register (in the case log, if there
         is one yet): a registered channel preselects the answer to owns_channel."""
-        from ..records.channels import Channels
-        from ..records.store import NoCaseLog, StoreError
-
         self.triage.channel = self.triage.channel_id = ""
         self.triage.channel_admins = []
         if not self.triage.comment.url:
             return
+        from ..records.channel_lookup import registered_channel
+        from ..records.store import NoCaseLog, StoreError
+
         try:
             with self.store(readonly=True) as store:
-                channel = Channels(store).match(self.triage.comment.url)
+                channel = registered_channel(store, self.triage.comment.url)
         except NoCaseLog:
             return  # nothing saved yet: no register either
         except StoreError as error:
@@ -153,7 +153,7 @@ class GkRespondApp(App[None]):
             return
         if channel is not None:
             self.triage.channel, self.triage.channel_id = channel.name, channel.id
-            self.triage.channel_admins = [a.model_dump() for a in channel.administrators]
+            self.triage.channel_admins = channel.data()["administrators"]
 
     def find_contacts(self) -> None:
         """Who to contact on the outcome reached: the contacts holding the roles it names

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...records.store import NoCaseLog, StoreError, default_path
 from ..keys import allowed
 from ..literal import literal
 
@@ -56,6 +55,8 @@ class Base(Screen):
         """What ``read`` finds in the case log (opened to read only); the screen's ``#problem``
         line says when that is nothing (the text of ``none``; of ``missing`` when there is
         no case log yet) or the case log cannot be used."""
+        from ...records.store import NoCaseLog, StoreError, default_path
+
         try:
             with self.app.store(readonly=True) as store:
                 found = read(store)

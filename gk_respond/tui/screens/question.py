@@ -37,7 +37,11 @@ class QuestionScreen(Base):
         yield Static(id="question-title", classes="heading")
         yield Static(id="question-text")
         yield Static(id="addition")
-        yield Horizontal(id="options")
+        # the buttons of the question asked now, composed with the screen (``show`` makes
+        # new ones only when another question has another number of answers)
+        walk = self.app.triage.walk
+        count = 0 if walk.finished else len(self.app.chart.options(walk.question))
+        yield Horizontal(*(Button("") for _ in range(count)), id="options")
         yield Static(id="earlier")
         with VerticalScroll(id="body"):
             yield Static(id="help")

@@ -21,10 +21,17 @@ ALL = "all"
 
 
 class RecordsScreen(Base):
+    """The case log, read once when the screen is shown (and again when the language
+    changes, or when it comes back from a case) and once for each change of the filters:
+    the fields' own messages on mount read nothing, and keys typed while a read runs are
+    taken together by the next one (``request_load``)."""
+
     BINDINGS = [
         *bilingual("escape", "close", "close", priority=True),
         *bilingual("slash", "search", "search"),
     ]
+    shown_filter: CaseFilter | None = None  # what the table shows the cases of
+    load_requested = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,7 +92,8 @@ class RecordsScreen(Base):
 
         table = self.query_one("#cases", DataTable)
         table.clear()
-        cases = self.listed(lambda store: store.cases(self.where()), "no_cases", "no_log")
+        where = self.shown_filter = self.where()
+        cases = self.listed(lambda store: store.cases(where), "no_cases", "no_log")
         lang = self.app.lang
         for case in cases:
             table.add_row(
@@ -98,11 +106,23 @@ class RecordsScreen(Base):
                 key=case.number,
             )
 
+    def request_load(self) -> None:
+        """Read the cases again after the messages already waiting: every change made
+        before then (a burst of keys in the search field) is read once, together."""
+        if not self.load_requested:
+            self.load_requested = True
+            self.call_later(self.load_if_changed)
+
+    def load_if_changed(self) -> None:
+        self.load_requested = False
+        if self.where() != self.shown_filter:
+            self.load()
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.load()
+        self.request_load()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        self.load()
+        self.request_load()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#cases", DataTable).focus()
