@@ -60,3 +60,7 @@ def gk(cli_env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess[str
         )
 
     return run
+
+
+# The case log on both backends (tests/backends.py): `case_log`, `postgres_log`, `backend`.
+from backends import backend, case_log, postgres_log  # noqa: E402, F401

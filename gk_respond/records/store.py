@@ -1,9 +1,12 @@
-"""The case log: every saved triage, in one SQLite file that needs no setup. No UI.
+"""The case log: every saved triage, in one SQLite file that needs no setup, or in a
+PostgreSQL database a team shares (a ``postgresql://`` location, see ``postgres.py``). No UI.
 
-All SQL here is plain enough for PostgreSQL too (the shared case log that will follow):
-text and integer columns, a composite primary key instead of autoincrement, timestamps as
-ISO 8601 text in UTC. Every write is one transaction, and a save returns only after its
-commit, so a case number handed back to the user is on disk.
+One store, two backends: the SQL here is the same on both (text and integer columns, a
+composite primary key instead of autoincrement, timestamps as ISO 8601 text in UTC, ``?``
+placeholders, ``ON CONFLICT`` upserts, a counter row per year for case numbers); what
+differs (opening, locking, errors, the schema's catalogue) is in ``_open`` for SQLite and
+``postgres.open_log``. Every write is one transaction, and a save returns only after its
+commit, so a case number handed back to the user is stored.
 """
 
 from __future__ import annotations
@@ -16,14 +19,25 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 
+from .location import is_url, shown
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
+
+class Dialects(NamedTuple):
+    """A migration statement that must be written differently for each backend."""
+
+    sqlite: str
+    postgresql: str
+
+
 # Each migration takes the schema from version N-1 to N; never edit one that has shipped.
-MIGRATIONS: dict[int, list[str]] = {
+# A statement is plain SQL both backends run, or Dialects when they cannot share it.
+MIGRATIONS: dict[int, list[str | Dialects]] = {
     1: [
         """CREATE TABLE cases (
             year INTEGER NOT NULL,
@@ -79,7 +93,20 @@ MIGRATIONS: dict[int, list[str]] = {
             disabled_at TEXT
         )""",
     ],
+    # The last case number given per year: a row the saving transaction locks, so that
+    # numbers stay unique and gapless under concurrent saves on PostgreSQL's READ COMMITTED
+    # as under SQLite's one writer (a rolled-back save gives its number back).
+    5: [
+        "CREATE TABLE case_counters (year INTEGER PRIMARY KEY, last INTEGER NOT NULL)",
+        "INSERT INTO case_counters (year, last) SELECT year, MAX(seq) FROM cases GROUP BY year",
+    ],
 }
+
+# Takes the next number of a year, in the saving transaction (the row stays locked to it).
+NEXT_NUMBER = (
+    "INSERT INTO case_counters (year, last) VALUES (?, 1) "
+    "ON CONFLICT (year) DO UPDATE SET last = case_counters.last + 1 RETURNING last"
+)
 
 
 BUSY_TIMEOUT = 30.0  # seconds a writer waits for another before giving up ("is busy")
@@ -429,11 +456,16 @@ class Store:
         create: bool = True,
         warn: Callable[[str], None] | None = None,
     ) -> None:
-        self.path = path
+        self.path = shown(path)  # a URL without its password
         self.readonly = readonly
         self.warnings: list[str] = []
         self._warn = warn
         found: list[str] = []
+        if is_url(path):  # the only place the PostgreSQL driver is imported from
+            from .postgres import open_log
+
+            self._db = open_log(path, readonly=readonly, create=create)  # type: ignore[assignment]
+            return
         if not readonly:
             self._db = _open(path, found, create=create)
         else:
@@ -482,17 +514,13 @@ class Store:
         moment = (now or datetime.now(UTC)).astimezone(UTC)
         year = moment.astimezone().year  # the local calendar year: the number staff see
         with self._errors(), _transaction(self._db) as db:
-            (last,) = db.execute(
-                "SELECT COALESCE(MAX(seq), 0) FROM cases WHERE year = ?", (year,)
-            ).fetchone()
-            case.number = f"{year}-{last + 1:04d}"
+            ((seq,),) = db.execute(NEXT_NUMBER, (year,)).fetchall()
+            case.number = f"{year}-{seq:04d}"
             case.created_at = moment.isoformat(timespec="seconds")
             row = _row(case)
             names = ", ".join(["year", "seq", *row])
             marks = ", ".join("?" * (len(row) + 2))
-            db.execute(
-                f"INSERT INTO cases ({names}) VALUES ({marks})", (year, last + 1, *row.values())
-            )
+            db.execute(f"INSERT INTO cases ({names}) VALUES ({marks})", (year, seq, *row.values()))
         return case
 
     def get(self, number: str) -> Case | None:
@@ -608,10 +636,10 @@ def _open(
         if readonly:
             _check_version(db, path)
         else:
-            _migrate(db, path)  # refuses a file that is not ours before anything is written
+            migrate(db, path)  # refuses a file that is not ours before anything is written
             db.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
             db.execute("PRAGMA synchronous = FULL")  # a committed case survives a power cut
-        _check_columns(db, path)
+        check_columns(db, path)
     except BaseException as error:
         if db is not None:
             db.close()
@@ -686,7 +714,12 @@ def _check_file(path: str, readonly: bool) -> bool:
 
 @contextmanager
 def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction, taken at once so that concurrent writers queue up."""
+    """One write transaction, taken at once so that concurrent writers queue up (on
+    PostgreSQL: the connection's own, whose rows lock as they are written)."""
+    if not isinstance(db, sqlite3.Connection):
+        with db.transaction() as pg:
+            yield pg
+        return
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db
@@ -702,21 +735,31 @@ def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 _COLUMNS = {
     "cases": {"year", "seq", *(_JSON.get(f.name, f.name) for f in fields(Case))},
     "channels": {"id", "url", "channel_json"},
+    "case_counters": {"year", "last"},
 }
 
 
-def _check_columns(db: sqlite3.Connection, path: str) -> None:
+def check_columns(db: sqlite3.Connection, path: str) -> None:
+    """Refuse (as damaged) a log whose tables lack a column this version reads."""
     for table, wanted in _COLUMNS.items():
-        found = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if isinstance(db, sqlite3.Connection):
+            found = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        else:
+            found = db.column_names(table)
         missing = sorted(wanted - found)
         if missing:
             raise _damaged(path, f"the {table} table has no column {', '.join(missing)}")
 
 
-def _tables(db: sqlite3.Connection, path: str) -> set[str]:
-    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+def table_names(db: sqlite3.Connection, path: str) -> set[str]:
+    """The tables in the log; refused if there are some but none is ours."""
+    if isinstance(db, sqlite3.Connection):
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    else:
+        tables = db.table_names()
     if tables and "gk_respond_meta" not in tables:
-        raise StoreError(f"{path}: is an SQLite database but not a gk-respond case log")
+        kind = "an SQLite database" if isinstance(db, sqlite3.Connection) else "a database"
+        raise StoreError(f"{path}: is {kind} but not a gk-respond case log")
     return tables
 
 
@@ -739,7 +782,7 @@ def _version(db: sqlite3.Connection, path: str) -> int:
 
 def _check_version(db: sqlite3.Connection, path: str) -> None:
     """For a file opened read-only: it must be ours, and need no migration."""
-    if not _tables(db, path):
+    if not table_names(db, path):
         raise NoCaseLog(
             f"no case log at {path} (the file is empty: nothing has been saved there yet)"
         )
@@ -748,9 +791,14 @@ def _check_version(db: sqlite3.Connection, path: str) -> None:
         raise _Outdated(f"{path}: needs schema {SCHEMA_VERSION}, has {version}", version)
 
 
-def _migrate(db: sqlite3.Connection, path: str) -> None:
+def migrate(db: sqlite3.Connection, path: str) -> None:
+    """Bring the log to SCHEMA_VERSION in one transaction; refuse one that is not ours or
+    is newer before anything is written."""
+    dialect = "sqlite" if isinstance(db, sqlite3.Connection) else "postgresql"
     with _transaction(db):
-        _tables(db, path)
+        if dialect == "postgresql":
+            db.lock_schema()  # two processes opening a new database: one migrates it
+        table_names(db, path)
         db.execute(
             "CREATE TABLE IF NOT EXISTS gk_respond_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
         )
@@ -759,7 +807,7 @@ def _migrate(db: sqlite3.Connection, path: str) -> None:
             return
         for step in range(version + 1, SCHEMA_VERSION + 1):
             for statement in MIGRATIONS[step]:
-                db.execute(statement)
+                db.execute(getattr(statement, dialect, statement))
         db.execute(
             "INSERT INTO gk_respond_meta (key, value) VALUES ('schema', ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
