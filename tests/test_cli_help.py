@@ -22,6 +22,7 @@ COMMANDS = [
     "records update",
     "records export",
     "records stats",
+    "records copy",
     "channels",
     "channels add",
     "channels list",

@@ -22,6 +22,7 @@ from ..records.store import (
 )
 from ..untrusted import json_text, preview, visible
 from .common import OK, PROBLEMS, STORE, deliver, open_chart, report_error
+from .records_copy import add_copy, copy_command
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
@@ -36,6 +37,7 @@ examples:
   gk-respond records update 2026-0042 --diarium "KS 2026/123" --note "Till registrator" --close
   gk-respond records export --format csv --status closed --output ärenden.csv
   gk-respond records stats --since 2026-01-01
+  gk-respond records copy --to postgresql://gk_respond@db.kommun.example/gk_respond
 
 exit codes:
   0  done
@@ -91,6 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export = commands.add_parser("export", help="the cases as CSV, JSON or Markdown")
     stats = commands.add_parser("stats", help="how many cases, per outcome and per month")
+    add_copy(commands)
     for sub in (show, update):
         sub.add_argument("case", metavar="CASE", help="the case number, e.g. 2026-0042 or 2026-42")
     for sub in (listing, export, stats):
@@ -115,7 +118,12 @@ def _parser() -> argparse.ArgumentParser:
         (stats, ["text", "json"]),
     ):
         sub.add_argument("--format", choices=formats, default=formats[0])
-        sub.add_argument("--db", metavar="PATH", help="the case log (default: $GK_RESPOND_DB)")
+        sub.add_argument(
+            "--db",
+            metavar="PATH|URL",
+            help="the case log: a file, or postgresql://USER@HOST[:PORT]/DB (default: "
+            "$GK_RESPOND_DB)",
+        )
         sub.add_argument("--lang", choices=["sv", "en"], default="sv", help="default: sv")
     export.add_argument("--output", metavar="FILE", help="write to FILE (never overwritten)")
     export.add_argument(
@@ -309,4 +317,5 @@ COMMANDS: dict[str, Callable[[Store, Chart, argparse.Namespace], int]] = {
     "update": _update,
     "export": _export,
     "stats": _stats,
+    "copy": copy_command,
 }

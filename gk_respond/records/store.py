@@ -517,10 +517,7 @@ class Store:
             ((seq,),) = db.execute(NEXT_NUMBER, (year,)).fetchall()
             case.number = f"{year}-{seq:04d}"
             case.created_at = moment.isoformat(timespec="seconds")
-            row = _row(case)
-            names = ", ".join(["year", "seq", *row])
-            marks = ", ".join("?" * (len(row) + 2))
-            db.execute(f"INSERT INTO cases ({names}) VALUES ({marks})", (year, seq, *row.values()))
+            insert_case(db, case)
         return case
 
     def get(self, number: str) -> Case | None:
@@ -588,6 +585,23 @@ class Store:
         UTF-8 is given as ``Undecodable`` bytes, for the caller to refuse."""
         with self._errors():
             return read_rows(self._db, sql, params)
+
+
+def insert_case(db: sqlite3.Connection, case: Case) -> None:
+    """Within a transaction: store ``case`` under the number it has (``YYYY-NNNN``)."""
+    year, seq = (int(part) for part in case.number.split("-"))
+    row = _row(case)
+    names = ", ".join(["year", "seq", *row])
+    marks = ", ".join("?" * (len(row) + 2))
+    db.execute(f"INSERT INTO cases ({names}) VALUES ({marks})", (year, seq, *row.values()))
+
+
+# After cases were stored under numbers of their own (a copy): no number is given twice.
+RAISE_COUNTER = (
+    "INSERT INTO case_counters (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET "
+    "last = CASE WHEN excluded.last > case_counters.last THEN excluded.last "
+    "ELSE case_counters.last END"
+)
 
 
 def _open(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ...records.location import shown
 from ...records.store import NoCaseLog, StoreError, default_path
 from ..keys import allowed
 from ..literal import literal
@@ -60,7 +61,7 @@ class Base(Screen):
             with self.app.store(readonly=True) as store:
                 found = read(store)
         except NoCaseLog:
-            path = self.app.db or default_path()
+            path = shown(self.app.db or default_path())  # a URL without its password
             found, message = [], self.t(missing or none).format(path=path)
         except StoreError as error:
             found, message = [], self.t("log_unusable").format(error=error)
