@@ -99,7 +99,12 @@ def test_hostile_text_is_kept_and_found_as_the_characters_it_is(case_log):
         assert {c.number for c in store.cases(CaseFilter(text="%"))} == {numbers["100%"]}
         assert [c.number for c in store.cases(CaseFilter(text="ÅÄÖ"))] == [plain]  # any case
         assert [c.number for c in store.cases(CaseFilter(text="x\x00"))] == []
-        assert len(store.cases()) == len(hostile) + 1  # nothing dropped by any of it
+        last_year = store.save(case(comment_text="Förra ÅRET", author="Öberg")).number
+        assert [c.number for c in store.cases(CaseFilter(text="året"))] == [last_year]
+        assert [c.number for c in store.cases(CaseFilter(text="öBERG"))] == [last_year]
+        assert store.cases(CaseFilter(text="aret")) == []  # å is not a
+        assert store.cases(CaseFilter(text="oberg")) == []  # nor ö o
+        assert len(store.cases()) == len(hostile) + 2  # nothing dropped by any of it
 
 
 # -- PostgreSQL: what the user sees when it fails ------------------------------------------------

@@ -72,6 +72,7 @@ class PgConnection:
     def __init__(self, url: str) -> None:
         self.url, self.where = url, shown(url)
         self.in_transaction = False
+        self._folds: bool | None = None
         with self.errors(connecting=True):
             given = psycopg.conninfo.conninfo_to_dict(url)
             extra = {} if "connect_timeout" in given else {"connect_timeout": CONNECT_TIMEOUT}
@@ -123,6 +124,14 @@ class PgConnection:
             (table,),
         )
         return {row[0] for row in rows}
+
+    def folds_letters(self) -> bool:
+        """Whether the server's lower() folds Å, Ä, Ö (a UTF-8 database whose character
+        type is not C): then a search can be narrowed down by the server."""
+        if self._folds is None:
+            (lowered,) = self.execute("SELECT lower('ÅÄÖÉ')").fetchone()
+            self._folds = lowered == "åäöé"
+        return self._folds
 
     def lock_schema(self) -> None:
         """Within a transaction: wait until no other process is migrating this database."""

@@ -248,6 +248,27 @@ class CaseFilter:
         return any(needle in (getattr(case, name) or "").casefold() for name in _SEARCHED)
 
 
+# Every searched field in one text, for the database to look in.
+_HAYSTACK = " || char(10) || ".join(f"COALESCE({name}, '')" for name in _SEARCHED)
+
+
+def _fold(value: bytes | None) -> str:
+    """SQLite's ``gk_fold``: stored text as ``str.casefold`` has it (damaged text too)."""
+    return bytes(value or b"").decode("utf-8", "replace").casefold()
+
+
+def _text_condition(db: object, text: str) -> tuple[str, str]:
+    """A condition true for every row whose searched fields may hold ``text`` ignoring
+    case (and for few others), with its parameter; ``CaseFilter.matches_text`` decides.
+    SQLite's LOWER knows no å, ä, ö, so it folds with Python's own casefold; PostgreSQL's
+    lower() does on a UTF-8 database whose character type is not C."""
+    if isinstance(db, sqlite3.Connection):
+        return f"instr(gk_fold(CAST({_HAYSTACK} AS BLOB)), ?) > 0", text.casefold()
+    if not db.folds_letters():  # type: ignore[attr-defined]
+        return "TRUE OR ? IS NULL", text
+    return f"strpos(lower({_HAYSTACK.replace('char(10)', 'chr(10)')}), ?) > 0", text.lower()
+
+
 def _utc_bound(day: date) -> str:
     """The start of a local calendar day, as a stored (UTC) time."""
     local = datetime.combine(day, time()).astimezone()
@@ -531,6 +552,12 @@ class Store:
         whose stored row is damaged is left out, with a warning naming it."""
         where = where or CaseFilter()
         clause, params = where.sql()
+        if where.text:  # the rows that may match, found by the database; decided below
+            if "\x00" in where.text and not isinstance(self._db, sqlite3.Connection):
+                return []  # PostgreSQL keeps no NUL, so no case holds one
+            condition, needle = _text_condition(self._db, where.text)
+            clause = f"{clause} AND {condition}" if clause else f" WHERE {condition}"
+            params = [*params, needle]
         with self._errors():
             sql = f"SELECT * FROM cases{clause} ORDER BY year DESC, seq DESC"
             rows = read_rows(self._db, sql, params)
@@ -679,6 +706,7 @@ def _connect(path: str, readonly: bool, immutable: bool = False) -> sqlite3.Conn
     else:
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
     db.row_factory = sqlite3.Row
+    db.create_function("gk_fold", 1, _fold, deterministic=True)
     db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     return db
 
