@@ -840,10 +840,10 @@ def migrate(db: sqlite3.Connection, path: str) -> None:
     with _transaction(db):
         if dialect == "postgresql":
             db.lock_schema()  # two processes opening a new database: one migrates it
-        table_names(db, path)
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS gk_respond_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
-        )
+        if "gk_respond_meta" not in table_names(db, path):  # (a role that may only read
+            db.execute(  # and write the tables, not create them, opens a current log)
+                "CREATE TABLE gk_respond_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+            )
         version = _version(db, path)
         if version == SCHEMA_VERSION:
             return
