@@ -24,7 +24,7 @@ from typing import NamedTuple
 from .location import is_url, shown
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -93,10 +93,18 @@ MIGRATIONS: dict[int, list[str | Dialects]] = {
             disabled_at TEXT
         )""",
     ],
+    # The municipality's contacts: who holds the roles the guidance names (records/contacts.py).
+    5: [
+        """CREATE TABLE contacts (
+            id TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            contact_json TEXT NOT NULL
+        )""",
+    ],
     # The last case number given per year: a row the saving transaction locks, so that
     # numbers stay unique and gapless under concurrent saves on PostgreSQL's READ COMMITTED
     # as under SQLite's one writer (a rolled-back save gives its number back).
-    5: [
+    6: [
         "CREATE TABLE case_counters (year INTEGER PRIMARY KEY, last INTEGER NOT NULL)",
         "INSERT INTO case_counters (year, last) SELECT year, MAX(seq) FROM cases GROUP BY year",
     ],
