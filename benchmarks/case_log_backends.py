@@ -73,22 +73,24 @@ def saves_per_second(location: str, processes: int, saves: int) -> float:
 
 def fill(location: str, cases: int) -> None:
     """``cases`` realistic cases through the store's API, a thousand per transaction."""
-    from gk_respond.records.store import Case, Store, insert_case
+    from gk_respond.records.store import Case, Store, insert_cases
 
     rng = random.Random(12)
     with Store(location) as store:
         for start in range(0, cases, 1000):
+            batch = []
+            for n in range(start, min(cases, start + 1000)):
+                text = " ".join(rng.choice(WORDS) for _ in range(12)).capitalize()
+                batch.append(Case(
+                    handler=rng.choice(["anna", "bo", "cecilia"]), lang="sv",
+                    flowchart_version="2026.3", flowchart_sha256="f" * 64,
+                    comment_text=text, comment_sha256="c" * 64,
+                    outcome=rng.choice(["correct", "remove", "share", "leave"]),
+                    path=[("prohibited", "nej"), ("positive", "nej")],
+                    number=f"2026-{n + 1:04d}", created_at="2026-11-01T10:00:00+00:00",
+                ))  # fmt: skip
             with store.transaction() as db:
-                for n in range(start, min(cases, start + 1000)):
-                    text = " ".join(rng.choice(WORDS) for _ in range(12)).capitalize()
-                    insert_case(db, Case(
-                        handler=rng.choice(["anna", "bo", "cecilia"]), lang="sv",
-                        flowchart_version="2026.3", flowchart_sha256="f" * 64,
-                        comment_text=text, comment_sha256="c" * 64,
-                        outcome=rng.choice(["correct", "remove", "share", "leave"]),
-                        path=[("prohibited", "nej"), ("positive", "nej")],
-                        number=f"2026-{n + 1:06d}", created_at="2026-11-01T10:00:00+00:00",
-                    ))  # fmt: skip
+                insert_cases(db, batch)
 
 
 def timed_search(location: str, word: str) -> float:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .channels import Channel, Channels, insert_channel
 from .location import shown
-from .store import RAISE_COUNTER, Case, Store, StoreError, insert_case
+from .store import RAISE_COUNTER, Case, Store, StoreError, insert_cases
 
 
 @dataclass(frozen=True)
@@ -84,8 +84,7 @@ def copy_log(
             )
         new_channels = [c for c in channels if c.id not in held]
         with into.transaction() as db:
-            for case in cases:
-                insert_case(db, case)
+            insert_cases(db, cases)
             highest = {int(year): int(last) for year, last in given}
             for case in cases:
                 year, seq = (int(part) for part in case.number.split("-"))

@@ -81,15 +81,18 @@ class PgConnection:
         self.database = self._conn.info.dbname
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> psycopg.Cursor[Row]:
-        if any(isinstance(p, str) and "\x00" in p for p in params):
-            raise StoreError(
-                f"{self.where}: PostgreSQL cannot keep the character U+0000 (NUL) that the "
-                "text holds; remove it and try again (nothing was written)"
-            )
+        self._refuse_nul(params)
         with self.errors():
             if params:
                 return self._conn.execute(placeholders(sql), tuple(params))
             return self._conn.execute(sql)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        """``sql`` once for each of ``rows``, sent together (psycopg's pipeline)."""
+        for params in rows:
+            self._refuse_nul(params)
+        with self.errors(), self._conn.cursor() as cursor:
+            cursor.executemany(placeholders(sql), [tuple(p) for p in rows])
 
     @contextmanager
     def transaction(self) -> Iterator[PgConnection]:
@@ -106,6 +109,13 @@ class PgConnection:
             self.in_transaction = False
         with self.errors(committing=True):
             self._conn.execute("COMMIT")
+
+    def _refuse_nul(self, params: Sequence[object]) -> None:
+        if any(isinstance(p, str) and "\x00" in p for p in params):
+            raise StoreError(
+                f"{self.where}: PostgreSQL cannot keep the character U+0000 (NUL) that the "
+                "text holds; remove it and try again (nothing was written)"
+            )
 
     def close(self) -> None:
         with suppress(psycopg.Error):

@@ -624,11 +624,17 @@ class Store:
 
 def insert_case(db: sqlite3.Connection, case: Case) -> None:
     """Within a transaction: store ``case`` under the number it has (``YYYY-NNNN``)."""
-    year, seq = (int(part) for part in case.number.split("-"))
-    row = _row(case)
-    names = ", ".join(["year", "seq", *row])
-    marks = ", ".join("?" * (len(row) + 2))
-    db.execute(f"INSERT INTO cases ({names}) VALUES ({marks})", (year, seq, *row.values()))
+    insert_cases(db, [case])
+
+
+def insert_cases(db: sqlite3.Connection, cases: Sequence[Case]) -> None:
+    """Within a transaction: store each case under the number it has, in one batch."""
+    rows = [(*(int(part) for part in c.number.split("-")), *_row(c).values()) for c in cases]
+    if not rows:
+        return
+    names = ", ".join(["year", "seq", *_row(cases[0])])
+    marks = ", ".join("?" * len(rows[0]))
+    db.executemany(f"INSERT INTO cases ({names}) VALUES ({marks})", rows)
 
 
 # After cases were stored under numbers of their own (a copy): no number is given twice.
