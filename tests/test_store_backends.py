@@ -147,6 +147,8 @@ def test_every_command_says_what_is_wrong_in_one_line_without_the_password(gk, p
         ["records", "update", "2026-1", "--note", "x", "--db", url],
         ["channels", "list", "--db", url],
         ["channels", "add", "--db", url, "--id", "x"],
+        ["users", "list", "--db", url],
+        ["serve", "--db", url, "--port", "9"],
     ):
         result = gk(*command)
         assert secret not in result.stdout + result.stderr, command
