@@ -1,9 +1,10 @@
-"""The case log on a PostgreSQL server: the connection, its errors, the schema's checks.
+"""The case log on a PostgreSQL server: the connection, its errors, the catalogue.
 
-Imported only for a ``postgresql://`` location (``Store`` does that), so psycopg is loaded
-by nothing else. The SQL itself is the store's: ``PgConnection`` takes the same statements
-as an ``sqlite3.Connection`` (``?`` placeholders, rows read by index or by name), so the
-store, the channel register and the accounts run their own SQL on either backend.
+Imported only for a ``postgresql://`` location (``store._open_server`` does that), so
+psycopg is loaded by nothing else. The SQL itself is the store's: ``PgConnection`` takes
+the same statements as an ``sqlite3.Connection`` (``?`` placeholders, rows read by index
+or by name), so the store, the channel register and the accounts run their own SQL on
+either backend.
 
 psycopg 3 directly, not SQLAlchemy Core: the store's SQL is already plain SQL both servers
 speak (the upsert and ``RETURNING`` included), so what a toolkit would add is a second
@@ -23,8 +24,8 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg.rows import RowMaker
 
+from .errors import StoreError
 from .location import scrub, shown
-from .store import NoCaseLog, StoreError
 
 CONNECT_TIMEOUT = 10  # seconds, unless the URL says otherwise: a server that is away
 MIGRATION_LOCK = 0x676B5F726573  # pg_advisory_xact_lock key: one migrating process at a time
@@ -195,27 +196,3 @@ class PgConnection:
         if isinstance(error, psycopg.ProgrammingError) and connecting:
             return StoreError(f"{where}: is not a usable PostgreSQL address ({detail})")
         return StoreError(f"{where}: the server refused the request ({detail})")
-
-
-def open_log(url: str, *, readonly: bool, create: bool) -> PgConnection:
-    """A connection to the case log at ``url``, its schema checked and migrated (see
-    ``store.migrate``); refused (StoreError) if the database holds something else or a
-    newer schema, before anything is written. ``readonly`` makes the session read-only."""
-    from . import store
-
-    db = PgConnection(url)
-    try:
-        tables = store.table_names(db, db.where)
-        if "gk_respond_meta" not in tables and (readonly or not create):
-            raise NoCaseLog(
-                f"no case log at {db.where} (nothing has been saved there yet; --db or "
-                "GK_RESPOND_DB say where)"
-            )
-        store.migrate(db, db.where)
-        store.check_columns(db, db.where)
-        if readonly:
-            db.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-    except BaseException:
-        db.close()
-        raise
-    return db

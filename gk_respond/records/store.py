@@ -5,7 +5,7 @@ One store, two backends: the SQL here is the same on both (text and integer colu
 composite primary key instead of autoincrement, timestamps as ISO 8601 text in UTC, ``?``
 placeholders, ``ON CONFLICT`` upserts, a counter row per year for case numbers); what
 differs (opening, locking, errors, the schema's catalogue) is in ``_open`` for SQLite and
-``postgres.open_log``. Every write is one transaction, and a save returns only after its
+``_open_server``. Every write is one transaction, and a save returns only after its
 commit, so a case number handed back to the user is stored.
 """
 
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
+from .errors import NoCaseLog, StoreError
 from .location import is_url, shown
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
 
@@ -118,14 +119,6 @@ NEXT_NUMBER = (
 
 
 BUSY_TIMEOUT = 30.0  # seconds a writer waits for another before giving up ("is busy")
-
-
-class StoreError(Exception):
-    """A case log that cannot be used; the message says why, and the file is left alone."""
-
-
-class NoCaseLog(StoreError):
-    """There is no case log at the path: reading never creates one."""
 
 
 class _Outdated(StoreError):
@@ -490,10 +483,8 @@ class Store:
         self.warnings: list[str] = []
         self._warn = warn
         found: list[str] = []
-        if is_url(path):  # the only place the PostgreSQL driver is imported from
-            from .postgres import open_log
-
-            self._db = open_log(path, readonly=readonly, create=create)  # type: ignore[assignment]
+        if is_url(path):
+            self._db = _open_server(path, readonly=readonly, create=create)
             return
         if not readonly:
             self._db = _open(path, found, create=create)
@@ -620,6 +611,29 @@ class Store:
         UTF-8 is given as ``Undecodable`` bytes, for the caller to refuse."""
         with self._errors():
             return read_rows(self._db, sql, params)
+
+
+def _open_server(url: str, *, readonly: bool, create: bool) -> sqlite3.Connection:
+    """A connection to the case log on the PostgreSQL server at ``url``, its schema checked
+    and migrated as a file's is; refused (StoreError) if the database holds something else
+    or a newer schema, before anything is written. ``readonly`` makes the session so."""
+    from .postgres import PgConnection  # the only place the PostgreSQL driver is loaded from
+
+    db = PgConnection(url)
+    try:
+        if "gk_respond_meta" not in table_names(db, db.where) and (readonly or not create):
+            raise NoCaseLog(
+                f"no case log at {db.where} (nothing has been saved there yet; --db or "
+                "GK_RESPOND_DB say where)"
+            )
+        migrate(db, db.where)
+        check_columns(db, db.where)
+        if readonly:
+            db.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    except BaseException:
+        db.close()
+        raise
+    return db  # type: ignore[return-value]
 
 
 def insert_case(db: sqlite3.Connection, case: Case) -> None:
