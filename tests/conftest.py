@@ -77,3 +77,7 @@ def _runner(env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess[st
         )
 
     return run
+
+
+# The case log on both backends (tests/backends.py): `case_log`, `postgres_log`, `backend`.
+from backends import backend, case_log, postgres_log  # noqa: E402, F401

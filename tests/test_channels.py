@@ -214,8 +214,8 @@ def test_the_most_specific_channel_wins_whatever_the_order():
 
 
 # -- the register in the case log's file ---------------------------------------------------------
-def test_add_get_update_remove(tmp_path):
-    with Store(str(tmp_path / "cases.db")) as store:
+def test_add_get_update_remove(case_log):
+    with Store(case_log) as store:
         channels = Channels(store)
         assert channels.all() == []
         added = channels.add(channel())
@@ -236,8 +236,8 @@ def test_add_get_update_remove(tmp_path):
         assert channels.all() == []
 
 
-def test_an_update_that_is_refused_changes_nothing(tmp_path):
-    with Store(str(tmp_path / "cases.db")) as store:
+def test_an_update_that_is_refused_changes_nothing(case_log):
+    with Store(case_log) as store:
         channels = Channels(store)
         channels.add(channel())
         with pytest.raises(ValidationError):
@@ -245,8 +245,8 @@ def test_an_update_that_is_refused_changes_nothing(tmp_path):
         assert channels.get("kommunen-facebook") == channel()
 
 
-def test_replace_all_is_all_or_nothing(tmp_path):
-    with Store(str(tmp_path / "cases.db")) as store:
+def test_replace_all_is_all_or_nothing(case_log):
+    with Store(case_log) as store:
         channels = Channels(store)
         channels.add(channel())
         new = [channel(id="a", url="https://x.se/a"), channel(id="b", url="https://x.se/b")]
@@ -257,8 +257,8 @@ def test_replace_all_is_all_or_nothing(tmp_path):
         assert channels.all() == new
 
 
-def test_the_register_survives_reopening_and_another_connection_sees_it(tmp_path):
-    path = str(tmp_path / "cases.db")
+def test_the_register_survives_reopening_and_another_connection_sees_it(case_log):
+    path = case_log
     with Store(path) as store:
         Channels(store).add(channel())
     with Store(path) as store, Store(path) as other:
@@ -297,6 +297,7 @@ def test_a_version_1_case_log_is_migrated_keeping_its_cases(tmp_path):
         db.execute("DROP TABLE contacts")  # schema 5: the contacts
         db.execute("DROP TABLE channels")
         db.execute("DROP TABLE users")  # schema 4's table, which version 1 had not either
+        db.execute("DROP TABLE case_counters")  # schema 8: the numbers given per year
         db.execute("ALTER TABLE cases DROP COLUMN reply_text")  # schema 3: the reply
         db.execute("ALTER TABLE cases DROP COLUMN reply_findings_json")
         db.execute("UPDATE gk_respond_meta SET value = '1' WHERE key = 'schema'")

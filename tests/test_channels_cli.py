@@ -37,8 +37,8 @@ def add(gk, db, *args: str, lang: str = "sv"):
     return gk("channels", "add", "--db", str(db), "--lang", lang, *(args or ADD))
 
 
-def test_add_show_update_remove(gk, tmp_path):
-    db = tmp_path / "cases.db"
+def test_add_show_update_remove(gk, tmp_path, case_log):
+    db = case_log
     added = add(gk, db, *ADD, "--format", "json")
     assert added.returncode == 0, added.stderr
     assert "gk-respond: kanal kommunen-facebook tillagd" in added.stderr
@@ -81,8 +81,8 @@ def test_add_show_update_remove(gk, tmp_path):
     )
 
 
-def test_one_administrator_is_refused_clearly(gk, tmp_path):
-    db = tmp_path / "cases.db"
+def test_one_administrator_is_refused_clearly(gk, tmp_path, case_log):
+    db = case_log
     args = list(ADD)
     del args[args.index("--admin") : args.index("--admin") + 2]
     refused = add(gk, db, *args)
@@ -98,8 +98,8 @@ def test_one_administrator_is_refused_clearly(gk, tmp_path):
     assert gk("channels", "list", "--db", str(db), "--format", "json").stdout.strip() == "[]"
 
 
-def test_bad_values_are_named_by_their_option(gk, tmp_path):
-    db = tmp_path / "cases.db"
+def test_bad_values_are_named_by_their_option(gk, tmp_path, case_log):
+    db = case_log
     bad_email = add(gk, db, *option("--admin", "Anna;anna.gullspang.se;0551-36000"), lang="en")
     assert bad_email.returncode == 2
     assert bad_email.stderr == (
@@ -125,8 +125,8 @@ def test_bad_values_are_named_by_their_option(gk, tmp_path):
     )
 
 
-def test_the_public_list_leaves_out_the_people_and_escapes_everything(gk, tmp_path):
-    db = tmp_path / "cases.db"
+def test_the_public_list_leaves_out_the_people_and_escapes_everything(gk, tmp_path, case_log):
+    db = case_log
     assert add(gk, db).returncode == 0
     for form in ("markdown", "html"):
         public = gk("channels", "export", "--db", str(db), "--format", form).stdout
@@ -141,8 +141,8 @@ def test_the_public_list_leaves_out_the_people_and_escapes_everything(gk, tmp_pa
     assert '<a href="https://www.facebook.com/gullspangskommun" rel="noopener">' in html
 
 
-def test_the_public_list_keeps_an_address_with_several_query_parameters(gk, tmp_path):
-    db = tmp_path / "cases.db"
+def test_the_public_list_keeps_an_address_with_several_query_parameters(gk, tmp_path, case_log):
+    db = case_log
     url = "https://www.youtube.com/watch?v=abc&list=PL1"
     args = list(ADD)
     args[args.index("--url") + 1] = url
@@ -176,8 +176,8 @@ def test_export_never_overwrites(gk, tmp_path):
     assert out.read_text() == "the old page"
 
 
-def test_export_and_import_round_trip_in_json_and_yaml(gk, tmp_path):
-    db = tmp_path / "cases.db"
+def test_export_and_import_round_trip_in_json_and_yaml(gk, tmp_path, case_log):
+    db = case_log
     add(gk, db)
     add(gk, db, *option("--id", "naringsliv"), "--url", "facebook.com/gknaringsliv")
     before = gk("channels", "list", "--db", str(db), "--format", "json").stdout

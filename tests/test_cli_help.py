@@ -26,6 +26,7 @@ COMMANDS = [
     "records attachments",
     "records attachment",
     "records withdraw",
+    "records copy",
     "channels",
     "channels add",
     "channels list",

@@ -1,5 +1,6 @@
 """The non-interactive path stays lean: it never imports Textual, nor the web app's
-packages (FastAPI, Starlette, uvicorn, Jinja2, argon2)."""
+packages (FastAPI, Starlette, uvicorn, Jinja2, argon2), nor the PostgreSQL driver unless a
+``postgresql://`` case log is used."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ try:
     main({args!r})
 except SystemExit:  # --help
     pass
-heavy = ("textual", "fastapi", "starlette", "uvicorn", "jinja2", "argon2", "gk_respond.web")
+heavy = ("textual", "fastapi", "starlette", "uvicorn", "jinja2", "argon2", "gk_respond.web",
+         "psycopg", "gk_respond.records.postgres")
 loaded = [m for m in sys.modules if m in heavy or m.startswith(tuple(h + "." for h in heavy))]
 print("LOADED " + ",".join(sorted(loaded)) if loaded else "CLEAN", file=sys.stderr)
 """
@@ -57,6 +59,13 @@ def test_batch_check_paths_and_diagram_do_not_import_textual(cli_env):
         ["users", "--help"],
     ):
         assert probe(args, cli_env) == "CLEAN", args
+
+
+def test_the_postgresql_driver_is_loaded_for_a_postgresql_url_only(cli_env):
+    # port 9 (discard) on this machine: nothing answers, the driver is loaded to find that out
+    url = "postgresql://gk@127.0.0.1:9/gk?connect_timeout=5"
+    loaded = probe(["records", "list", "--db", url], cli_env).removeprefix("LOADED ").split(",")
+    assert {"psycopg", "gk_respond.records.postgres"} <= set(loaded)
 
 
 def test_a_warm_start_imports_neither_pydantic_nor_the_yaml_parser(cli_env):

@@ -51,16 +51,16 @@ def test_save_then_show_round_trips_every_field(gk, tmp_path):
     assert case["created_at"].endswith("+00:00")
 
 
-def test_show_as_text_makes_the_comment_visible(gk, tmp_path):
-    db = tmp_path / "cases.db"
+def test_show_as_text_makes_the_comment_visible(gk, tmp_path, case_log):
+    db = case_log
     number = json.loads(save(gk, db, "--comment", COMMENT).stdout)["case"]
     text = gk("records", "show", number, "--db", str(db)).stdout
     assert "  ␛[31m[bold]hot[/bold] åäö" in text
     assert "\x1b" not in text
 
 
-def test_list_is_newest_first(gk, tmp_path, cli_env):
-    db = tmp_path / "cases.db"
+def test_list_is_newest_first(gk, tmp_path, cli_env, case_log):
+    db = case_log
     save(gk, db)
     save(gk, db, answers="prohibited=nej,positive=ja,positive_action=share")
     listed = json.loads(gk("records", "list", "--db", str(db), "--format", "json").stdout)
@@ -72,11 +72,11 @@ def test_list_is_newest_first(gk, tmp_path, cli_env):
     assert "Share" in text[1]  # the outcome's title, not its id
 
 
-def test_handler_from_the_environment(tmp_path, cli_env):
+def test_handler_from_the_environment(tmp_path, cli_env, case_log):
     import subprocess
     import sys
 
-    db = tmp_path / "cases.db"
+    db = case_log
     env = {**cli_env, "GK_RESPOND_HANDLER": "Bo", "GK_RESPOND_DB": str(db)}
     subprocess.run(
         [
@@ -163,16 +163,16 @@ def test_a_file_that_is_not_a_case_log_is_left_alone(gk, tmp_path):
     assert gk("records", "list", "--db", str(db)).returncode == 4
 
 
-def test_unknown_case(gk, tmp_path):
-    db = tmp_path / "cases.db"
+def test_unknown_case(gk, tmp_path, case_log):
+    db = case_log
     assert save(gk, db).returncode == 0
     result = gk("records", "show", "2026-9999", "--db", str(db))
     assert result.returncode == 2
     assert "no case '2026-9999'" in result.stderr
 
 
-def test_list_keeps_the_comments_in_one_column_whatever_the_handler(gk, tmp_path):
-    db = tmp_path / "cases.db"
+def test_list_keeps_the_comments_in_one_column_whatever_the_handler(gk, tmp_path, case_log):
+    db = case_log
     for handler in ("Bo", "Anna-Karin Andersson Lindqvist Ekström"):
         save(gk, db, "--comment", f"Kommentar från {handler}", "--handler", handler)
     header, *lines = gk("records", "list", "--db", str(db)).stdout.splitlines()

@@ -29,9 +29,9 @@ def as_json(gk, db, *args):
 
 
 @pytest.fixture
-def log(gk, tmp_path):
+def log(gk, tmp_path, case_log):
     """A case log with three cases: a removal (hostile comment), a share, a correction."""
-    db = tmp_path / "cases.db"
+    db = case_log
     numbers = [
         save(gk, db, "prohibited=ja,owns_channel=ja", "--comment", HOSTILE, "--author", "Eve"),
         save(gk, db, "prohibited=nej,positive=ja,positive_action=share", "--comment", "Tack!"),
@@ -204,8 +204,8 @@ def test_stats_count_per_outcome_and_month_with_bars(gk_sv, log):
     assert empty.strip() == "Ärenden: 0"
 
 
-def test_a_line_break_in_a_one_line_field_cannot_break_out_of_markdown(gk, tmp_path):
-    db = tmp_path / "cases.db"
+def test_a_line_break_in_a_one_line_field_cannot_break_out_of_markdown(gk, tmp_path, case_log):
+    db = case_log
     author = "Eve\n\n# Hacked [click](javascript:alert(1))"
     number = save(gk, db, "prohibited=ja,owns_channel=ja", "--comment", "ok", "--author", author)
     shown = records(gk, db, "show", number, "--format", "markdown").stdout
@@ -214,10 +214,10 @@ def test_a_line_break_in_a_one_line_field_cannot_break_out_of_markdown(gk, tmp_p
     assert "Eve␤␤# Hacked" in records(gk, db, "show", number).stdout  # the text view too
 
 
-def test_a_platform_this_version_does_not_know_is_shown_by_its_id(gk, tmp_path):
+def test_a_platform_this_version_does_not_know_is_shown_by_its_id(gk, tmp_path, case_log):
     from gk_respond.records.store import Store
 
-    db = tmp_path / "cases.db"
+    db = case_log
     number = save(gk, db, "prohibited=ja,owns_channel=ja", "--platform", "facebook")
     with Store(str(db)) as store:  # as a newer gk-respond with another platform would keep it
         store.update(number, lambda case: setattr(case, "platform", "mastodon"))

@@ -19,8 +19,8 @@ def saved_line(app) -> str:
     return str(app.screen.query_one("#saved", Static).render())
 
 
-async def test_save_ticks_notes_and_history_then_update_the_same_case(tmp_path):
-    db = str(tmp_path / "cases.db")
+async def test_save_ticks_notes_and_history_then_update_the_same_case(case_log):
+    db = case_log
     app = make_app(comment=COMMENT, db=db, handler="Bo Berg")  # as --handler gives it
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n", "n", "j")  # defamatory=ja ...
@@ -105,12 +105,12 @@ def table_numbers(app) -> list[str]:
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
-async def test_records_screen_lists_filters_opens_closes_and_notes(tmp_path):
+async def test_records_screen_lists_filters_opens_closes_and_notes(case_log):
     from textual.widgets import Input, Select
 
     from gk_respond.tui.screens.records import CaseScreen, RecordsScreen
 
-    db = str(tmp_path / "cases.db")
+    db = case_log
     removal, share, correction = seed_cases(db)
     app = make_app(comment=Comment(), db=db, handler="Anna Andersson")
     async with app.run_test(size=(100, 30)) as pilot:

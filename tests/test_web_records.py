@@ -17,8 +17,9 @@ from gk_respond.records.store import Store
 
 
 @pytest.fixture
-def web(tmp_path) -> Web:
-    return Web(tmp_path)
+def web(tmp_path, case_log) -> Web:
+    """The web app on a case log on each backend."""
+    return Web(tmp_path, location=case_log)
 
 
 def saved(web: Web, answers: list[str], text: str = "", **fields: str) -> str:

@@ -58,9 +58,10 @@ class Clock:
 class Web:
     tmp: Path
     settings_changes: dict[str, Any] = field(default_factory=dict)
+    location: str = ""  # the case log (tests/backends.py); a file in ``tmp`` without it
 
     def __post_init__(self) -> None:
-        self.db = str(self.tmp / "cases.db")
+        self.db = self.location or str(self.tmp / "cases.db")
         self.clock = Clock()
         Store(self.db).close()
         self.settings = Settings(

@@ -149,7 +149,12 @@ def _parser() -> argparse.ArgumentParser:
         (load, ["text"]),
     ):
         sub.add_argument("--format", choices=formats, default=formats[0])
-        sub.add_argument("--db", metavar="PATH", help="the case log (default: $GK_RESPOND_DB)")
+        sub.add_argument(
+            "--db",
+            metavar="PATH|URL",
+            help="the case log: a file, or postgresql://USER@HOST[:PORT]/DB (default: "
+            "$GK_RESPOND_DB)",
+        )
         lang_option(sub)
     export.add_argument("--output", metavar="FILE", help="write to FILE (never overwritten)")
     return parser

@@ -68,7 +68,12 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument(option, dest=field, metavar=metavar, help=text)
     for sub in (add, listing, show, update, remove):
         sub.add_argument("--format", choices=["text", "json"], default="text")
-        sub.add_argument("--db", metavar="PATH", help="the case log (default: $GK_RESPOND_DB)")
+        sub.add_argument(
+            "--db",
+            metavar="PATH|URL",
+            help="the case log: a file, or postgresql://USER@HOST[:PORT]/DB (default: "
+            "$GK_RESPOND_DB)",
+        )
         sub.add_argument("--lang", choices=["sv", "en"], default="sv", help="default: sv")
     return parser
 

@@ -97,7 +97,7 @@ def _attach(store: Store, chart: Chart, args: argparse.Namespace) -> int:
         configured_limit,
         read_evidence,
     )
-    from ..records.new import handler_name
+    from ..records.handler import handler_name
     from ..triage import utc_now
 
     number, lang = _number(args.case), args.lang
@@ -161,7 +161,7 @@ def _extract(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 
 def _withdraw(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     from ..records.attachments import AttachmentError, attachment_lines, withdraw
-    from ..records.new import handler_name
+    from ..records.handler import handler_name
     from ..triage import utc_now
 
     number, lang = _number(args.case), args.lang

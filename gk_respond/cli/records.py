@@ -24,6 +24,7 @@ from . import evidence
 from .common import OK, PROBLEMS, STORE, Parser, deliver, lang_option, open_chart, report_error, say
 from .common import case_number as _number
 from .common import no_case as _no_case
+from .records_copy import add_copy, copy_command
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
@@ -43,6 +44,7 @@ examples:
   gk-respond records attachment 2026-0042 1 --output kopia.png
   gk-respond records withdraw 2026-0042 2 --reason "Fel ärende"
   gk-respond records show 2026-0042 --format pdf --output 2026-0042.pdf
+  gk-respond records copy --to postgresql://gk_respond@db.kommun.example/gk_respond
 
 exit codes:
   0  done
@@ -99,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="the cases as CSV, JSON or Markdown")
     stats = commands.add_parser("stats", help="how many cases, per outcome and per month")
     attach, attachments, attachment, withdraw = evidence.add_parsers(commands)
+    add_copy(commands)
     for sub in (show, update):
         sub.add_argument("case", metavar="CASE", help="the case number, e.g. 2026-0042 or 2026-42")
     for sub in (listing, export, stats):
@@ -127,7 +130,12 @@ def _parser() -> argparse.ArgumentParser:
         (withdraw, ["text", "json"]),
     ):
         sub.add_argument("--format", choices=formats, default=formats[0])
-        sub.add_argument("--db", metavar="PATH", help="the case log (default: $GK_RESPOND_DB)")
+        sub.add_argument(
+            "--db",
+            metavar="PATH|URL",
+            help="the case log: a file, or postgresql://USER@HOST[:PORT]/DB (default: "
+            "$GK_RESPOND_DB)",
+        )
         lang_option(sub)
     export.add_argument("--output", metavar="FILE", help="write to FILE (never overwritten)")
     show.add_argument("--output", metavar="FILE", help="--format pdf: the case sheet's file")
@@ -335,4 +343,5 @@ COMMANDS: dict[str, Callable[[Store, Chart, argparse.Namespace], int]] = {
     "export": _export,
     "stats": _stats,
     **evidence.COMMANDS,
+    "copy": copy_command,
 }

@@ -127,8 +127,9 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument(
         "--db",
-        metavar="PATH",
-        help="the case log (default: $GK_RESPOND_DB, else in your data directory)",
+        metavar="PATH|URL",
+        help="the case log: a file, or postgresql://USER@HOST[:PORT]/DB for a team's "
+        "(default: $GK_RESPOND_DB, else in your data directory)",
     )
     parser.add_argument(
         "--format",

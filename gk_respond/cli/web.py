@@ -104,8 +104,9 @@ def add_parsers(subparsers: Any) -> None:
 def _db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
-        metavar="PATH",
-        help="the case log (default: $GK_RESPOND_DB, else in your data directory)",
+        metavar="PATH|URL",
+        help="the case log: a file, or postgresql://USER@HOST[:PORT]/DB for a team's "
+        "(default: $GK_RESPOND_DB, else in your data directory)",
     )
 
 
@@ -198,7 +199,9 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def _db_hint(db: str | None) -> str:
-    return f" --db {db}" if db else ""
+    from ..records.location import shown
+
+    return f" --db {shown(db)}" if db else ""  # a URL without its password
 
 
 # -- gk-respond users ------------------------------------------------------------------------
@@ -218,7 +221,7 @@ def _password(args: argparse.Namespace) -> str | None:
 
 
 def run_users(args: argparse.Namespace) -> int:
-    from ..records.new import handler_name
+    from ..records.handler import handler_name
     from ..records.store import Store, StoreError, default_path
     from ..records.users import UserError, Users
 

@@ -310,6 +310,14 @@ def _json(channel: Channel) -> str:
     return json.dumps(channel.data(), ensure_ascii=False)
 
 
+def insert_channel(db: Any, channel: Channel) -> None:
+    """Within a transaction: store ``channel`` (its id and address must be free)."""
+    db.execute(
+        "INSERT INTO channels (id, url, channel_json) VALUES (?, ?, ?)",
+        (channel.id, channel.url, _json(channel)),
+    )
+
+
 class Channels:
     """The channel register kept in a case log file. Every write is one transaction."""
 
@@ -337,10 +345,7 @@ class Channels:
         an import (``replace_all``) is refused (StoreError) while a stored row is damaged."""
         with self.store.transaction() as db:
             _refuse_clash(channel, _read(db, self.store.path))
-            db.execute(
-                "INSERT INTO channels (id, url, channel_json) VALUES (?, ?, ?)",
-                (channel.id, channel.url, _json(channel)),
-            )
+            insert_channel(db, channel)
         return channel
 
     def update(self, channel_id: str, change: Mapping[str, Any]) -> Channel | None:
@@ -374,10 +379,7 @@ class Channels:
         with self.store.transaction() as db:
             db.execute("DELETE FROM channels")
             for channel in channels:
-                db.execute(
-                    "INSERT INTO channels (id, url, channel_json) VALUES (?, ?, ?)",
-                    (channel.id, channel.url, _json(channel)),
-                )
+                insert_channel(db, channel)
 
     def match(self, url: str) -> Channel | None:
         """The channel a comment at ``url`` is on, or None (see ``match_channel``)."""

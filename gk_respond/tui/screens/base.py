@@ -55,13 +55,14 @@ class Base(Screen):
         """What ``read`` finds in the case log (opened to read only); the screen's ``#problem``
         line says when that is nothing (the text of ``none``; of ``missing`` when there is
         no case log yet) or the case log cannot be used."""
+        from ...records.location import shown
         from ...records.store import NoCaseLog, StoreError, default_path
 
         try:
             with self.app.store(readonly=True) as store:
                 found = read(store)
         except NoCaseLog:
-            path = self.app.db or default_path()
+            path = shown(self.app.db or default_path())  # a URL without its password
             found, message = [], self.t(missing or none).format(path=path)
         except StoreError as error:
             found, message = [], self.t("log_unusable").format(error=error)

@@ -1,0 +1,198 @@
+"""The case log on a PostgreSQL server: the connection, its errors, the catalogue.
+
+Imported only for a ``postgresql://`` location (``store._open_server`` does that), so
+psycopg is loaded by nothing else. The SQL itself is the store's: ``PgConnection`` takes
+the same statements as an ``sqlite3.Connection`` (``?`` placeholders, rows read by index
+or by name), so the store, the channel register and the accounts run their own SQL on
+either backend.
+
+psycopg 3 directly, not SQLAlchemy Core: the store's SQL is already plain SQL both servers
+speak (the upsert and ``RETURNING`` included), so what a toolkit would add is a second
+way to write it and a heavier start; psycopg is one well-kept library whose errors carry
+the server's SQLSTATE, which is what the messages below are made from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from functools import lru_cache
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg.rows import RowMaker
+
+from .errors import StoreError
+from .location import scrub, shown
+
+CONNECT_TIMEOUT = 10  # seconds, unless the URL says otherwise: a server that is away
+MIGRATION_LOCK = 0x676B5F726573  # pg_advisory_xact_lock key: one migrating process at a time
+
+
+class Row(tuple):
+    """A row read by index or by column name, as ``sqlite3.Row``."""
+
+    names: dict[str, int]
+
+    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+        if isinstance(key, str):
+            return tuple.__getitem__(self, self.names[key])
+        return tuple.__getitem__(self, key)
+
+    def keys(self) -> list[str]:
+        return list(self.names)
+
+
+def _rows(cursor: psycopg.Cursor[Any]) -> RowMaker[Row]:
+    names = {column.name: n for n, column in enumerate(cursor.description or ())}
+    kind = type("Row", (Row,), {"names": names, "__slots__": ()})
+    return kind  # type: ignore[return-value]
+
+
+_PIECES = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|%")
+
+
+@lru_cache(maxsize=256)
+def placeholders(sql: str) -> str:
+    """``sql`` with sqlite's ``?`` as psycopg's ``%s`` (and a literal ``%`` doubled),
+    leaving quoted text and names as they are."""
+
+    def replace(found: re.Match[str]) -> str:
+        piece = found.group()
+        return {"?": "%s", "%": "%%"}.get(piece, piece)
+
+    return _PIECES.sub(replace, sql)
+
+
+class PgConnection:
+    """One connection to the server, in autocommit mode (transactions are explicit, as on
+    SQLite), whose every error is a StoreError naming the database, never its password."""
+
+    def __init__(self, url: str) -> None:
+        self.url, self.where = url, shown(url)
+        self.in_transaction = False
+        self._folds: bool | None = None
+        with self.errors(connecting=True):
+            given = psycopg.conninfo.conninfo_to_dict(url)
+            extra = {} if "connect_timeout" in given else {"connect_timeout": CONNECT_TIMEOUT}
+            self._conn = psycopg.connect(url, autocommit=True, row_factory=_rows, **extra)
+        self.host = self._conn.info.host
+        self.database = self._conn.info.dbname
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> psycopg.Cursor[Row]:
+        self._refuse_nul(params)
+        with self.errors():
+            if params:
+                return self._conn.execute(placeholders(sql), tuple(params))
+            return self._conn.execute(sql)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        """``sql`` once for each of ``rows``, sent together (psycopg's pipeline)."""
+        for params in rows:
+            self._refuse_nul(params)
+        with self.errors(), self._conn.cursor() as cursor:
+            cursor.executemany(placeholders(sql), [tuple(p) for p in rows])
+
+    @contextmanager
+    def transaction(self) -> Iterator[PgConnection]:
+        """One transaction: committed at the end, rolled back by any exception."""
+        self.execute("BEGIN")
+        self.in_transaction = True
+        try:
+            yield self
+        except BaseException:
+            with suppress(psycopg.Error):  # the first error is the one to report
+                self._conn.execute("ROLLBACK")
+            raise
+        finally:
+            self.in_transaction = False
+        with self.errors(committing=True):
+            self._conn.execute("COMMIT")
+
+    def _refuse_nul(self, params: Sequence[object]) -> None:
+        if any(isinstance(p, str) and "\x00" in p for p in params):
+            raise StoreError(
+                f"{self.where}: PostgreSQL cannot keep the character U+0000 (NUL) that the "
+                "text holds; remove it and try again (nothing was written)"
+            )
+
+    def close(self) -> None:
+        with suppress(psycopg.Error):
+            self._conn.close()
+
+    def table_names(self) -> set[str]:
+        rows = self.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        )
+        return {row[0] for row in rows}
+
+    def column_names(self, table: str) -> set[str]:
+        rows = self.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = ?",
+            (table,),
+        )
+        return {row[0] for row in rows}
+
+    def folds_letters(self) -> bool:
+        """Whether the server's lower() folds Å, Ä, Ö (a UTF-8 database whose character
+        type is not C): then a search can be narrowed down by the server."""
+        if self._folds is None:
+            (lowered,) = self.execute("SELECT lower('ÅÄÖÉ')").fetchone()
+            self._folds = lowered == "åäöé"
+        return self._folds
+
+    def lock_schema(self) -> None:
+        """Within a transaction: wait until no other process is migrating this database."""
+        self.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+
+    @contextmanager
+    def errors(self, *, connecting: bool = False, committing: bool = False) -> Iterator[None]:
+        try:
+            yield
+        except psycopg.Error as error:
+            raise self.explain(error, connecting=connecting, committing=committing) from None
+
+    def explain(
+        self, error: psycopg.Error, *, connecting: bool = False, committing: bool = False
+    ) -> StoreError:
+        """What the server's or the driver's error means for the user: one line naming the
+        database, with every password the URL leads to hidden."""
+        detail = scrub(str(error).strip().splitlines()[0] if str(error).strip() else "", self.url)
+        text = detail.lower()
+        state = getattr(error, "sqlstate", None) or ""
+        where = self.where
+        if connecting or (isinstance(error, psycopg.OperationalError) and not state):
+            if state == "28P01" or "password authentication failed" in text:
+                return StoreError(f"{where}: the server refused the password for this user")
+            if "no password supplied" in text or "password is required" in text:
+                return StoreError(
+                    f"{where}: the server asks for a password: give it in the URL, in "
+                    "PGPASSWORD or in ~/.pgpass"
+                )
+            if state == "3D000" or ("database" in text and "does not exist" in text):
+                return StoreError(f"{where}: there is no such database on the server")
+            if state in ("28000", "42501") or ("role" in text and "does not exist" in text):
+                return StoreError(f"{where}: the server refused this user ({detail})")
+        if isinstance(error, psycopg.OperationalError | psycopg.InterfaceError) and (
+            connecting or state.startswith(("08", "57P")) or not state
+        ):
+            if connecting:
+                return StoreError(f"{where}: cannot reach the PostgreSQL server ({detail})")
+            if committing:
+                return StoreError(
+                    f"{where}: the connection to the server was lost while committing; the "
+                    f"change may or may not be stored, check with gk-respond records ({detail})"
+                )
+            return StoreError(
+                f"{where}: the connection to the server was lost; nothing was written ({detail})"
+            )
+        if isinstance(error, pg_errors.InsufficientPrivilege):
+            return StoreError(f"{where}: this user may not do that ({detail})")
+        if isinstance(error, pg_errors.ReadOnlySqlTransaction):
+            return StoreError(f"{where}: is opened for reading only; nothing was written")
+        if isinstance(error, psycopg.ProgrammingError) and connecting:
+            return StoreError(f"{where}: is not a usable PostgreSQL address ({detail})")
+        return StoreError(f"{where}: the server refused the request ({detail})")
