@@ -308,6 +308,7 @@ def test_reading_an_older_log_migrates_it_when_the_user_may_write_it(tmp_path):
         db.execute("DROP TABLE users")  # schema 4's table, which version 1 had not either
         db.execute("ALTER TABLE cases DROP COLUMN reply_text")
         db.execute("ALTER TABLE cases DROP COLUMN reply_findings_json")
+        db.execute("ALTER TABLE cases DROP COLUMN due_at")  # schema 6's column
         db.execute("UPDATE gk_respond_meta SET value = '1' WHERE key = 'schema'")
     with Store(str(path), readonly=True) as store:
         kept = store.get(number)

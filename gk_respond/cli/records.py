@@ -30,10 +30,13 @@ EPILOG = """\
 examples:
   gk-respond records list --status open --outcome remove,report
   gk-respond records list --since 2026-11-01 --search snöröjning
+  gk-respond records list --overdue
+  gk-respond records list --status open --due-before 2026-12-24
   gk-respond records show 2026-0042
   gk-respond records update 2026-0042 --tick 1 --tick 2 --removed-at now \
       --copy-kept "W:/Kommunikation/2026-0042.pdf"
   gk-respond records update 2026-0042 --diarium "KS 2026/123" --note "Till registrator" --close
+  gk-respond records update 2026-0042 --reopen --note "Ny kopia sparad"
   gk-respond records export --format csv --status closed --output ärenden.csv
   gk-respond records stats --since 2026-01-01
 
@@ -53,7 +56,9 @@ def _day(text: str) -> date:
 
 def _moment(text: str) -> str:
     """``now``, a date or a local date and time, as a stored (UTC) time; "" clears it."""
-    now = datetime.now(UTC)
+    from ..clock import now as clock_now
+
+    now = clock_now()
     if not text.strip():
         return ""
     if text.strip().lower() in ("now", "nu"):
@@ -107,6 +112,12 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--search", default="", metavar="TEXT", help="in the comment, writer, URL, notes…"
         )
+        sub.add_argument(
+            "--overdue", action="store_true", help="only cases past their due time, not yet met"
+        )
+        sub.add_argument(
+            "--due-before", type=_day, metavar="YYYY-MM-DD", help="due before this local day"
+        )
     for sub, formats in (
         (listing, ["text", "json"]),
         (show, ["text", "json", "markdown"]),
@@ -129,8 +140,16 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument("--diarium", metavar="NUMBER", help="its number in the diarium")
     update.add_argument("--forwarded-to", metavar="WHO", help="who it was forwarded to")
     close = update.add_mutually_exclusive_group()
-    close.add_argument("--close", action="store_const", const=True, dest="close")
-    close.add_argument("--reopen", action="store_const", const=False, dest="close")
+    close.add_argument(
+        "--close", action="store_const", const=True, dest="close", help="close the case"
+    )
+    close.add_argument(
+        "--reopen",
+        action="store_const",
+        const=False,
+        dest="close",
+        help="open a closed case again; a closed case is changed only with it",
+    )
     update.add_argument("--handler", metavar="NAME", help="who makes the change (for notes)")
     return parser
 
@@ -168,7 +187,20 @@ def _number(given: str) -> str:
 
 def _cases(store: Store, chart: Chart, args: argparse.Namespace) -> list[Case] | str:
     where = _filter(args, chart)
-    return where if isinstance(where, str) else store.cases(where)
+    return where if isinstance(where, str) else _due_filter(store.cases(where), chart, args)
+
+
+def _due_filter(cases: list[Case], chart: Chart, args: argparse.Namespace) -> list[Case]:
+    """Only the cases --overdue and --due-before ask for (all without them)."""
+    from ..clock import now
+    from ..records.due import due_before, is_overdue
+
+    moment = now()
+    if args.overdue:
+        cases = [case for case in cases if is_overdue(case, chart, moment)]
+    if args.due_before:
+        cases = [case for case in cases if due_before(case, args.due_before)]
+    return cases
 
 
 def _list(store: Store, chart: Chart, args: argparse.Namespace) -> int:
@@ -177,7 +209,9 @@ def _list(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     cases = _cases(store, chart, args)
     if isinstance(cases, str):
         return report_error(cases)
-    print(json_text(cases) if args.format == "json" else _table(cases, store.path))
+    print(
+        json_text(cases) if args.format == "json" else _table(cases, store.path, chart, args.lang)
+    )
     return OK
 
 
@@ -234,6 +268,11 @@ def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     found = store.get(number)
     if found is None:
         return report_error(f"no case {args.case!r} in {store.path}")
+    if found.closed_at and changes.close is not False:
+        return report_error(
+            f"case {number} is closed; add --reopen to change it (the reopening is kept in "
+            "its history)"
+        )
     steps = len(case_steps(chart, found) or [])
     beyond = sorted(n + 1 for n in changes.tick | changes.untick if n >= steps)
     if beyond:
@@ -254,7 +293,7 @@ def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     where = _filter(args, chart)
     if isinstance(where, str):
         return report_error(where)
-    cases = store.cases(where)
+    cases = _due_filter(store.cases(where), chart, args)
     if args.format == "csv":
         text = csv_text(cases, "\t" if args.delimiter == "tab" else args.delimiter)
     elif args.format == "json":
@@ -266,12 +305,13 @@ def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 
 
 def _stats(store: Store, chart: Chart, args: argparse.Namespace) -> int:
+    from ..clock import now
     from ..records.stats import counts, stats_text
 
     cases = _cases(store, chart, args)
     if isinstance(cases, str):
         return report_error(cases)
-    data = counts(cases, chart)
+    data = counts(cases, chart, now())
     if args.format == "json":
         print(json_text(data))
     else:
@@ -285,19 +325,24 @@ def _short(text: str, chars: int) -> str:
     return shown + "…" if more else shown
 
 
-def _table(cases: list[Case], path: str) -> str:
+def _table(cases: list[Case], path: str, chart: Chart, lang: str) -> str:
+    from ..clock import now
+    from ..records.due import due_label
     from ..records.view import local_time
 
     if not cases:
         return f"no cases in {path} match"
     handlers = [_short(case.handler, 20) for case in cases]
     width = max(map(len, handlers))  # the comments start in one column
+    moment = now()
+    dues = [due_label(case, chart, moment, lang) or "-" for case in cases]
+    due_width = max(map(len, dues))
     rows = []
-    for case, handler in zip(cases, handlers, strict=True):
+    for case, handler, due in zip(cases, handlers, dues, strict=True):
         comment = _short(case.comment_text, 40)
         rows.append(
             f"{visible(case.number)}  {local_time(case.created_at)}  {case.status:<6}  "
-            f"{visible(case.outcome):<9}  "
+            f"{visible(case.outcome):<9}  {due:<{due_width}}  "
             f"{handler:<{width}}  {comment}"
         )
     return "\n".join(rows)

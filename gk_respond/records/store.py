@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Each migration takes the schema from version N-1 to N; never edit one that has shipped.
@@ -79,6 +79,10 @@ MIGRATIONS: dict[int, list[str]] = {
             disabled_at TEXT
         )""",
     ],
+    # 5 is the contacts table (branch wp/contacts).
+    5: [],
+    # When a case is due (records/due.py), set when it is saved; NULL: no due time.
+    6: ["ALTER TABLE cases ADD COLUMN due_at TEXT"],
 }
 
 
@@ -155,7 +159,9 @@ class Case:
     url: str = ""
     author: str = ""
     found: str = ""
-    history: list[dict[str, str]] = field(default_factory=list)  # answers changed, with time
+    # every change, oldest first: {"at", "by", "kind", ...} (records/audit.py); answers
+    # given or taken back before schema 6 as {"at", "event", "question", "answer"}
+    history: list[dict[str, str]] = field(default_factory=list)
     ticked: list[int] = field(default_factory=list)
     notes: str = ""
     removed_at: str | None = None
@@ -165,6 +171,7 @@ class Case:
     closed_at: str | None = None
     reply_text: str = ""  # the reply as written (published, or to be)
     reply_findings: list[dict[str, object]] = field(default_factory=list)  # checked on save
+    due_at: str | None = None  # UTC, ISO 8601; set on save from the outcome's due time
     number: str = ""  # given by the store on save
     created_at: str = ""  # UTC, ISO 8601; given by the store on save
 
@@ -228,7 +235,9 @@ def _utc_bound(day: date) -> str:
 
 
 def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    from ..clock import now_text
+
+    return now_text()
 
 
 # Case fields kept as JSON text, and the columns that hold them.
@@ -261,9 +270,12 @@ class Undecodable(bytes):
     """Stored text that is not UTF-8, as read from a damaged row."""
 
 
-_OPTIONAL = frozenset(("removed_at", "copy_kept", "diarium_number", "forwarded_to", "closed_at"))
-_TIMES = ("created_at", "removed_at", "closed_at")
+_OPTIONAL = frozenset(
+    ("removed_at", "copy_kept", "diarium_number", "forwarded_to", "closed_at", "due_at")
+)
+_TIMES = ("created_at", "removed_at", "closed_at", "due_at")
 _EVENT_KEYS = ("at", "event", "question", "answer")
+_ENTRY_KEYS = ("at", "by", "kind")
 
 
 def _case(row: sqlite3.Row) -> Case:
@@ -362,13 +374,20 @@ def _list_of(data: object, kind: type) -> bool:
 
 
 def _event(entry: dict[str, object]) -> bool:
-    """Whether ``entry`` is an answer given or taken back, with its time."""
+    """Whether ``entry`` is a history entry: a change with its time, who and what kind
+    (``at``, ``by``, ``kind``), or an answer given or taken back as kept before schema 6."""
+    if all(type(entry.get(key)) is str for key in _ENTRY_KEYS):
+        return _timestamp_ok(entry["at"])
     if not all(type(entry.get(key)) is str for key in _EVENT_KEYS):
         return False
     if type(entry.get("channel", "")) is not str:
         return False
+    return _timestamp_ok(entry["at"])
+
+
+def _timestamp_ok(text: object) -> bool:
     try:
-        datetime.fromisoformat(str(entry["at"]))
+        datetime.fromisoformat(str(text))
     except ValueError:
         return False
     return True
@@ -479,7 +498,9 @@ class Store:
 
     def save(self, case: Case, now: datetime | None = None) -> Case:
         """Store a new case; return it with its number and time, after the commit."""
-        moment = (now or datetime.now(UTC)).astimezone(UTC)
+        from ..clock import now as clock_now
+
+        moment = (now or clock_now()).astimezone(UTC)
         year = moment.astimezone().year  # the local calendar year: the number staff see
         with self._errors(), _transaction(self._db) as db:
             (last,) = db.execute(

@@ -13,7 +13,7 @@ from datetime import datetime
 from ..flowchart.engine import Chart
 from ..flowchart.schema import Step
 from ..render import ticks
-from ..strings import STRINGS, platform_name, t
+from ..strings import platform_name, t
 from ..untrusted import visible
 from .store import Case
 
@@ -72,6 +72,7 @@ def fields(case: Case, chart: Chart, lang: str) -> list[tuple[str, str]]:
         (t(lang, "created_at"), local_time(case.created_at)),
         (t(lang, "status"), status),
         (t(lang, "outcome"), f"{outcome_title(chart, case.outcome, lang)} ({case.outcome})"),
+        (t(lang, "due_at"), _due(case, chart, lang)),
         (t(lang, "handler"), case.handler),
         (t(lang, "platform"), platform_name(lang, case.platform)),
         (t(lang, "url"), case.url),
@@ -86,14 +87,11 @@ def fields(case: Case, chart: Chart, lang: str) -> list[tuple[str, str]]:
 
 
 def history_lines(case: Case, lang: str) -> list[str]:
-    """Every answer given and taken back, with its time (and the channel, for one the
-    channel register gave)."""
-    return [
-        f"{local_time(e['at'])}  {_event(e['event'], lang)}: "
-        + visible(f"{e['question']} = {e['answer']}").replace("\n", "␤")
-        + (f" ({t(lang, 'channel')} {visible(e['channel'])})" if e.get("channel") else "")
-        for e in case.history
-    ]
+    """Every entry of the case's history, oldest first: every answer given and taken back,
+    and every change made to the case since (see ``audit``), with who and when."""
+    from .audit import lines
+
+    return lines(case, lang)
 
 
 def finding_lines(case: Case, lang: str) -> list[str]:
@@ -112,9 +110,11 @@ def finding_lines(case: Case, lang: str) -> list[str]:
     return lines
 
 
-def _event(kind: str, lang: str) -> str:
-    """What an event in a case's history was; one this version does not know by its id."""
-    return STRINGS[lang].get(f"event_{kind}") or visible(kind)
+def _due(case: Case, chart: Chart, lang: str) -> str:
+    from ..clock import now
+    from .due import due_label
+
+    return due_label(case, chart, now(), lang)
 
 
 def case_text(case: Case, chart: Chart, lang: str, wrap: int = 78) -> str:

@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 
 from ... import render
 from ...records.channels import Channels
-from ...records.new import save_triage
+from ...records.new import CaseClosed, save_triage
 from ...triage import PLATFORMS, Comment
 from ..auth import Actor, Signed, settings_of, store_of
 from ..drafts import Draft
@@ -211,9 +211,16 @@ async def save(request: Request, draft_id: str, actor: Signed) -> Response:
     _finished(draft)
     settings = settings_of(request)
     with draft.lock:
-        save_triage(
-            store_of(request), draft.triage, settings.flowchart_file, lang_of(request), actor.name
-        )
+        try:
+            save_triage(
+                store_of(request),
+                draft.triage,
+                settings.flowchart_file,
+                lang_of(request),
+                actor.name,
+            )
+        except CaseClosed as closed:  # never changed unawares; the app asks, the web refuses
+            raise HTTPException(409, str(closed)) from None
     return _to(draft, saved="1")
 
 
