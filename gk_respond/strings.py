@@ -204,6 +204,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "ch_date": "{value!r} är inget datum; skriv ÅÅÅÅ-MM-DD",
         "ch_number": "{value!r} är inget tal",
         "ch_hours": "ska vara mellan 0 och 168 (timmarna i en vecka)",
+        "ch_due": (
+            "{value!r} är ingen tid; skriv timmar eller arbetsdagar, t.ex. 24h eller 1 arbetsdag"
+        ),
         "ch_duplicate_id": "det finns redan en kanal med id {id!r}",
         "ch_duplicate_url": "kanalen {other!r} har redan adressen {url}",
         "ch_no_channel": "det finns ingen kanal med id {id!r}",
@@ -266,6 +269,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ch_f_daily": "Daglig drift",
         "ch_hint_daily": "vem eller vilka; flera åtskilda med semikolon (;)",
         "ch_f_monitoring": "Bevakning",
+        "ch_f_response_due": "Hanteras inom",
         "ch_hint_monitoring": "hur ofta och när, t.ex. dagligen vardagar",
         "ch_f_hours_per_week": "Timmar per vecka",
         "ch_f_approved_by": "Godkänd av",
@@ -497,6 +501,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ch_date": "{value!r} is not a date; use YYYY-MM-DD",
         "ch_number": "{value!r} is not a number",
         "ch_hours": "must be between 0 and 168 (the hours in a week)",
+        "ch_due": ("{value!r} is not a time; write hours or working days, e.g. 24h or 1 arbetsdag"),
         "ch_duplicate_id": "there is already a channel with id {id!r}",
         "ch_duplicate_url": "channel {other!r} already has the address {url}",
         "ch_no_channel": "there is no channel with id {id!r}",
@@ -559,6 +564,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ch_f_daily": "Day-to-day running",
         "ch_hint_daily": "who; several separated by semicolons (;)",
         "ch_f_monitoring": "Monitoring",
+        "ch_f_response_due": "Dealt with within",
         "ch_hint_monitoring": "how often and when, e.g. every weekday",
         "ch_f_hours_per_week": "Hours per week",
         "ch_f_approved_by": "Approved by",

@@ -140,7 +140,8 @@ def test_unknown_and_missing_fields_are_named():
     assert explain(caught.value, "sv") == [
         "fält saknas: unit",
         "owner: okänt fält; giltiga fält: id, name, medium, url, unit, purpose, audience, "
-        "administrators, daily, monitoring, hours_per_week, approved_by, approved_on",
+        "administrators, daily, monitoring, hours_per_week, approved_by, approved_on, "
+        "response_due",
     ]
 
 
@@ -296,6 +297,7 @@ def test_a_version_1_case_log_is_migrated_keeping_its_cases(tmp_path):
         db.execute("DROP TABLE users")  # schema 4's table, which version 1 had not either
         db.execute("ALTER TABLE cases DROP COLUMN reply_text")  # schema 3: the reply
         db.execute("ALTER TABLE cases DROP COLUMN reply_findings_json")
+        db.execute("ALTER TABLE cases DROP COLUMN due_at")  # schema 6: the due time
         db.execute("UPDATE gk_respond_meta SET value = '1' WHERE key = 'schema'")
     with Store(str(path)) as store:
         assert store.get(saved.number) == saved
@@ -303,4 +305,4 @@ def test_a_version_1_case_log_is_migrated_keeping_its_cases(tmp_path):
         assert [c.id for c in Channels(store).all()] == ["kommunen-facebook"]
     with sqlite3.connect(path) as db:
         (version,) = db.execute("SELECT value FROM gk_respond_meta WHERE key = 'schema'").fetchone()
-    assert int(version) == SCHEMA_VERSION == 4
+    assert int(version) == SCHEMA_VERSION

@@ -162,3 +162,50 @@ def test_a_due_time_that_is_not_one_is_a_flowchart_error_with_its_line(gk, tmp_p
     assert done.returncode == 1
     assert f"{path}:{line}:" in done.stderr
     assert "'snart' is not a due time" in done.stderr and "2 arbetsdagar" in done.stderr
+
+
+def test_a_registered_channels_promise_sets_the_due_time_of_its_cases(cli_env, tmp_path):
+    from test_channels import data as channel_data
+
+    from gk_respond.records.channels import Channel, Channels
+    from gk_respond.records.store import Store
+
+    db = tmp_path / "cases.db"
+    channel = channel_data(id="bibliotek", url="https://www.facebook.com/gkbibliotek/")
+    with Store(str(db)) as store:
+        Channels(store).add(Channel.model_validate(channel | {"response_due": "1 arbetsdag"}))
+    friday = "2026-06-12T10:00:00+02:00"
+    done = run(
+        cli_env, db, friday, "--answers", "prohibited=ja", "--save", "--format", "json",
+        "--url", "https://facebook.com/gkbibliotek/posts/1",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    number = json.loads(done.stdout)["case"]
+    shown = json.loads(
+        run(cli_env, db, friday, "records", "show", number, "--format", "json").stdout
+    )
+    assert shown["outcome"] == "remove"
+    assert shown["due_at"] == "2026-06-15T08:00:00+00:00"  # Monday, not the outcome's 48h
+    other = saved(cli_env, db, friday, REMOVE)  # not on the channel: the outcome's 48h
+    assert other["due_at"] == "2026-06-14T08:00:00+00:00"
+
+
+@pytest.mark.parametrize("promise", ["snart", "0h", "2 veckor"])
+def test_a_channel_promise_that_is_not_a_time_is_refused(cli_env, tmp_path, promise):
+    from test_channels import data as channel_data
+
+    db = tmp_path / "cases.db"
+    channel = channel_data(id="bibliotek")
+    args = ["channels", "add", "--id", "bibliotek", "--response-due", promise]
+    for name in ("name", "medium", "url", "unit", "purpose", "audience", "monitoring",
+                 "approved_by", "approved_on"):  # fmt: skip
+        args += [f"--{name.replace('_', '-')}", str(channel[name])]
+    args += ["--hours-per-week", str(channel["hours_per_week"])]
+    for admin in channel["administrators"]:
+        args += ["--admin", f"{admin['name']};{admin['email']};{admin['phone']}"]
+    for who in channel["daily"]:
+        args += ["--daily", who]
+    done = run(cli_env, db, "2026-06-12T10:00:00+02:00", *args)
+    assert done.returncode == 2
+    assert "response_due" in done.stderr or "--response-due" in done.stderr
+    assert f"{promise!r} is not a time" in done.stderr or "är ingen tid" in done.stderr

@@ -26,6 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..flowchart.schema import DUE_PATTERN
 from ..strings import t
 from .store import Store, StoreError, read_rows
 
@@ -95,6 +96,16 @@ def _web_address(value: str) -> str:
     return text
 
 
+def _promise(value: Any) -> Any:
+    """A channel's own due time: hours or working days, as the flowchart's ``due:`` says
+    them (``24h``, ``1 arbetsdag``); empty for none."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str) or not re.fullmatch(DUE_PATTERN, value):
+        raise _error("ch_due", value=value)
+    return value.strip()
+
+
 def _day(value: Any) -> date:
     """A calendar date, or text written YYYY-MM-DD; nothing else (no times, no numbers)."""
     if isinstance(value, date) and not isinstance(value, datetime):
@@ -158,6 +169,9 @@ class Channel(BaseModel):
     # source: Bilaga 1, "Godkännande": "Verksamhetsansvarig chef", with date
     approved_by: Text
     approved_on: Annotated[date, BeforeValidator(_day)]
+    # our own, after Bilaga 1, punkt 7 (its example: "tas bort inom 48 timmar"): the time
+    # this channel promises to deal with a comment in; it overrides the outcomes' due times
+    response_due: Annotated[str | None, BeforeValidator(_promise)] = None
 
     @field_validator("administrators")
     @classmethod
@@ -185,7 +199,7 @@ class Channel(BaseModel):
 
     def data(self) -> dict[str, Any]:
         """The channel as plain data (dates as YYYY-MM-DD), as exported and stored."""
-        return self.model_dump(mode="json")
+        return self.model_dump(mode="json", exclude_none=True)  # no promise: no key
 
 
 FIELDS = tuple(Channel.model_fields)

@@ -34,7 +34,7 @@ def channel_promise(store: Store, channel_id: str) -> str | None:
     from .channels import Channels
 
     found = Channels(store).get(channel_id)
-    return getattr(found, "response_due", None) if found is not None else None
+    return found.response_due if found is not None else None
 
 
 def save_new(store: Store, chart: Chart, case: Case, channel_id: str = "") -> Case:
