@@ -117,10 +117,71 @@ def _box(index: int, ticked: Collection[int] | None) -> str:
     return "[x] " if index in ticked else "[ ] "
 
 
+CHANNEL_ADMINISTRATORS = "channel_administrators"  # the role of a channel's administrators
+
+
+def contacts_data(
+    chart: Chart,
+    outcome: str,
+    lang: str,
+    people: list[dict[str, str]],
+    channel: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """Who to contact on ``outcome``: for each role it names (flowchart.yaml's ``contacts:``)
+    the ``people`` (records.contacts, as data) who hold it, none being an empty list; then
+    the administrators of the registered ``channel`` (its data) the comment is on."""
+    fc = chart.flowchart
+    found: list[dict[str, Any]] = []
+    for role in fc.contacts_of(outcome):
+        found.append(
+            {
+                "role": role,
+                "title": fc.roles[role].title(lang) if role in fc.roles else role,
+                "people": [_person(p) for p in people if p.get("role") == role],
+            }
+        )
+    if channel is not None:
+        found.append(
+            {
+                "role": CHANNEL_ADMINISTRATORS,
+                "title": t(lang, "co_channel_admins").format(name=channel["name"]),
+                "channel": channel["id"],
+                "people": [_person(a) for a in channel.get("administrators", [])],
+            }
+        )
+    return found
+
+
+def _person(who: dict[str, str]) -> dict[str, str]:
+    return {key: who.get(key, "") for key in ("name", "email", "phone")}
+
+
+def person_line(person: dict[str, str]) -> str:
+    """A contact as one line: name, e-mail, phone (made visible: names are untrusted)."""
+    return ", ".join(visible(person[k]) for k in ("name", "email", "phone"))
+
+
+def _contact_lines(contacts: list[dict[str, Any]], lang: str) -> list[tuple[str, list[str]]]:
+    """Each role's title with its people's lines (or "none given")."""
+    return [
+        (
+            visible(entry["title"]),
+            [person_line(p) for p in entry["people"]] or [t(lang, "co_nobody")],
+        )
+        for entry in contacts
+    ]
+
+
 def outcome_text(
-    chart: Chart, steps: list[Step], outcome: str, lang: str, ticked: Collection[int] | None = None
+    chart: Chart,
+    steps: list[Step],
+    outcome: str,
+    lang: str,
+    ticked: Collection[int] | None = None,
+    contacts: list[dict[str, Any]] | None = None,
 ) -> str:
-    """The outcome as plain text; ``ticked`` (step indexes) adds a checkbox to each step."""
+    """The outcome as plain text; ``ticked`` (step indexes) adds a checkbox to each step;
+    ``contacts`` (records.contacts.outcome_contacts) adds who to contact."""
     data = outcome_data(chart, outcome, lang, steps)
     lines = [data["title"], "=" * len(data["title"]), _wrap(data["summary"], "")]
     lines += [_wrap(f"({data['addition']})", "")] if data["addition"] else []
@@ -138,6 +199,10 @@ def outcome_text(
             if point["addition"]:
                 lines.append(_wrap(f"({point['addition']})", "    "))
         lines.append(_wrap(f"({t(lang, 'source')}: {section['source']})", "  ", "  "))
+    if contacts:
+        lines += ["", t(lang, "contacts"), "-" * len(t(lang, "contacts"))]
+        for title, people in _contact_lines(contacts, lang):
+            lines += [f"  {title}:", *(_wrap(p, "      ", "    - ") for p in people)]
     lines += ["", _wrap(f"{t(lang, 'source')}: {data['source']}", "")]
     return "\n".join(lines)
 
@@ -155,7 +220,12 @@ def incomplete_text(chart: Chart, steps: list[Step], qid: str, lang: str) -> str
 
 # -- Markdown -----------------------------------------------------------------------------
 def outcome_markdown(
-    chart: Chart, steps: list[Step], outcome: str, lang: str, ticked: Collection[int] = ()
+    chart: Chart,
+    steps: list[Step],
+    outcome: str,
+    lang: str,
+    ticked: Collection[int] = (),
+    contacts: list[dict[str, Any]] | None = None,
 ) -> str:
     data = outcome_data(chart, outcome, lang, steps)
     lines = [f"# {data['title']}", "", data["summary"], ""]
@@ -178,8 +248,20 @@ def outcome_markdown(
             lines.append(f"- {title}{point['text']}")
             lines += [f"  *{point['addition']}*"] if point["addition"] else []
         lines += ["", f"*{t(lang, 'source')}: {section['source']}*"]
+    if contacts:
+        lines += ["", f"## {t(lang, 'contacts')}", ""]
+        for title, people in _contact_lines(contacts, lang):
+            lines += [f"- {_md(title)}:", *(f"  - {_md(p)}" for p in people)]
     lines += ["", f"*{t(lang, 'source')}: {data['source']}*", ""]
     return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    """Untrusted text (a name) as the characters it is in Markdown: every markup character
+    escaped."""
+    text = re.sub(r"([\\`*_{}\[\]<>#!|~&])", r"\\\1", text)
+    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    return re.sub(r"^([+=-])", r"\\\1", text)
 
 
 # -- a whole result, as scripts read it -----------------------------------------------------
@@ -214,7 +296,7 @@ def _comment_fields(comment: Comment, lang: str) -> list[tuple[str, str]]:
 def triage_text(triage: Triage, lang: str) -> str:
     """The comment (made visible) and the outcome as plain text, for the clipboard."""
     walk, comment = triage.walk, triage.comment
-    text = outcome_text(triage.chart, walk.path, walk.outcome, lang, triage.ticked)
+    text = outcome_text(triage.chart, walk.path, walk.outcome, lang, triage.ticked, triage.contacts)
     fields = _comment_fields(comment, lang)
     if triage.reply.strip():
         text += f"\n\n{t(lang, 'reply')}:\n" + "\n".join(
@@ -237,7 +319,9 @@ def ticks(text: str, at_least: int) -> str:
 def triage_markdown(triage: Triage, lang: str) -> str:
     """The outcome as Markdown with the comment (verbatim in a code block, never markup)."""
     walk, comment = triage.walk, triage.comment
-    body = outcome_markdown(triage.chart, walk.path, walk.outcome, lang, triage.ticked)
+    body = outcome_markdown(
+        triage.chart, walk.path, walk.outcome, lang, triage.ticked, triage.contacts
+    )
     if triage.reply.strip():
         reply = visible(triage.reply)
         fence = ticks(reply, 3)

@@ -601,3 +601,13 @@ def t(lang: str, key: str) -> str:
 def platform_name(lang: str, platform: str) -> str:
     """A platform's name; one this version does not know (a newer one's) by its id."""
     return STRINGS[lang].get(f"platform_{platform}", platform)
+
+
+def _merge() -> None:
+    from .strings_contacts import CONTACT_STRINGS
+
+    for lang, texts in CONTACT_STRINGS.items():
+        STRINGS[lang].update(texts)
+
+
+_merge()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, field
+from typing import Any
 
 from .flowchart.engine import Chart, Walk
 
@@ -56,6 +57,9 @@ class Triage:
     case: str = ""  # the case number once saved
     channel: str = ""  # the registered channel the comment's address is on: its name
     channel_id: str = ""  # and its id in the register
+    channel_admins: list[dict[str, str]] = field(default_factory=list)  # and its administrators
+    # who to contact on the outcome, as render.contacts_data gives it (the front end fills it)
+    contacts: list[dict[str, Any]] = field(default_factory=list)
     walk: Walk = field(init=False)
     _saved: tuple[object, ...] = field(default=(), init=False, repr=False)
 
@@ -70,6 +74,7 @@ class Triage:
         self.reply = ""
         self.case = ""
         self.channel = self.channel_id = ""
+        self.channel_admins, self.contacts = [], []
         self.walk = Walk(self.chart, clock=self.clock)
         self._saved = ()
 

@@ -140,7 +140,7 @@ def test_unknown_and_missing_fields_are_named():
     assert explain(caught.value, "sv") == [
         "fält saknas: unit",
         "owner: okänt fält; giltiga fält: id, name, medium, url, unit, purpose, audience, "
-        "administrators, daily, monitoring, hours_per_week, approved_by, approved_on, "
+        "administrators, daily, monitoring, hours_per_week, approved_by, approved_on, checklist, "
         "response_due",
     ]
 
@@ -293,6 +293,7 @@ def test_a_version_1_case_log_is_migrated_keeping_its_cases(tmp_path):
         )
     # back to version 1 with the case in it, as if saved by the old gk-respond
     with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE contacts")  # schema 5: the contacts
         db.execute("DROP TABLE channels")
         db.execute("DROP TABLE users")  # schema 4's table, which version 1 had not either
         db.execute("ALTER TABLE cases DROP COLUMN reply_text")  # schema 3: the reply

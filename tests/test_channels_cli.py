@@ -271,7 +271,7 @@ def test_an_import_with_one_bad_channel_among_good_ones_writes_nothing(gk, tmp_p
     result = gk("channels", "import", str(path), "--db", str(db))
     assert result.returncode == 2
     assert result.stderr.splitlines()[0] == (
-        f"{path}:36:7: channels[2] (kopia): kanalen 'ny-kanal' har redan adressen "
+        f"{path}:37:7: channels[2] (kopia): kanalen 'ny-kanal' har redan adressen "
         "https://www.Instagram.com/gullspang/"
     )
     listed = json.loads(gk("channels", "list", "--db", str(db), "--format", "json").stdout)

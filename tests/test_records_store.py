@@ -303,7 +303,8 @@ def test_reading_an_older_log_migrates_it_when_the_user_may_write_it(tmp_path):
     path = tmp_path / "cases.db"
     with Store(str(path)) as store:
         number = store.save(case()).number
-    with sqlite3.connect(path) as db:  # back to schema 1: no register, no reply
+    with sqlite3.connect(path) as db:  # back to schema 1: no register, no reply, no contacts
+        db.execute("DROP TABLE contacts")
         db.execute("DROP TABLE channels")
         db.execute("DROP TABLE users")  # schema 4's table, which version 1 had not either
         db.execute("ALTER TABLE cases DROP COLUMN reply_text")

@@ -33,6 +33,10 @@ def _dispatch(args: list[str]) -> int:
         from .channels import main as channels
 
         return channels(rest)
+    if command == "contacts":
+        from .contacts import main as contacts
+
+        return contacts(rest)
     if command == "train":
         from .train import main as train
 

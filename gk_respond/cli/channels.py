@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from ..records.channels import Channel, ChannelError, Channels, Loc, problems
 from ..records.store import Store, StoreError, default_path, print_warning
 from ..untrusted import json_text, visible
-from .common import BAD_INPUT, OK, STORE, command_parser, deliver, read, report_error
+from .common import BAD_INPUT, OK, STORE, command_parser, deliver, print_json, read, report_error
 
 EPILOG = """\
 examples:
@@ -64,7 +64,7 @@ _TEXT_OPTIONS = (
     ),
 )
 _OPTION = {field: option for option, field, _, _ in _TEXT_OPTIONS}
-_OPTION |= {"id": "--id", "administrators": "--admin", "daily": "--daily"}
+_OPTION |= {"id": "--id", "administrators": "--admin", "daily": "--daily", "checklist": "--check"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -114,6 +114,25 @@ def _parser() -> argparse.ArgumentParser:
             metavar="NAME",
             help=f"who runs it day to day; repeat for several{replaces}",
         )
+    update.add_argument(
+        "--check",
+        action="append",
+        default=[],
+        metavar="ITEM",
+        help="mark an item of the account checklist done (show lists the items); repeat",
+    )
+    update.add_argument(
+        "--uncheck",
+        action="append",
+        default=[],
+        metavar="ITEM",
+        help="mark an item of the account checklist not done; repeat",
+    )
+    listing.add_argument(
+        "--incomplete",
+        action="store_true",
+        help="only the channels whose account checklist is not done, with what is left",
+    )
     for sub, formats in (
         (add, ["text", "json"]),
         (listing, ["text", "json"]),
@@ -193,6 +212,12 @@ def _write(channels: Channels, args: argparse.Namespace) -> int:
     given = _given(args)
     if isinstance(given, str):
         return report_error(given)
+    if args.command == "update" and (args.check or args.uncheck):
+        old = channels.get(args.id)
+        if old is None:
+            return _no_channel(args)
+        done = [i for i in [*old.checklist, *args.check] if i not in args.uncheck]
+        given["checklist"] = [*done, *(i for i in args.uncheck if i not in _item_ids())]
     if args.command == "update" and not given:
         return report_error(
             "nothing to change; give at least one of " + ", ".join(_OPTION.values())
@@ -212,14 +237,39 @@ def _write(channels: Channels, args: argparse.Namespace) -> int:
     return OK
 
 
+def _item_ids() -> tuple[str, ...]:
+    from ..records.checklist import ids
+
+    return ids()
+
+
 def _list(channels: Channels, args: argparse.Namespace) -> int:
     from ..records.channel_files import register_data, table_text
 
     found = channels.all()
+    if args.incomplete:
+        return _incomplete(found, args)
     if args.format == "json":
         print(json_text(register_data(found)["channels"]))
     else:
         print(table_text(found, args.lang))
+    return OK
+
+
+def _incomplete(found: list[Channel], args: argparse.Namespace) -> int:
+    """The channels whose account checklist is not done, each with the items left."""
+    from ..records.checklist import ids, left
+    from ..strings import t
+
+    todo = [(channel, left(channel.checklist)) for channel in found]
+    todo = [(channel, items) for channel, items in todo if items]
+    if args.format == "json":
+        print_json([{"id": c.id, "left": items} for c, items in todo])
+    elif not todo:
+        print(t(args.lang, "cl_all_done"))
+    for channel, items in todo if args.format == "text" else ():
+        line = t(args.lang, "cl_incomplete")
+        print(line.format(id=channel.id, left=len(items), total=len(ids()), items=", ".join(items)))
     return OK
 
 

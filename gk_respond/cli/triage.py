@@ -70,6 +70,7 @@ def main(argv: list[str]) -> int:
         "  diagram         print the flowchart as a Mermaid diagram\n"
         "  records         the case log: list, show, update, export, stats\n"
         "  channels        the register of the municipality's channels (Bilaga 1)\n"
+        "  contacts        who holds the roles the guidance names (säkerhetssamordnare …)\n"
         "  train           training: scenarios to walk, a presenter view, --check, --grade\n"
         "  reply           the reply: a draft per outcome, checked against the writing rules\n"
         "  serve           the web app, for a browser (pip install 'gk-respond[web]')\n"
@@ -209,6 +210,13 @@ def _interactive(chart: Chart, args: argparse.Namespace) -> int:
     return OK
 
 
+def terminal_device() -> str:
+    """The terminal's input device: the console's on Windows, /dev/tty elsewhere."""
+    import os
+
+    return "CONIN$" if os.name == "nt" else "/dev/tty"
+
+
 def _stdin_from_terminal() -> None:
     """After reading a comment from a pipe, take keys from the terminal again."""
     import os
@@ -216,7 +224,7 @@ def _stdin_from_terminal() -> None:
     if sys.stdin.isatty():
         return
     try:
-        terminal = os.open("/dev/tty", os.O_RDONLY)
+        terminal = os.open(terminal_device(), os.O_RDONLY)
     except OSError:
         return
     os.dup2(terminal, 0)
@@ -237,6 +245,9 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment)
         if fmt == "json":
             print_json({"status": "error", "errors": error.problems})
         return fail(error.problems)
+    # read before a save: a read-only reader that closes last leaves SQLite's -wal and -shm
+    # files behind, which another user who may only read the file cannot open
+    contacts = _contacts(chart, result.outcome, lang, args.db, channel)
     number = None
     if save is not None and result.outcome is not None:
         number = _save(chart, result, lang, save, comment, channel.id if channel else "")
@@ -255,6 +266,8 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment)
         if channel is not None:
             data["channel"] = {"id": channel.id, "name": channel.name, "url": channel.url}
             data["preset"] = list(result.preset)
+        if result.outcome is not None:
+            data["contacts"] = contacts
         if number:
             data["case"] = number
         print_json(data)
@@ -263,9 +276,9 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment)
             render.incomplete_text(chart, result.path, result.next_question, lang), file=sys.stderr
         )
     elif fmt == "markdown":
-        print(render.outcome_markdown(chart, result.path, result.outcome, lang))
+        print(render.outcome_markdown(chart, result.path, result.outcome, lang, (), contacts))
     else:
-        print(render.outcome_text(chart, result.path, result.outcome, lang))
+        print(render.outcome_text(chart, result.path, result.outcome, lang, None, contacts))
     if number:
         print(f"gk-respond: saved as case {number}", file=sys.stderr)
     elif save is not None:
@@ -310,6 +323,23 @@ def _save(
     except StoreError as error:
         print(f"gk-respond: error: {error}", file=sys.stderr)
         return None
+
+
+def _contacts(
+    chart: Chart, outcome: str | None, lang: str, db: str | None, channel: Channel | None
+) -> list[dict[str, Any]]:
+    """Who to contact on ``outcome``: the contacts (``gk-respond contacts``) holding the roles
+    it names, and the registered channel's administrators. The case log is read only when the
+    outcome names a role or the comment is on a registered channel."""
+    from .. import render
+
+    if outcome is None or not (chart.flowchart.contacts_of(outcome) or channel):
+        return []
+    from ..records.contact_rows import read_contacts
+    from ..records.store import default_path
+
+    people = read_contacts(db or default_path())
+    return render.contacts_data(chart, outcome, lang, people, channel.data() if channel else None)
 
 
 def _registered_channel(url: str, db: str | None) -> Channel | None:

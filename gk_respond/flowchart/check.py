@@ -46,6 +46,20 @@ def check(chart: Flowchart, positions: Positions, name: str) -> list[Problem]:
     return problems
 
 
+def _check_roles(chart: Flowchart, report) -> None:
+    """Every role a ``contacts:`` list names is one of ``roles:``."""
+    named = [("outcomes", "outcome", oid, o.contacts) for oid, o in chart.outcomes.items()]
+    named += [("guidance", "guidance", gid, g.contacts) for gid, g in chart.guidance.items()]
+    for part, kind, pid, roles in named:
+        for index, role in enumerate(roles):
+            if role not in chart.roles:
+                report(
+                    (part, pid, "contacts", index),
+                    f"{kind} {pid!r} names the role {role!r}, which roles: does not define"
+                    + suggest(role, chart.roles),
+                )
+
+
 def _check_all(chart: Flowchart, report) -> None:
 
     _check_answer_sets(chart, report)
@@ -75,6 +89,7 @@ def _check_all(chart: Flowchart, report) -> None:
                 )
     for gid, section in chart.guidance.items():
         _check_unique([p.id for p in section.points], ("guidance", gid, "points"), "point", report)
+    _check_roles(chart, report)
     if chart.start in chart.nodes:
         _check_graph(chart, report)
     check_conditions(chart, report)

@@ -152,6 +152,17 @@ class Guidance:
     title: Text
     points: Annotated[list[Point], AtLeastOne()]
     source: Source
+    contacts: list[Id] = field(default_factory=list)  # roles (``roles:``) the points name
+
+
+@dataclass(frozen=True)
+class Role:
+    """Someone the guidance tells staff to contact ("kontakta säkerhetssamordnaren"); the
+    municipality says who that is once (``gk-respond contacts``)."""
+
+    __pydantic_config__ = STRICT
+    title: Text
+    source: Source
 
 
 @dataclass(frozen=True)
@@ -199,6 +210,7 @@ class Outcome:
     guidance: list[Annotated[GuidanceRef, _Before(_id_or_ref)]] = field(default_factory=list)
     addition: Text | None = None
     reply_template: ReplyTemplate | None = None  # outcomes where staff write a reply
+    contacts: list[Id] = field(default_factory=list)  # roles (``roles:``) the steps name
     due: Due | None = None  # the time a case with it should be done in (records/due.py)
 
     def steps_for(self, answers: Mapping[str, str]) -> list[Step]:
@@ -222,6 +234,22 @@ class Flowchart:
     nodes: dict[Id, Node]
     outcomes: dict[Id, Outcome]
     guidance: dict[Id, Guidance] = field(default_factory=dict)
+    roles: dict[Id, Role] = field(default_factory=dict)
+
+    def contacts_of(self, outcome_id: str, answers: Mapping[str, str] | None = None) -> list[str]:
+        """The roles an outcome names: its own, then those of its guidance sections (the ones
+        a walk with ``answers`` gets, or every one it may get), each once."""
+        outcome = self.outcomes[outcome_id]
+        found = list(outcome.contacts)
+        gids = (
+            outcome.guidance_for(answers)
+            if answers is not None
+            else [r.id for r in outcome.guidance]
+        )
+        for gid in gids:
+            section = self.guidance.get(gid)
+            found += section.contacts if section else []
+        return list(dict.fromkeys(found))
 
     def question_at(self, node_id: str) -> str:
         """The id of the question a node asks."""

@@ -61,6 +61,7 @@ def channel_text(channel: Channel, lang: str) -> str:
         (label["approved_by"], _line(channel.approved_by)),
         (label["approved_on"], channel.approved_on.isoformat()),
     ]
+    rows.append((label["checklist"], checklist_text(channel, lang)))
     if channel.response_due:
         rows.append((label["response_due"], channel.response_due))
     width = max(len(name) for name, _ in rows) + 2
@@ -68,6 +69,20 @@ def channel_text(channel: Channel, lang: str) -> str:
     return "\n".join(
         f"{name + ':':<{width}}{value.replace(chr(10), indent)}" for name, value in rows
     )
+
+
+def checklist_text(channel: Channel, lang: str) -> str:
+    """The account checklist, one item a line: [x] done or [ ] to do, its id and text, and
+    the note where the policy's wording is out of date."""
+    from .checklist import items
+
+    lines = []
+    for item in items():
+        box = "[x]" if item.id in channel.checklist else "[ ]"
+        lines.append(f"{box} {item.id}: {item.text(lang)}")
+        if item.note:
+            lines.append(f"    {t(lang, 'cl_note')}: {item.note(lang)}")
+    return "\n".join(lines)
 
 
 def table_text(channels: Sequence[Channel], lang: str) -> str:

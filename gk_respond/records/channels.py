@@ -169,9 +169,23 @@ class Channel(BaseModel):
     # source: Bilaga 1, "Godkännande": "Verksamhetsansvarig chef", with date
     approved_by: Text
     approved_on: Annotated[date, BeforeValidator(_day)]
+    # the account checklist (records/checklist.yaml): the ids of the items done; not public
+    # source: "Hur ska kontot se ut?" and Kontoansvarig (the information duties)
+    checklist: list[str] = Field(default_factory=list)
     # our own, after Bilaga 1, punkt 7 (its example: "tas bort inom 48 timmar"): the time
     # this channel promises to deal with a comment in; it overrides the outcomes' due times
     response_due: Annotated[str | None, BeforeValidator(_promise)] = None
+
+    @field_validator("checklist")
+    @classmethod
+    def _known_items(cls, value: list[str]) -> list[str]:
+        from .checklist import ids
+
+        for item in value:
+            if item not in ids():
+                raise _error("ch_checklist_item", item=item, items=", ".join(ids()))
+        done = set(value)
+        return [item for item in ids() if item in done]  # in the policy's order, each once
 
     @field_validator("administrators")
     @classmethod
@@ -204,7 +218,9 @@ class Channel(BaseModel):
 
 FIELDS = tuple(Channel.model_fields)
 ADMINISTRATOR_FIELDS = tuple(Administrator.model_fields)
-TEXT_FIELDS = tuple(f for f in FIELDS if f not in ("administrators", "daily", "hours_per_week"))
+TEXT_FIELDS = tuple(
+    f for f in FIELDS if f not in ("administrators", "daily", "hours_per_week", "checklist")
+)
 
 
 # -- what is wrong, in the user's language -----------------------------------------------------

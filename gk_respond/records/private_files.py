@@ -133,15 +133,16 @@ def loose(path: str) -> str | None:
     """A warning if the case log at ``path`` or its ``-wal``/``-shm`` file is yours and can
     be read or written by others, naming the fix; None if all are private. Such a file is
     left as it is: it may have been shared on purpose, and only its owner can change it."""
-    if not hasattr(os, "geteuid"):
-        return None  # no owner and mode bits to go by
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is None:
+        return None  # no owner and mode bits to go by (Windows)
     found = []
     for name in (path, f"{path}-wal", f"{path}-shm"):
         try:
             status = os.lstat(name)
         except OSError:
             continue
-        mine = stat.S_ISREG(status.st_mode) and status.st_uid == os.geteuid()
+        mine = stat.S_ISREG(status.st_mode) and status.st_uid == geteuid()
         if mine and status.st_mode & 0o077:
             found.append((name, stat.S_IMODE(status.st_mode)))
     if not found:

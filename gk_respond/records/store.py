@@ -79,8 +79,14 @@ MIGRATIONS: dict[int, list[str]] = {
             disabled_at TEXT
         )""",
     ],
-    # 5 is the contacts table (branch wp/contacts).
-    5: [],
+    # The municipality's contacts: who holds the roles the guidance names (records/contacts.py).
+    5: [
+        """CREATE TABLE contacts (
+            id TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            contact_json TEXT NOT NULL
+        )""",
+    ],
     # When a case is due (records/due.py), set when it is saved; NULL: no due time.
     6: ["ALTER TABLE cases ADD COLUMN due_at TEXT"],
 }

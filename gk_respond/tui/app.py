@@ -140,6 +140,7 @@ class GkRespondApp(App[None]):
         from ..records.store import NoCaseLog, StoreError
 
         self.triage.channel = self.triage.channel_id = ""
+        self.triage.channel_admins = []
         if not self.triage.comment.url:
             return
         try:
@@ -152,6 +153,28 @@ class GkRespondApp(App[None]):
             return
         if channel is not None:
             self.triage.channel, self.triage.channel_id = channel.name, channel.id
+            self.triage.channel_admins = [a.model_dump() for a in channel.administrators]
+
+    def find_contacts(self) -> None:
+        """Who to contact on the outcome reached: the contacts holding the roles it names
+        (in the case log, if there is one yet) and the registered channel's administrators."""
+        from .. import render
+        from ..records.contact_rows import read_contacts
+        from ..records.store import default_path
+
+        triage, outcome = self.triage, self.triage.walk.outcome
+        if outcome is None or not (self.chart.flowchart.contacts_of(outcome) or triage.channel_id):
+            triage.contacts = []
+            return
+        channel = None
+        if triage.channel_id:
+            channel = {
+                "id": triage.channel_id,
+                "name": triage.channel,
+                "administrators": triage.channel_admins,
+            }
+        people = read_contacts(self.db or default_path())
+        triage.contacts = render.contacts_data(self.chart, outcome, self.lang, people, channel)
 
     def flowchart_path(self) -> str:
         from .. import default_flowchart

@@ -114,6 +114,16 @@ class OutcomeScreen(Base):
                         classes="point",
                     )
                 )
+        app.find_contacts()
+        if app.triage.contacts:
+            widgets.append(Static(Content(self.t("contacts")), classes="heading"))
+        for entry in app.triage.contacts:
+            people = [render.person_line(p) for p in entry["people"]] or [self.t("co_nobody")]
+            widgets.append(Static(Content(visible(entry["title"]) + ":"), classes="contact-role"))
+            widgets += [
+                Horizontal(Static("•", classes="bullet"), Static(Content(p)), classes="point")
+                for p in people
+            ]
         guidance.mount_all(widgets)
         self.show_path()
 
