@@ -1,6 +1,8 @@
-"""A case log written by the release before deadlines and the audit trail (schema 4, made
-by gk-respond at commit b7fe4ff with its own CLI) migrates and keeps every case: its answers,
-follow-up fields, notes and the old history entries, which stay readable."""
+"""A case log written by the releases before deadlines and the audit trail (schema 4, made
+by gk-respond at commit b7fe4ff, and schema 5, at 29cd92a, each with its own CLI: saves,
+follow-up, a closed case; the schema-5 one with a registered channel) migrates and keeps
+every case: its answers, follow-up fields, notes and the old history entries, which stay
+readable; and the channel register is kept."""
 
 from __future__ import annotations
 
@@ -8,20 +10,23 @@ import json
 import shutil
 import sqlite3
 
+import pytest
 from conftest import DATA
 
-RELEASE = DATA / "caselog-schema4-release.db"
+RELEASES = {"4": DATA / "caselog-schema4-release.db", "5": DATA / "caselog-schema5-release.db"}
 
 
-def test_a_log_from_the_current_release_migrates_and_keeps_every_case(gk, tmp_path):
+@pytest.mark.parametrize("schema", sorted(RELEASES))
+def test_a_log_from_the_current_release_migrates_and_keeps_every_case(gk, tmp_path, schema):
+    release = RELEASES[schema]
     db = tmp_path / "cases.db"
-    shutil.copyfile(RELEASE, db)
+    shutil.copyfile(release, db)
     db.chmod(0o600)
-    with sqlite3.connect(RELEASE) as old:
+    with sqlite3.connect(release) as old:
         old.row_factory = sqlite3.Row
         before = {row["number"]: dict(row) for row in old.execute("SELECT * FROM cases")}
         (version,) = old.execute("SELECT value FROM gk_respond_meta").fetchone()
-    assert version == "4" and len(before) == 3
+    assert version == schema and len(before) == 3
 
     listed = gk("records", "list", "--format", "json", "--db", str(db))
     assert listed.returncode == 0, listed.stderr
@@ -40,7 +45,12 @@ def test_a_log_from_the_current_release_migrates_and_keeps_every_case(gk, tmp_pa
         assert shown.returncode == 0 and "svarade" in shown.stdout  # old entries readable
     with sqlite3.connect(db) as new:
         (version,) = new.execute("SELECT value FROM gk_respond_meta WHERE key='schema'").fetchone()
-    assert int(version) > 4
+    assert int(version) > int(schema)
+    if schema == "5":  # the register as it was, and the case it answered for
+        channels = gk("channels", "list", "--format", "json", "--db", str(db))
+        assert [c["id"] for c in json.loads(channels.stdout)] == ["kommunen-facebook"]
+        first = cases["2026-0001"]["history"]
+        assert first[-1]["event"] == "register" and first[-1]["channel"] == "kommunen-facebook"
 
     # and the migrated cases can be followed up, in the history, as any other
     closed = next(n for n, row in before.items() if row["closed_at"])

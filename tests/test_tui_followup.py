@@ -94,6 +94,7 @@ async def test_saving_onto_a_closed_case_asks_reopen_or_new(tmp_path):
         number = await saved_removal(pilot, app)
         await open_case(pilot, app, 0)
         await pilot.press("x", "escape", "escape")  # closed in the case log, then back
+        assert kinds(db, number)[-1] == "closed"
         assert isinstance(app.screen, OutcomeScreen)
         await pilot.press("backspace", "n")  # not our channel after all: report
         await pilot.press("s")
