@@ -139,6 +139,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "due_at": "Ska vara klart",
         "due_column": "Senast",
         "overdue_word": "FÖRSENAD",
+        "due_met": "klar",
         "overdue": "Försenade",
         "closed_case_title": "Ärendet är stängt",
         "closed_case_text": (
@@ -434,6 +435,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "due_at": "Due",
         "due_column": "Due",
         "overdue_word": "OVERDUE",
+        "due_met": "met",
         "overdue": "Overdue",
         "closed_case_title": "The case is closed",
         "closed_case_text": (

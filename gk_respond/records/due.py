@@ -116,15 +116,16 @@ def overdue_first(cases: list[Case], chart: Chart, now: datetime) -> list[Case]:
 def due_label(case: Case, chart: Chart, now: datetime, lang: str) -> str:
     """The due column of a list: the local due time, and OVERDUE / FÖRSENAD in words (not
     colour alone) when it has passed; "met" / "klar" once done; "" without a due time."""
+    from ..strings import t
     from .view import local_time
 
     if not case.due_at:
         return ""
     shown = local_time(case.due_at)
     if is_overdue(case, chart, now):
-        return f"{shown} {'OVERDUE' if lang == 'en' else 'FÖRSENAD'}"
+        return f"{shown} {t(lang, 'overdue_word')}"
     if is_met(case, chart):
-        return f"{shown} {'met' if lang == 'en' else 'klar'}"
+        return f"{shown} {t(lang, 'due_met')}"
     return shown
 
 
@@ -137,9 +138,11 @@ def due_before(case: Case, day: date) -> bool:
 
 
 def overdue_counts(cases: list[Case], chart: Chart, now: datetime) -> dict[str, int]:
-    """How many cases are overdue, per outcome (outcomes with none left out)."""
+    """How many cases are overdue, per outcome (outcomes with none left out), in the
+    flowchart's order, then any others."""
     counts: dict[str, int] = {}
     for case in cases:
         if is_overdue(case, chart, now):
             counts[case.outcome] = counts.get(case.outcome, 0) + 1
-    return counts
+    order = [o for o in chart.flowchart.outcomes if o in counts]
+    return {o: counts[o] for o in order + sorted(set(counts) - set(order))}

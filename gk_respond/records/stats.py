@@ -28,9 +28,7 @@ def counts(cases: list[Case], chart: Chart, now: datetime | None = None) -> dict
         "total": len(cases),
         "per_outcome": {o: outcomes[o] for o in order},
         "per_month": dict(sorted(months.items())),
-        "overdue_per_outcome": {
-            o: n for o, n in overdue_counts(cases, chart, now or clock_now()).items()
-        },
+        "overdue_per_outcome": overdue_counts(cases, chart, now or clock_now()),
     }
 
 
