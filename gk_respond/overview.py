@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import textwrap
 
+from .csvfile import csv_text
 from .flowchart.engine import Chart
 from .render import WIDTH, answer_label, outcome_data
 from .strings import t
@@ -61,13 +60,12 @@ def paths_json(chart: Chart, lang: str) -> str:
 
 
 def paths_csv(chart: Chart, lang: str) -> str:
+    """The paths as CSV in the product's convention (`csvfile`), ending with a line end."""
     questions = list(chart.flowchart.questions)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["path", "outcome", "title", *questions, "steps", "guidance"])
+    rows: list[list[object]] = [["path", "outcome", "title", *questions, "steps", "guidance"]]
     for number, row in enumerate(paths_rows(chart, lang), 1):
         given = {step["question"]: step["answer"] for step in row["path"]}
-        writer.writerow(
+        rows.append(
             [
                 number,
                 row["outcome"],
@@ -78,7 +76,7 @@ def paths_csv(chart: Chart, lang: str) -> str:
                 " ".join(row["guidance"]),
             ]
         )
-    return out.getvalue().rstrip("\n")
+    return csv_text(rows)
 
 
 def _label(text: str) -> str:

@@ -177,7 +177,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "not_saved": "Inte sparat i ärendeloggen (s sparar).",
         "saved_as": "Sparat som ärende {case}.",
         "saved_changed": "Sparat som ärende {case}; senare ändringar är inte sparade (s sparar).",
-        "save_failed": "Kunde inte spara: {error}. Inget är förlorat; försök igen.",
+        "save_failed": "Kunde inte spara: {error}. Hanteringen finns kvar här på skärmen.",
         # the channel register (policy, Bilaga 1): what is wrong with a channel
         "ch_missing": "saknas",
         "ch_missing_fields": "fält saknas: {fields}",
@@ -473,7 +473,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "not_saved": "Not saved in the case log (s saves it).",
         "saved_as": "Saved as case {case}.",
         "saved_changed": "Saved as case {case}; later changes are not saved (s saves them).",
-        "save_failed": "Could not save: {error}. Nothing is lost; try again.",
+        "save_failed": "Could not save: {error}. The triage is still here on screen.",
         # the channel register (policy, Bilaga 1): what is wrong with a channel
         "ch_missing": "is missing",
         "ch_missing_fields": "fields missing: {fields}",
@@ -598,6 +598,12 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def t(lang: str, key: str) -> str:
     return STRINGS[lang][key]
+
+
+def decimal(value: float, lang: str) -> str:
+    """A number as a reader of ``lang`` writes it: ``33,3`` in Swedish, ``33.3`` in English."""
+    written = f"{value:g}"
+    return written.replace(".", ",") if lang == "sv" else written
 
 
 def platform_name(lang: str, platform: str) -> str:

@@ -36,10 +36,17 @@ Animator.wait_until_complete = _wait_while_running  # type: ignore[method-assign
 
 @pytest.fixture(scope="session")
 def cli_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The environment for CLI subprocesses: a private flowchart cache, UTF-8 output."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GK_RESPOND_")}
+    """The environment for CLI subprocesses: a private flowchart cache, UTF-8 output, and an
+    English locale (en_US.UTF-8: messages in English, as most tests pin them), whatever the
+    locale of the machine running the tests; `gk_sv` runs under a Swedish one."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("GK_RESPOND_") and k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")
+    }
     env["GK_RESPOND_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
     env["PYTHONIOENCODING"] = "utf-8"
+    env["LANG"] = "en_US.UTF-8"
     return env
 
 
@@ -47,6 +54,16 @@ def cli_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 def gk(cli_env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run ``gk-respond ARGS`` as a subprocess (``python -m gk_respond``) from a temp dir."""
 
+    return _runner(cli_env)
+
+
+@pytest.fixture(scope="session")
+def gk_sv(cli_env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`gk` under a Swedish locale (sv_SE.UTF-8): the language Swedish users get."""
+    return _runner({**cli_env, "LANG": "sv_SE.UTF-8"})
+
+
+def _runner(env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess[str]]:
     def run(*args: str, input: str | None = None, cwd: Path | None = None):
         return subprocess.run(
             [sys.executable, "-m", "gk_respond", *args],
@@ -54,7 +71,7 @@ def gk(cli_env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess[str
             capture_output=True,
             text=True,
             encoding="utf-8",
-            env=cli_env,
+            env=env,
             cwd=cwd or Path("/"),
             timeout=120,
         )

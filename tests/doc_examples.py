@@ -152,15 +152,18 @@ def output_matches(shown: list[str], actual: list[str]) -> bool:
 
 def environment(folder: Path, cache: Path | None = None) -> dict[str, str]:
     """A fresh case log in ``folder``, a private flowchart cache (``cache``, else one in
-    ``folder``), fixed language, time zone, width and handler, and ``gk-respond`` from the
+    ``folder``), fixed language (English), time zone, width and handler, and ``gk-respond`` from the
     virtual environment running the tests."""
     bin_dir = str(Path(sys.executable).parent)
     (folder / "home").mkdir()
     return {
         "PATH": os.pathsep.join([bin_dir, os.environ.get("PATH", os.defpath)]),
         "HOME": str(folder / "home"),
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
+        # An English locale, as the docs are written in English: messages in English, the
+        # output's language too unless an example gives --lang. Character type C.UTF-8,
+        # which every machine has (en_US may not be installed; gk-respond reads only LANG).
+        "LANG": "en_US.UTF-8",
+        "LC_CTYPE": "C.UTF-8",
         "TZ": "UTC",
         "COLUMNS": "100",
         "PYTHONIOENCODING": "utf-8",

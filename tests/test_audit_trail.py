@@ -79,7 +79,7 @@ def test_every_kind_of_change_is_a_history_entry_and_none_is_ever_removed(gk, tm
         assert all(e["by"] == "Bo" and e["at"] for e in added)
         before = after
 
-    shown = gk("records", "show", number, "--db", str(db)).stdout
+    shown = gk("records", "show", number, "--db", str(db), "--lang", "sv").stdout
     labels = ["svarade", "bockade av", "tog bort bocken", "anteckning", "ändrade"]
     labels += ["stängde ärendet", "öppnade ärendet igen", "Diarienummer: KS 2026/1 → (inget)"]
     for label in labels:
@@ -88,7 +88,9 @@ def test_every_kind_of_change_is_a_history_entry_and_none_is_ever_removed(gk, tm
     english = gk("records", "show", number, "--db", str(db), "--lang", "en").stdout
     assert "reopened the case" in english and "— Bo" in english
 
-    markdown = gk("records", "export", "--format", "markdown", "--db", str(db)).stdout
+    markdown = gk(
+        "records", "export", "--format", "markdown", "--db", str(db), "--lang", "sv"
+    ).stdout
     assert "stängde ärendet" in markdown and "öppnade ärendet igen" in markdown
     exported = gk("records", "export", "--format", "csv", "--db", str(db)).stdout
     row = next(csv.DictReader(io.StringIO(exported.lstrip("\ufeff")), delimiter=";"))

@@ -53,7 +53,7 @@ def test_a_corrupt_cache_entry_is_ignored(gk, cli_env, tmp_path):
 def test_an_unwritable_cache_only_costs_speed(gk, cli_env, tmp_path):
     blocker = tmp_path / "file-not-dir"
     blocker.write_text("x")
-    env = {**cli_env, "GK_RESPOND_CACHE_DIR": str(blocker / "cache")}
+    env = {**cli_env, "GK_RESPOND_CACHE_DIR": str(blocker / "cache"), "LANG": "sv_SE.UTF-8"}
     import subprocess
     import sys
 

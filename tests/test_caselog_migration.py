@@ -41,7 +41,7 @@ def test_a_log_from_the_current_release_migrates_and_keeps_every_case(gk, tmp_pa
         assert case["history"] == json.loads(row["history_json"])  # old entries, as they were
         assert case["ticked"] == json.loads(row["ticked_json"])
         assert case["due_at"] is None  # saved before deadlines: none is made up afterwards
-        shown = gk("records", "show", number, "--db", str(db))
+        shown = gk("records", "show", number, "--db", str(db), "--lang", "sv")
         assert shown.returncode == 0 and "svarade" in shown.stdout  # old entries readable
     with sqlite3.connect(db) as new:
         (version,) = new.execute("SELECT value FROM gk_respond_meta WHERE key='schema'").fetchone()

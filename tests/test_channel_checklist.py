@@ -15,6 +15,13 @@ from test_channels_cli import ADD
 
 from gk_respond.records import checklist
 
+
+@pytest.fixture
+def gk(gk_sv):
+    """These tests read what a Swedish user gets: the command line under a Swedish locale."""
+    return gk_sv
+
+
 SEEDS = Path(
     os.environ.get("GK_RESPOND_POLICY_DIR")
     or Path(__file__).resolve().parents[1].parent / "shared" / "seeds"

@@ -78,25 +78,25 @@ def test_cli_url_on_a_registered_channel_answers_owns_channel(gk, db):
     assert "is on the registered channel" in done.stderr and "owns_channel=ja" in done.stderr
 
 
-def test_cli_answer_given_wins_and_another_page_is_not_ours(gk, db):
-    done = gk("--answers", "prohibited=ja,owns_channel=nej", "--url", OURS, "--db", db)
+def test_cli_answer_given_wins_and_another_page_is_not_ours(gk_sv, db):
+    done = gk_sv("--answers", "prohibited=ja,owns_channel=nej", "--url", OURS, "--db", db)
     assert done.returncode == 0 and done.stdout.startswith("Anmäl och dokumentera")  # report
     assert "from the register" not in done.stderr
-    done = gk("--answers", "prohibited=ja", "--url", THEIRS, "--db", db, "--format", "json")
+    done = gk_sv("--answers", "prohibited=ja", "--url", THEIRS, "--db", db, "--format", "json")
     assert done.returncode == 3  # owns_channel is still to be answered
     data = json.loads(done.stdout)
     assert data["next"]["question"] == "owns_channel" and "channel" not in data
 
 
-def test_cli_saved_case_records_the_register_answer(gk, db):
-    done = gk("--answers", "prohibited=ja", "--url", OURS, "--db", db, "--save")
+def test_cli_saved_case_records_the_register_answer(gk_sv, db):
+    done = gk_sv("--answers", "prohibited=ja", "--url", OURS, "--db", db, "--save")
     assert done.returncode == 0, done.stderr
     with Store(db) as store:
         (case,) = store.cases()
     assert case.url == OURS and case.outcome == "remove"
     assert [e["event"] for e in case.history] == ["answer", "register"]
     assert case.history[1]["channel"] == "naringsliv" and "channel" not in case.history[0]
-    shown = gk("records", "show", case.number, "--db", db)
+    shown = gk_sv("records", "show", case.number, "--db", db)
     shown_text = " ".join(shown.stdout.split())  # as wrapped for the terminal
     assert "förvalt från kanalregistret: owns_channel = ja (Kanal naringsliv)" in shown_text
 

@@ -41,7 +41,7 @@ def test_add_show_update_remove(gk, tmp_path):
     db = tmp_path / "cases.db"
     added = add(gk, db, *ADD, "--format", "json")
     assert added.returncode == 0, added.stderr
-    assert "channel kommunen-facebook added" in added.stderr
+    assert "gk-respond: kanal kommunen-facebook tillagd" in added.stderr
     channel = json.loads(added.stdout)
     assert channel["url"] == "https://www.facebook.com/gullspangskommun"
     assert channel["administrators"][1] == {
@@ -73,11 +73,11 @@ def test_add_show_update_remove(gk, tmp_path):
     assert removed.returncode == 0
     assert "Gullspångs kommun" in removed.stdout  # what was removed
     assert "channel fb removed" in removed.stderr
-    assert gk("channels", "list", "--db", str(db)).stdout.strip() == "Inga kanaler"
+    assert gk("channels", "list", "--db", str(db), "--lang", "sv").stdout.strip() == "Inga kanaler"
     again = gk("channels", "remove", "fb", "--db", str(db))
     assert (again.returncode, again.stderr) == (
         2,
-        "gk-respond: error: det finns ingen kanal med id 'fb'\n",
+        "gk-respond: error: there is no channel with id 'fb'\n",
     )
 
 
@@ -88,7 +88,7 @@ def test_one_administrator_is_refused_clearly(gk, tmp_path):
     refused = add(gk, db, *args)
     assert refused.returncode == 2
     assert refused.stderr == (
-        "gk-respond: error: --admin: en kanal behöver minst två administratörer (policyn, "
+        "gk-respond: fel: --admin: en kanal behöver minst två administratörer (policyn, "
         "Bilaga 1); 1 angiven\n"
     )
     refused = add(gk, db, *args, lang="en")
@@ -116,7 +116,7 @@ def test_bad_values_are_named_by_their_option(gk, tmp_path):
     assert add(gk, db).returncode == 0
     twice = add(gk, db)
     assert twice.stderr == (
-        "gk-respond: error: det finns redan en kanal med id 'kommunen-facebook'\n"
+        "gk-respond: fel: det finns redan en kanal med id 'kommunen-facebook'\n"
     )
     nothing = gk("channels", "update", "kommunen-facebook", "--db", str(db))
     assert (nothing.returncode, nothing.stderr.startswith("gk-respond: error: nothing to")) == (
@@ -256,10 +256,10 @@ def test_a_broken_import_names_file_and_line_and_writes_nothing(gk, tmp_path):
     )
 
 
-def test_an_import_with_one_bad_channel_among_good_ones_writes_nothing(gk, tmp_path):
+def test_an_import_with_one_bad_channel_among_good_ones_writes_nothing(gk_sv, tmp_path):
     db = tmp_path / "cases.db"
-    add(gk, db)
-    exported = gk("channels", "export", "--db", str(db), "--format", "yaml").stdout
+    add(gk_sv, db)
+    exported = gk_sv("channels", "export", "--db", str(db), "--format", "yaml").stdout
     data = yaml.safe_load(exported)
     good = data["channels"][0]
     data["channels"] = [
@@ -268,13 +268,13 @@ def test_an_import_with_one_bad_channel_among_good_ones_writes_nothing(gk, tmp_p
     ]
     path = tmp_path / "kanaler.json"
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2))
-    result = gk("channels", "import", str(path), "--db", str(db))
+    result = gk_sv("channels", "import", str(path), "--db", str(db))
     assert result.returncode == 2
     assert result.stderr.splitlines()[0] == (
         f"{path}:37:7: channels[2] (kopia): kanalen 'ny-kanal' har redan adressen "
         "https://www.Instagram.com/gullspang/"
     )
-    listed = json.loads(gk("channels", "list", "--db", str(db), "--format", "json").stdout)
+    listed = json.loads(gk_sv("channels", "list", "--db", str(db), "--format", "json").stdout)
     assert [c["id"] for c in listed] == ["kommunen-facebook"]
 
 
@@ -320,3 +320,23 @@ def test_reading_a_register_that_is_not_there_creates_nothing(gk, tmp_path):
         done = gk("channels", *command, "--db", str(db))
         assert done.returncode == 4 and f"no case log at {db}" in done.stderr, command
     assert not db.exists()
+
+
+def test_the_list_shows_where_a_long_cell_is_cut(gk, tmp_path):
+    db = tmp_path / "cases.db"
+    unit = "Samhällsbyggnadsförvaltningens avdelning för kommunikation och service"
+    args = [a if a != "Kommunledningsförvaltningen" else unit for a in ADD]
+    assert add(gk, db, *args).returncode == 0
+    row = gk("channels", "list", "--db", str(db)).stdout.splitlines()[1]
+    assert unit[:31] + "…" in row and unit not in row
+
+
+def test_hours_with_a_decimal_comma_are_taken_and_shown_as_typed(gk, tmp_path):
+    db = tmp_path / "cases.db"
+    args = [a if a != "4" else "2,5" for a in ADD]
+    added = add(gk, db, *args, "--format", "json")
+    assert json.loads(added.stdout)["hours_per_week"] == 2.5  # JSON: a number
+    shown = gk("channels", "show", "kommunen-facebook", "--db", str(db), "--lang", "sv").stdout
+    assert " 2,5\n" in shown
+    english = gk("channels", "show", "kommunen-facebook", "--db", str(db), "--lang", "en").stdout
+    assert " 2.5\n" in english

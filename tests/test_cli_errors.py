@@ -75,8 +75,8 @@ def test_errors_as_json(gk):
     assert "valid answers: ja" in data["errors"][0]
 
 
-def test_incomplete_names_next_question_wording_and_options(gk):
-    result = gk("--answers", "prohibited=nej")
+def test_incomplete_names_next_question_wording_and_options(gk_sv):
+    result = gk_sv("--answers", "prohibited=nej")
     assert result.returncode == 3
     assert "positive: Känns kommentaren positiv?" in result.stderr
     assert "ja (Ja), nej (Nej)" in result.stderr

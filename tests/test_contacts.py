@@ -7,7 +7,16 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
+
 from gk_respond.records.store import SCHEMA_VERSION, Case, Store
+
+
+@pytest.fixture
+def gk(gk_sv):
+    """These tests read what a Swedish user gets: the command line under a Swedish locale."""
+    return gk_sv
+
 
 SARA = [
     "--role", "sakerhetssamordnare",
@@ -62,9 +71,9 @@ def test_each_bad_field_is_named_in_swedish_or_english(gk, tmp_path):
     refused = contacts(gk, db, "add", *bad)
     assert refused.returncode == 2
     assert refused.stderr.splitlines() == [
-        "gk-respond: error: --name: får inte vara tom",
-        "gk-respond: error: --email: 'sara' är ingen e-postadress (namn@exempel.se)",
-        "gk-respond: error: --phone: 'x' är inget telefonnummer "
+        "gk-respond: fel: --name: får inte vara tom",
+        "gk-respond: fel: --email: 'sara' är ingen e-postadress (namn@exempel.se)",
+        "gk-respond: fel: --phone: 'x' är inget telefonnummer "
         "(siffror, mellanslag, +, - och parenteser)",
     ]
     english = contacts(gk, db, "add", *bad, "--lang", "en")

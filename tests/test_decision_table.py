@@ -68,8 +68,8 @@ def test_json(gk, answers, outcome):
 
 
 @pytest.mark.parametrize(("answers", "outcome"), TABLE)
-def test_text(gk, answers, outcome):
-    result = gk("--answers", answers)
+def test_text(gk_sv, answers, outcome):
+    result = gk_sv("--answers", answers)
     assert result.returncode == 0, result.stderr
     first, underline = result.stdout.splitlines()[:2]
     assert first == TITLES_SV[outcome]
@@ -116,8 +116,8 @@ def test_every_reply_outcome_carries_how_to_respond(gk):
             assert {"Källor", "Bjud på dig själv", "Tänk först", "Var dig själv"} <= set(titles)
 
 
-def test_markdown(gk):
-    result = gk(
+def test_markdown(gk_sv):
+    result = gk_sv(
         "--answers", "prohibited=nej,positive=ja,positive_action=share", "--format", "markdown"
     )
     assert result.returncode == 0

@@ -135,12 +135,13 @@ def test_overdue_at_a_frozen_clock(cli_env, tmp_path):
     assert numbers(cli_env, db, wednesday, "--due-before", "2026-06-21") == [removal["number"]]
     assert numbers(cli_env, db, wednesday, "--due-before", "2026-06-24") == late
 
-    listed = run(cli_env, db, wednesday, "records", "list").stdout.splitlines()
-    assert "2026-06-23 14:00 FÖRSENAD" in listed[1]  # in words, not only in colour
+    listed = run(cli_env, db, wednesday, "records", "list", "--lang", "sv").stdout
+    row = next(line for line in listed.splitlines() if line.startswith(correction["number"]))
+    assert "2026-06-23 14:00 FÖRSENAD" in row  # in words, not only in colour
     assert "OVERDUE" in run(cli_env, db, wednesday, "records", "list", "--lang", "en").stdout
     stats = json.loads(run(cli_env, db, wednesday, "records", "stats", "--format", "json").stdout)
     assert stats["overdue_per_outcome"] == {"remove": 1, "correct": 1}
-    assert "Försenade" in run(cli_env, db, wednesday, "records", "stats").stdout
+    assert "Försenade" in run(cli_env, db, wednesday, "records", "stats", "--lang", "sv").stdout
 
     # the removal's due time is met by removed_at; the correction's by closing the case
     updated = run(
@@ -149,7 +150,7 @@ def test_overdue_at_a_frozen_clock(cli_env, tmp_path):
     assert updated.returncode == 0, updated.stderr
     run(cli_env, db, wednesday, "records", "update", correction["number"], "--close")
     assert numbers(cli_env, db, wednesday, "--overdue") == []
-    assert "klar" in run(cli_env, db, wednesday, "records", "list").stdout
+    assert "klar" in run(cli_env, db, wednesday, "records", "list", "--lang", "sv").stdout
 
 
 def test_a_due_time_that_is_not_one_is_a_flowchart_error_with_its_line(gk, tmp_path):

@@ -6,8 +6,8 @@ import csv
 import io
 
 
-def test_paths_text_names_outcomes_and_answers(gk):
-    result = gk("paths")
+def test_paths_text_names_outcomes_and_answers(gk_sv):
+    result = gk_sv("paths")
     assert result.returncode == 0
     assert " 1. Ta bort kommentaren [remove]" in result.stdout
     assert "Får inte ligga kvar? Ja · Kommunens kanal? Ja" in result.stdout
@@ -15,8 +15,16 @@ def test_paths_text_names_outcomes_and_answers(gk):
     assert "13. Observera (följ diskussionen) [observe]" in result.stdout
 
 
-def test_paths_csv(gk):
-    rows = list(csv.DictReader(io.StringIO(gk("paths", "--format", "csv", "--lang", "en").stdout)))
+def test_paths_csv(cli_env):
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "gk_respond", "paths", "--format", "csv", "--lang", "en"]
+    raw = subprocess.run(command, capture_output=True, env=cli_env, check=True).stdout
+    assert raw.startswith("\ufeffpath;outcome;title;".encode()) and raw.endswith(b"\r\n")
+    assert raw.count(b"\r\n") == 14  # rows end in CRLF (a cell may hold line breaks)
+    text = raw.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
     assert len(rows) == 13
     assert rows[0]["outcome"] == "remove" and rows[0]["title"] == "Remove the comment"
     assert rows[0]["prohibited"] == "ja" and rows[0]["owns_channel"] == "ja"
@@ -24,8 +32,8 @@ def test_paths_csv(gk):
     assert [r["path"] for r in rows] == [str(n) for n in range(1, 14)]
 
 
-def test_mermaid(gk):
-    result = gk("diagram", "--format", "mermaid")
+def test_mermaid(gk_sv):
+    result = gk_sv("diagram", "--format", "mermaid")
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "flowchart TD"

@@ -13,6 +13,13 @@ from pathlib import Path
 import pytest
 from conftest import DATA, ROOT
 
+
+@pytest.fixture
+def gk(gk_sv):
+    """These tests read what a Swedish user gets: the command line under a Swedish locale."""
+    return gk_sv
+
+
 PLAIN_QUESTION = (
     "prohibited=nej,positive=nej,defamatory=nej,joking=nej,factual_error=nej,"
     "dissatisfied=nej,high_influence=nej"
@@ -135,7 +142,8 @@ def test_paths_lists_the_steps_each_path_gets(gk):
     text = gk("paths").stdout
     assert "     1) Spara en kopia" in text
     assert "Vägledning: Omvärldsbevaka, Hur man svarar på rätt sätt" in text
-    rows = list(csv.DictReader(io.StringIO(gk("paths", "--format", "csv").stdout)))
+    table = gk("paths", "--format", "csv").stdout.removeprefix("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(table, newline=""), delimiter=";"))
     assert len(rows) == 13 and rows[0]["outcome"] == "remove"
     assert rows[0]["steps"].splitlines()[0].startswith("1. Spara en kopia")
     assert rows[0]["guidance"] == "records_duty unlawful_content freedom_of_expression"

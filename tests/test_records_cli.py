@@ -67,7 +67,9 @@ def test_list_is_newest_first(gk, tmp_path, cli_env):
     assert [c["outcome"] for c in listed] == ["share", "remove"]
     assert [c["number"][-4:] for c in listed] == ["0002", "0001"]
     text = gk("records", "list", "--db", str(db)).stdout.splitlines()
-    assert text[0].startswith(listed[0]["number"]) and "share" in text[0]
+    assert text[0].split() == ["Case", "Created", "Status", "Outcome", "Handler", "Comment"]
+    assert text[1].startswith(listed[0]["number"]) and " open " in text[1]
+    assert "Share" in text[1]  # the outcome's title, not its id
 
 
 def test_handler_from_the_environment(tmp_path, cli_env):
@@ -138,7 +140,10 @@ def test_a_comment_that_is_not_utf8_is_refused_in_one_line(gk, tmp_path):
     db = tmp_path / "cases.db"
     result = save(gk, db, "--comment", "Gullsp\udce5ng")  # the byte 0xe5: Latin-1, not UTF-8
     assert result.returncode == 2
-    assert result.stderr.strip() == "gk-respond: error: --comment is not valid UTF-8 text"
+    assert result.stderr.strip() == (
+        "gk-respond: error: --comment: is not UTF-8 text (byte 0xe5 cannot be read); "
+        "write the text in UTF-8"
+    )
     assert not db.exists()
 
 
@@ -170,6 +175,6 @@ def test_list_keeps_the_comments_in_one_column_whatever_the_handler(gk, tmp_path
     db = tmp_path / "cases.db"
     for handler in ("Bo", "Anna-Karin Andersson Lindqvist Ekström"):
         save(gk, db, "--comment", f"Kommentar från {handler}", "--handler", handler)
-    lines = gk("records", "list", "--db", str(db)).stdout.splitlines()
-    assert len({line.index("Kommentar från") for line in lines}) == 1
+    header, *lines = gk("records", "list", "--db", str(db)).stdout.splitlines()
+    assert {line.index("Kommentar från") for line in lines} == {header.index("Comment")}
     assert "Anna-Karin Andersson…" in lines[0]  # cut, and shown to be

@@ -104,7 +104,7 @@ def test_update_refuses_what_it_cannot_do(gk, log):
 def test_show_as_text_labels_every_field_in_swedish_or_english(gk, log):
     db, (removal, *_) = log
     records(gk, db, "update", removal, "--tick", "1", "--note", "Klart", "--close")
-    sv = records(gk, db, "show", removal).stdout
+    sv = records(gk, db, "show", removal, "--lang", "sv").stdout
     assert re.search(r"^Status +avslutat$", sv, re.M) and "1. [x] Spara en kopia" in sv
     assert "Historik" in sv and "svarade: prohibited = ja" in sv
     assert "  rad två␛[31m åäö [bold]" in sv and "\x1b" not in sv
@@ -181,9 +181,9 @@ def test_json_export_round_trips_every_field(gk, log, tmp_path):
     assert again.returncode == 2 and "already exists; it is left as it is" in again.stderr
 
 
-def test_markdown_export_is_filtered_and_fences_the_comments(gk, log):
+def test_markdown_export_is_filtered_and_fences_the_comments(gk_sv, log):
     db, (removal, share, correction) = log
-    text = records(gk, db, "export", "--format", "markdown", "--outcome", "remove").stdout
+    text = records(gk_sv, db, "export", "--format", "markdown", "--outcome", "remove").stdout
     assert text.startswith("# Ärenden\n\n_outcome: remove_")
     assert f"## {removal}: Ta bort kommentaren" in text
     assert share not in text and correction not in text
@@ -191,16 +191,16 @@ def test_markdown_export_is_filtered_and_fences_the_comments(gk, log):
     assert "- [ ] Spara en kopia" in text
 
 
-def test_stats_count_per_outcome_and_month_with_bars(gk, log):
+def test_stats_count_per_outcome_and_month_with_bars(gk_sv, log):
     db, _ = log
-    data = as_json(gk, db, "stats")
+    data = as_json(gk_sv, db, "stats")
     assert data["total"] == 3
     assert data["per_outcome"] == {"share": 1, "remove": 1, "correct": 1}  # the chart's order
     assert sum(data["per_month"].values()) == 3
-    text = records(gk, db, "stats", "--lang", "en", "--outcome", "share").stdout
+    text = records(gk_sv, db, "stats", "--lang", "en", "--outcome", "share").stdout
     assert text.splitlines()[0] == "Cases: 1"
     assert "  Share  1  ██████████████████████████████" in text
-    empty = records(gk, db, "stats", "--status", "closed").stdout
+    empty = records(gk_sv, db, "stats", "--status", "closed").stdout
     assert empty.strip() == "Ärenden: 0"
 
 

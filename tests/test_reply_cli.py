@@ -21,26 +21,26 @@ GOOD_REPLY = (
 )
 
 
-def test_template_prints_the_draft_of_an_outcome(gk) -> None:
-    result = gk("reply", "template", "--outcome", "correct")
+def test_template_prints_the_draft_of_an_outcome(gk_sv) -> None:
+    result = gk_sv("reply", "template", "--outcome", "correct")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Hej {namn}!")
     assert "Gullspångs kommun" in result.stdout and "{länk}" in result.stdout
-    english = gk("reply", "template", "--outcome", "act", "--lang", "en")
+    english = gk_sv("reply", "template", "--outcome", "act", "--lang", "en")
     assert english.returncode == 0 and english.stdout.startswith("Hi {name}!")
 
 
 @pytest.mark.parametrize("outcome", ["remove", "monitor", "report", "observe"])
-def test_no_template_where_the_policy_says_not_to_reply(gk, outcome: str) -> None:
-    result = gk("reply", "template", "--outcome", outcome)
+def test_no_template_where_the_policy_says_not_to_reply(gk_sv, outcome: str) -> None:
+    result = gk_sv("reply", "template", "--outcome", outcome)
     assert result.returncode == 2 and result.stdout == ""
     assert "inte ska svara" in result.stderr or "Inget svar" in result.stderr
 
 
-def test_check_lists_findings_with_place_rule_and_source(gk, tmp_path: Path) -> None:
+def test_check_lists_findings_with_place_rule_and_source(gk_sv, tmp_path: Path) -> None:
     reply = tmp_path / "svar.txt"
     reply.write_text(BAD_REPLY, encoding="utf-8")
-    result = gk("reply", "check", str(reply), "--outcome", "correct")
+    result = gk_sv("reply", "check", str(reply), "--outcome", "correct")
     assert result.returncode == 1
     assert f"{reply}:2:51: error: Tilltala läsaren med du" in result.stdout
     assert "[address_du]" in result.stdout and "förslag: du" in result.stdout
@@ -64,11 +64,13 @@ def test_check_json_has_stable_ids_and_spans(gk) -> None:
     assert data["counts"] == {"error": 2, "warning": 0, "hint": 0}
 
 
-def test_a_good_reply_passes_and_warnings_do_not_fail(gk) -> None:
-    good = gk("reply", "check", "--outcome", "correct", "--platform", "facebook", input=GOOD_REPLY)
+def test_a_good_reply_passes_and_warnings_do_not_fail(gk_sv) -> None:
+    good = gk_sv(
+        "reply", "check", "--outcome", "correct", "--platform", "facebook", input=GOOD_REPLY
+    )
     assert good.returncode == 0, good.stdout
     assert good.stdout == "" and "0 fel" in good.stderr
-    warned = gk("reply", "check", "--outcome", "act", input=GOOD_REPLY + "Vi lovar!\n")
+    warned = gk_sv("reply", "check", "--outcome", "act", input=GOOD_REPLY + "Vi lovar!\n")
     assert warned.returncode == 0 and "warning:" in warned.stdout and "[promise]" in warned.stdout
 
 
@@ -78,9 +80,9 @@ def test_check_on_an_outcome_without_reply_says_why(gk) -> None:
     assert "[no_reply]" in result.stdout and "personangrepp" in result.stdout
 
 
-def test_platform_limit(gk) -> None:
+def test_platform_limit(gk_sv) -> None:
     long = GOOD_REPLY + "Tack för att du skriver. " * 8
-    result = gk("reply", "check", "--outcome", "correct", "--platform", "x", input=long)
+    result = gk_sv("reply", "check", "--outcome", "correct", "--platform", "x", input=long)
     assert result.returncode == 1 and "[length_x]" in result.stdout
     assert "För långt för X" in result.stdout
 
@@ -104,9 +106,9 @@ def test_bad_input_exits_2(gk, tmp_path: Path) -> None:
         assert "Traceback" not in result.stderr
 
 
-def test_untrusted_text_is_shown_as_the_characters_it_is(gk) -> None:
+def test_untrusted_text_is_shown_as_the_characters_it_is(gk_sv) -> None:
     reply = "Hej!\nDet var ett skit\x1b[31mjobb [bold]Ni[/bold]\n"
-    result = gk("reply", "check", "--outcome", "act", input=reply)
+    result = gk_sv("reply", "check", "--outcome", "act", input=reply)
     assert "\x1b" not in result.stdout
     assert "skit␛[31mjobb" not in result.stdout  # the word ends at the escape
     assert "”skit”" in result.stdout and "”Ni”" in result.stdout

@@ -35,29 +35,29 @@ def saved(db: str, reply: str) -> str:
         return store.save(case).number
 
 
-def test_show_and_exports_include_the_reply_and_its_findings(tmp_path, gk) -> None:
+def test_show_and_exports_include_the_reply_and_its_findings(tmp_path, gk_sv) -> None:
     db = str(tmp_path / "cases.db")
     number = saved(db, REPLY)
     with Store(db) as store:
         case = store.get(number)
     assert case.reply_text == REPLY
     assert {f["rule"] for f in case.reply_findings} >= {"address_du", "source_link_correct"}
-    shown = gk("records", "show", number, "--db", db)
+    shown = gk_sv("records", "show", number, "--db", db)
     assert shown.returncode == 0, shown.stderr
     assert "\x1b" not in shown.stdout and "␛[2J" in shown.stdout
     assert "Svaret\n  Hej! Ni har fel [bold]x[/bold]" in shown.stdout
     assert "Kontrollen när svaret sparades" in shown.stdout
     assert "fel [address_du, 5–7]: Tilltala läsaren med du" in shown.stdout
-    english = gk("records", "show", number, "--db", db, "--lang", "en")
+    english = gk_sv("records", "show", number, "--db", db, "--lang", "en")
     assert "error [address_du, 5–7]: Address the reader as du" in english.stdout
-    markdown = gk("records", "export", "--format", "markdown", "--db", db)
+    markdown = gk_sv("records", "export", "--format", "markdown", "--db", db)
     assert "### Svaret" in markdown.stdout
     assert "````text\nHej! Ni har fel [bold]x[/bold] ␛[2J```\n" in markdown.stdout  # fenced
-    exported = gk("records", "export", "--format", "csv", "--db", db)
+    exported = gk_sv("records", "export", "--format", "csv", "--db", db)
     row = next(csv.DictReader(io.StringIO(exported.stdout.lstrip("\ufeff")), delimiter=";"))
-    assert row["reply_text"] == REPLY
-    assert json.loads(row["reply_findings"])[0]["rule"]
-    data = json.loads(gk("records", "export", "--format", "json", "--db", db).stdout)
+    assert row["Svaret"] == REPLY  # Swedish headers in Swedish
+    assert json.loads(row["Kontrollen av svaret"])[0]["rule"]
+    data = json.loads(gk_sv("records", "export", "--format", "json", "--db", db).stdout)
     assert data[0]["reply_text"] == REPLY
 
 

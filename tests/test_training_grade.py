@@ -79,7 +79,7 @@ def test_report_score_per_question_and_missed():
     assert data["trainee"] == "Kim"
     assert data["missed"] == [{"id": "snow_clearing", "title": BY_ID["snow_clearing"].title("en")}]
     text = report_markdown(CHART, report, "sv", "Kim")
-    assert "Deltagare: ` Kim `" in text and "Rätt: 2 av 3 (66.7 %)" in text
+    assert "Deltagare: ` Kim `" in text and "Rätt: 2 av 3 (66,7 %)" in text
     assert "| Missnöjd medborgare/brukare? | 0/1 |" in text
 
 

@@ -88,7 +88,7 @@ async def test_write_check_fix_save_and_find_the_reply_in_the_case(tmp_path, cli
         case = store.get(number)
     assert case.reply_text == reply and case.reply_findings == []
     shown = subprocess.run(
-        [sys.executable, "-m", "gk_respond", "records", "show", number, "--db", db],
+        [sys.executable, "-m", "gk_respond", "records", "show", number, "--db", db, "--lang", "sv"],
         capture_output=True, text=True, env=cli_env,
     )  # fmt: skip
     assert shown.returncode == 0, shown.stderr

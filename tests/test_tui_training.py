@@ -74,7 +74,7 @@ async def test_a_whole_session_with_right_and_wrong_answers(tmp_path):
         await pilot.press("enter")
         assert isinstance(app.screen, ResultScreen)
         assert text_of(app, "#result-title") == "Resultat av träningen: Kim"
-        assert text_of(app, "#score") == "Rätt: 2 av 3 (66.7 %)"
+        assert text_of(app, "#score") == "Rätt: 2 av 3 (66,7 %)"
         per_question = text_of(app, "#per-question").splitlines()
         assert per_question[0].startswith("Får inte ligga kvar?") and " 3/3 " in per_question[0]
         assert per_question[1].startswith("Positiv?") and " 1/2 " in per_question[1]
@@ -95,7 +95,7 @@ async def test_a_whole_session_with_right_and_wrong_answers(tmp_path):
         assert isinstance(app.screen, ResultScreen)
         text = (tmp_path / "kim.md").read_text(encoding="utf-8")
         assert text.startswith("# Resultat av träningen\n\nDeltagare: ` Kim `\n")
-        assert "**Rätt: 2 av 3 (66.7 %)**" in text
+        assert "**Rätt: 2 av 3 (66,7 %)**" in text
         assert "| Positiv? | 1/2 |" in text
         assert f"- ` {BY_ID['snow_clearing'].title('sv')} ` (`snow_clearing`)" in text
         assert "Din väg lämnade den förväntade vid: Positiv? (du svarade Ja, förväntat Nej)" in text

@@ -6,13 +6,29 @@ Never imports Textual or the web framework, except where a command opens another
 
 from __future__ import annotations
 
+import os
 import sys
 
-from .common import OK
+from ..messages import choose, language_of, message
+from .common import OK, NotText, check_arguments, check_environment, fail
+
+FAMILIES = ("records", "channels", "train", "reply")
+COMMAND_WORDS = (*FAMILIES, "check", "paths", "diagram")
+FLAGS = ("--save", "--version", "-h", "--help")  # the main command's options without a value
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    choose(language_of(args, os.environ))
+    try:
+        check_arguments(args)
+        check_environment(dict(os.environ))
+    except NotText as error:
+        return fail([str(error)])
+    misplaced = _misplaced_command(args)
+    if misplaced is not None:
+        rest = " ".join(a for i, a in enumerate(args) if i != misplaced)
+        return fail([message("command_first", command=args[misplaced], options=rest)])
     try:
         return _dispatch(args)
     except BrokenPipeError:
@@ -21,6 +37,19 @@ def main(argv: list[str] | None = None) -> int:
         return OK
     except KeyboardInterrupt:
         return 130
+
+
+def _misplaced_command(args: list[str]) -> int | None:
+    """Where a command word stands after the main command's options (``--lang en paths``),
+    or None; a word that is an option's value is not a command."""
+    if not args or not args[0].startswith("-"):
+        return None
+    for index, arg in enumerate(args[1:], 1):
+        before = args[index - 1]
+        is_value = before.startswith("-") and "=" not in before and before not in FLAGS
+        if arg in COMMAND_WORDS and not is_value:
+            return index
+    return None
 
 
 def _dispatch(args: list[str]) -> int:

@@ -10,10 +10,23 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..messages import message
 from ..records.channels import Channel, ChannelError, Channels, Loc, problems
 from ..records.store import Store, StoreError, default_path, print_warning
 from ..untrusted import json_text, visible
-from .common import BAD_INPUT, OK, STORE, command_parser, deliver, print_json, read, report_error
+from .common import (
+    BAD_INPUT,
+    OK,
+    STORE,
+    NotText,
+    command_parser,
+    deliver,
+    lang_option,
+    print_json,
+    read,
+    report_error,
+    say,
+)
 
 EPILOG = """\
 examples:
@@ -144,7 +157,7 @@ def _parser() -> argparse.ArgumentParser:
     ):
         sub.add_argument("--format", choices=formats, default=formats[0])
         sub.add_argument("--db", metavar="PATH", help="the case log (default: $GK_RESPOND_DB)")
-        sub.add_argument("--lang", choices=["sv", "en"], default="sv", help="default: sv")
+        lang_option(sub)
     export.add_argument("--output", metavar="FILE", help="write to FILE (never overwritten)")
     return parser
 
@@ -175,8 +188,8 @@ def _option(loc: Loc) -> str:
 def _refused(error: ValidationError | ChannelError, lang: str) -> int:
     if isinstance(error, ChannelError):
         return report_error(error.message(lang))
-    for loc, message in problems(error, lang):
-        report_error(f"{_option(loc)}: {message}")
+    for loc, text in problems(error, lang):
+        report_error(f"{_option(loc)}: {text}")
     return BAD_INPUT
 
 
@@ -232,8 +245,7 @@ def _write(channels: Channels, args: argparse.Namespace) -> int:
     if channel is None:
         return _no_channel(args)
     _print(channel, args)
-    done = {"add": "added", "update": "updated"}[args.command]
-    print(f"gk-respond: channel {channel.id} {done}", file=sys.stderr)
+    say(message(f"channel_done_{args.command}", id=channel.id))
     return OK
 
 
@@ -290,7 +302,7 @@ def _remove(channels: Channels, args: argparse.Namespace) -> int:
     if channel is None:
         return _no_channel(args)
     _print(channel, args)
-    print(f"gk-respond: channel {channel.id} removed", file=sys.stderr)
+    say(message("channel_removed", id=channel.id))
     return OK
 
 
@@ -318,8 +330,10 @@ def _import(channels: Channels, args: argparse.Namespace) -> int:
     name = "<stdin>" if args.file == "-" else args.file
     try:
         text = read(args.file)
-    except (OSError, UnicodeDecodeError) as error:
-        return report_error(f"{name}: {getattr(error, 'strerror', None) or error}")
+    except NotText as error:
+        return report_error(str(error))
+    except OSError as error:
+        return report_error(f"{name}: {error.strerror or error}")
     try:
         found = read_register(text, name, args.lang)
     except FlowchartError as error:
@@ -329,9 +343,9 @@ def _import(channels: Channels, args: argparse.Namespace) -> int:
     before = {channel.id for channel in channels.all()}
     channels.replace_all(found)
     gone = sorted(before - {channel.id for channel in found})
-    print(f"gk-respond: {len(found)} channel(s) imported from {name}", file=sys.stderr)
+    say(message("channels_imported", count=len(found), name=name))
     if gone:
-        print(f"gk-respond: no longer in the register: {', '.join(gone)}", file=sys.stderr)
+        say(message("channels_gone", ids=", ".join(gone)))
     return OK
 
 

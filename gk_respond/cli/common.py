@@ -9,6 +9,8 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ..messages import language, message, shown
+
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
 
@@ -27,10 +29,38 @@ exit codes:
 """
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, its errors with this run's ``gk-respond: error:`` prefix."""
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        """As argparse's, with ``--lang`` not given decided here: JSON output (``--format
+        json`` and ``--batch``'s JSON Lines) keeps sv whatever the locale (scripts get the
+        same bytes everywhere), other output follows this run's language."""
+        parsed, extra = super().parse_known_args(args, namespace)
+        if hasattr(parsed, "lang") and parsed.lang is None:
+            json_out = getattr(parsed, "format", None) == "json" or getattr(parsed, "batch", None)
+            parsed.lang = "sv" if json_out else language()
+        return parsed, extra
+
+    def error(self, message_text: str) -> Any:
+        self.print_usage(sys.stderr)
+        self.exit(BAD_INPUT, f"{self.prog}: {message('error_word')}: {message_text}\n")
+
+
+def lang_option(parser: argparse.ArgumentParser, help: str | None = None) -> None:
+    """``--lang``: when not given, this run's language (the locale's, else sv); for JSON
+    output always sv (`Parser.parse_known_args`)."""
+    parser.add_argument(
+        "--lang",
+        choices=["sv", "en"],
+        help=help or "language of the output (default: the locale's, else sv; JSON: sv)",
+    )
+
+
 def command_parser(
     prog: str, description: str, epilog: str = EXIT_CODES
 ) -> argparse.ArgumentParser:
-    return argparse.ArgumentParser(
+    return Parser(
         prog=prog,
         description=description,
         epilog=epilog,
@@ -48,42 +78,121 @@ def open_chart(file: str | None) -> Chart | None:
     try:
         return Chart(load(file or default_flowchart()))
     except FlowchartError as error:
-        print_problems(error.problems, "the flowchart has")
+        print_problems(error.problems, "flowchart")
         return None
 
 
-def print_problems(problems: list[Any], what: str) -> None:
+def print_problems(problems: list[Any], what: str) -> None:  # what: flowchart, scenarios
     """Every problem of a file on standard error, one a line (at most MAX_PROBLEMS, then a
     line counting the rest), then how many there are."""
     from ..flowchart.problems import capped
 
     for problem in capped(problems):
         print(problem, file=sys.stderr)
-    print(f"gk-respond: {what} {len(problems)} problem(s)", file=sys.stderr)
+    say(message(f"problems_{what}", count=len(problems)))
 
 
 def fail(messages: Iterable[str]) -> int:
-    """Each message as a ``gk-respond: error:`` line on standard error; the bad-input code."""
-    for message in messages:
-        report_error(message)
+    """Each message as a ``gk-respond: error:`` (Swedish: ``gk-respond: fel:``) line on
+    standard error; the bad-input code."""
+    for text in messages:
+        report_error(text)
     return BAD_INPUT
 
 
-def report_error(message: str, code: int = BAD_INPUT) -> int:
-    """``message`` as a ``gk-respond: error:`` line on standard error (made visible:
-    it may hold what a user typed); ``code``."""
+def report_error(text: str, code: int = BAD_INPUT) -> int:
+    """``text`` as a ``gk-respond: error:`` (``fel:``) line on standard error; ``code``."""
     from ..untrusted import visible
 
-    print(f"gk-respond: error: {visible(message)}", file=sys.stderr)
+    print(message("error") + visible(shown(text)), file=sys.stderr)
     return code
 
 
+def say(text: str) -> None:
+    """A confirmation, ``gk-respond: text``, on standard error."""
+    print(message("prefix") + text, file=sys.stderr)
+
+
+def warn(text: str) -> None:
+    """``gk-respond: warning:`` (``varning:``) ``text`` on standard error."""
+    print(message("warning") + text, file=sys.stderr)
+
+
+# -- the one input-decoding rule -----------------------------------------------------------
+# Options, environment variables, standard input and files are UTF-8 text. Python hands a
+# command line or variable holding other bytes over with each such byte as a lone surrogate
+# (surrogateescape); those are found here, before any command sees them, and refused with one
+# message that names the option or variable. Standard input and files are decoded strictly.
+
+
+class NotText(ValueError):
+    """Input that is not UTF-8 text; the message names where it came from."""
+
+
+def not_utf8(text: str) -> int | None:
+    """The first byte of ``text`` that was not UTF-8 (a surrogateescape'd byte), or None."""
+    for char in text:
+        if "\udc80" <= char <= "\udcff":
+            return ord(char) - 0xDC00
+        if "\ud800" <= char <= "\udfff":  # a lone surrogate of another origin
+            return ord(char)
+    return None
+
+
+def check_arguments(args: list[str]) -> None:
+    """NotText for the first argument that is not UTF-8 text, naming its option."""
+    for index, arg in enumerate(args):
+        byte = not_utf8(arg)
+        if byte is None:
+            continue
+        if arg.startswith("--") and "=" in arg:
+            where = arg.split("=", 1)[0]
+        elif index and args[index - 1].startswith("-") and not arg.startswith("-"):
+            where = args[index - 1]
+        else:
+            where = f"argument {index + 1}"
+        raise NotText(message("not_utf8", where=where, byte=f"0x{byte:02x}"))
+
+
+def check_environment(environ: dict[str, str]) -> None:
+    """NotText for the first GK_RESPOND_* variable that is not UTF-8 text."""
+    for name, value in sorted(environ.items()):
+        byte = not_utf8(value) if name.startswith("GK_RESPOND_") else None
+        if byte is not None:
+            raise NotText(message("not_utf8", where=f"${name}", byte=f"0x{byte:02x}"))
+
+
+def decode(data: bytes, where: str) -> str:
+    """``data`` as UTF-8 text (a leading BOM dropped), or NotText naming ``where``."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise NotText(message("not_utf8", where=where, byte=f"0x{data[error.start]:02x}")) from None
+
+
+def read_stdin(chars: int | None = None) -> str:
+    """Standard input's text (no more than is needed for ``chars`` characters), or NotText."""
+    if chars is None:
+        return decode(sys.stdin.buffer.read(), message("stdin"))
+    import codecs
+
+    limit = chars * 4 + 1  # a UTF-8 character has at most four bytes
+    data = sys.stdin.buffer.read(limit)
+    try:  # a character cut at the limit is not an error: the text is too long anyway
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(data, len(data) < limit)
+    except UnicodeDecodeError as error:
+        raise NotText(
+            message("not_utf8", where=message("stdin"), byte=f"0x{data[error.start]:02x}")
+        ) from None
+
+
 def read(source: str) -> str:
-    """A file's text, or standard input's for ``-``; OSError for a missing file."""
+    """A file's text, or standard input's for ``-``; OSError for a missing file, NotText
+    for one that is not UTF-8."""
     if source == "-":
-        return sys.stdin.read()
-    with open(source, encoding="utf-8") as handle:
-        return handle.read()
+        return read_stdin()
+    with open(source, "rb") as handle:
+        return decode(handle.read(), source)
 
 
 def deliver(text: str, output: str | None, what: str, private: bool = True) -> str | None:
@@ -99,12 +208,12 @@ def deliver(text: str, output: str | None, what: str, private: bool = True) -> s
     try:
         write_new(output, text, private)  # whole or not at all, never through a link
     except FileExistsError:
-        return f"{output} already exists; it is left as it is (choose another name)"
+        return message("exists", output=output)
     except RefusedPath as refused:
         return str(refused)
     except OSError as error:
         return f"{output}: {error.strerror}"
-    print(f"gk-respond: {what} written to {output}", file=sys.stderr)
+    say(message("written", what=what, output=output))
     return None
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import re
-import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
+from ..messages import message
 from ..records.store import (
     STATUSES,
     Case,
@@ -21,7 +21,7 @@ from ..records.store import (
     print_warning,
 )
 from ..untrusted import json_text, preview, visible
-from .common import OK, PROBLEMS, STORE, deliver, open_chart, report_error
+from .common import OK, PROBLEMS, STORE, Parser, deliver, lang_option, open_chart, report_error, say
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
@@ -33,7 +33,7 @@ examples:
   gk-respond records list --overdue
   gk-respond records list --status open --due-before 2026-12-24
   gk-respond records show 2026-0042
-  gk-respond records update 2026-0042 --tick 1 --tick 2 --removed-at now \
+  gk-respond records update 2026-0042 --tick 1 --tick 2 --removed-at now \\
       --copy-kept "W:/Kommunikation/2026-0042.pdf"
   gk-respond records update 2026-0042 --diarium "KS 2026/123" --note "Till registrator" --close
   gk-respond records update 2026-0042 --reopen --note "Ny kopia sparad"
@@ -81,7 +81,7 @@ def _positive(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="gk-respond records",
         description="The case log: every triage saved with --save or from the app (s on the "
         "outcome screen). Times are shown in local time and kept in UTC.",
@@ -127,7 +127,7 @@ def _parser() -> argparse.ArgumentParser:
     ):
         sub.add_argument("--format", choices=formats, default=formats[0])
         sub.add_argument("--db", metavar="PATH", help="the case log (default: $GK_RESPOND_DB)")
-        sub.add_argument("--lang", choices=["sv", "en"], default="sv", help="default: sv")
+        lang_option(sub)
     export.add_argument("--output", metavar="FILE", help="write to FILE (never overwritten)")
     export.add_argument(
         "--delimiter", choices=[";", ",", "tab"], default=";", help="CSV only (default: ;)"
@@ -185,6 +185,21 @@ def _number(given: str) -> str:
     return f"{found[1]}-{int(found[2]):04d}" if found else given.strip()
 
 
+def _no_case(store: Store, given: str) -> str:
+    """There is no case ``given``: the form a number has, and the closest one in the log."""
+    import difflib
+
+    numbers = [case.number for case in store.cases(CaseFilter())]
+    digits = re.sub(r"\D", "", given)[-4:]
+    year = numbers[0][:4] if numbers else str(date.today().year)
+    example = f"{year}-{int(digits):04d}" if digits else f"{year}-0042"
+    wanted = _number(given) if re.fullmatch(r"\s*\d{4}-\d+\s*", given) else example
+    close = difflib.get_close_matches(wanted, numbers, n=1, cutoff=0.6) if digits else []
+    if close:
+        return message("no_case_close", given=given, close=close[0], example=example)
+    return message("no_case", given=given, example=example)
+
+
 def _cases(store: Store, chart: Chart, args: argparse.Namespace) -> list[Case] | str:
     where = _filter(args, chart)
     return where if isinstance(where, str) else _due_filter(store.cases(where), chart, args)
@@ -224,7 +239,7 @@ def _show(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 
     case = store.get(_number(args.case))
     if case is None:
-        return report_error(f"no case {args.case!r} in {store.path}")
+        return report_error(_no_case(store, args.case))
     if args.format == "json":
         print(_one(case))
     elif args.format == "markdown":
@@ -267,12 +282,9 @@ def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     number = _number(args.case)
     found = store.get(number)
     if found is None:
-        return report_error(f"no case {args.case!r} in {store.path}")
+        return report_error(_no_case(store, args.case))
     if found.closed_at and changes.close is not False:
-        return report_error(
-            f"case {number} is closed; add --reopen to change it (the reopening is kept in "
-            "its history)"
-        )
+        return report_error(message("case_closed", number=number))
     steps = len(case_steps(chart, found) or [])
     beyond = sorted(n + 1 for n in changes.tick | changes.untick if n >= steps)
     if beyond:
@@ -283,19 +295,21 @@ def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     case = store.update(number, lambda c: apply(c, changes))
     assert case is not None  # cases are never deleted
     print(_one(case) if args.format == "json" else case_text(case, chart, args.lang))
-    print(f"gk-respond: case {number} updated", file=sys.stderr)
+    say(message("updated", number=number))
     return OK
 
 
 def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
-    from ..records.export import csv_text, json_text, markdown_text
+    from ..messages import csv_headers
+    from ..records.export import COLUMNS, csv_text, json_text, markdown_text
 
     where = _filter(args, chart)
     if isinstance(where, str):
         return report_error(where)
     cases = _due_filter(store.cases(where), chart, args)
     if args.format == "csv":
-        text = csv_text(cases, "\t" if args.delimiter == "tab" else args.delimiter)
+        delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+        text = csv_text(cases, delimiter, csv_headers(COLUMNS))
     elif args.format == "json":
         text = json_text(cases) + "\n"
     else:
@@ -326,26 +340,34 @@ def _short(text: str, chars: int) -> str:
 
 
 def _table(cases: list[Case], path: str, chart: Chart, lang: str) -> str:
+    """The cases one a line, under a header row, in columns; status and outcome in words,
+    and the due time (FÖRSENAD/OVERDUE in words when it has passed)."""
     from ..clock import now
     from ..records.due import due_label
-    from ..records.view import local_time
+    from ..records.view import local_time, outcome_title
 
     if not cases:
-        return f"no cases in {path} match"
-    handlers = [_short(case.handler, 20) for case in cases]
-    width = max(map(len, handlers))  # the comments start in one column
+        return message("no_match", path=path)
+    header = [message(f"col_{name}") for name in ("case", "created", "status", "outcome", "due")]
     moment = now()
-    dues = [due_label(case, chart, moment, lang) or "-" for case in cases]
-    due_width = max(map(len, dues))
-    rows = []
-    for case, handler, due in zip(cases, handlers, dues, strict=True):
-        comment = _short(case.comment_text, 40)
-        rows.append(
-            f"{visible(case.number)}  {local_time(case.created_at)}  {case.status:<6}  "
-            f"{visible(case.outcome):<9}  {due:<{due_width}}  "
-            f"{handler:<{width}}  {comment}"
-        )
-    return "\n".join(rows)
+    rows = [
+        [
+            visible(case.number),
+            local_time(case.created_at),
+            message(f"status_{case.status}"),
+            _short(outcome_title(chart, case.outcome, lang), 30),
+            due_label(case, chart, moment, lang) or "-",
+            _short(case.handler, 20),
+            _short(case.comment_text, 40),
+        ]
+        for case in cases
+    ]
+    table = [[*header, message("col_handler"), message("col_comment")], *rows]
+    widths = [max(len(row[column]) for row in table) for column in range(6)]
+    return "\n".join(
+        "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[6]])
+        for row in table
+    )
 
 
 COMMANDS: dict[str, Callable[[Store, Chart, argparse.Namespace], int]] = {

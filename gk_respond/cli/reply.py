@@ -12,6 +12,9 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..messages import message
+from .common import Parser, lang_option, report_error, say
+
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
     from ..reply.check import Finding
@@ -41,7 +44,7 @@ exit codes (reply template):
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="gk-respond reply",
         description="Write the reply: the draft an outcome starts from, and a reply checked "
         "against the policy's writing rules (du-tilltal, plain language, tone, sources, no "
@@ -86,13 +89,12 @@ def main(argv: list[str]) -> int:
 
 def _outcome_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--outcome", required=True, metavar="ID", help="the outcome, by id")
-    parser.add_argument("--lang", choices=["sv", "en"], default="sv")
+    lang_option(parser)
     parser.add_argument("--flowchart", metavar="FILE", help="use this flowchart file")
 
 
-def _fail(message: str) -> int:
-    print(f"gk-respond: error: {message}", file=sys.stderr)
-    return BAD_INPUT
+def _fail(text: str) -> int:
+    return report_error(text, BAD_INPUT)
 
 
 def load_rules(file: str | None) -> Rules | None:
@@ -105,7 +107,7 @@ def load_rules(file: str | None) -> Rules | None:
     except FlowchartError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        print(f"gk-respond: the rules file has {len(error.problems)} problem(s)", file=sys.stderr)
+        say(message("problems_rules", count=len(error.problems)))
         return None
 
 
@@ -209,7 +211,7 @@ def check_rules(file: str | None, chart: Chart | None) -> bool:
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print(f"gk-respond: the rules file has {len(problems)} problem(s)", file=sys.stderr)
+        say(message("problems_rules", count=len(problems)))
         return False
     print(
         f"{file or 'built-in rules'}: sound (version {rules.data.version}: "

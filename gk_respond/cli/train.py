@@ -8,7 +8,16 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from .common import OK, PROBLEMS, command_parser, fail, open_chart, print_json, print_problems
+from .common import (
+    OK,
+    PROBLEMS,
+    command_parser,
+    fail,
+    lang_option,
+    open_chart,
+    print_json,
+    print_problems,
+)
 from .launch import open_training
 
 if TYPE_CHECKING:
@@ -61,7 +70,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--flowchart", metavar="FILE", help="use this flowchart file instead of the built-in one"
     )
-    parser.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default: sv)")
+    lang_option(parser)
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
         "--present",
@@ -118,7 +127,7 @@ def _load(chart: Chart, files: list[str]) -> list[Loaded] | None:
     try:
         return load(chart, files)
     except FlowchartError as error:
-        print_problems(error.problems, "the scenarios have")
+        print_problems(error.problems, "scenarios")
         return None
 
 

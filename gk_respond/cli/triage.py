@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
 from .. import __version__
+from ..messages import message
 from .common import (
     BAD_INPUT,
     EXIT_CODES,
@@ -16,11 +17,16 @@ from .common import (
     OK,
     PROBLEMS,
     STORE,
+    NotText,
     command_parser,
     fail,
+    lang_option,
     open_chart,
     print_json,
     read,
+    read_stdin,
+    say,
+    warn,
 )
 from .launch import open_app
 
@@ -52,9 +58,7 @@ def _chart_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="use this flowchart file instead of the built-in one",
     )
-    parser.add_argument(
-        "--lang", choices=["sv", "en"], default="sv", help="language of the output (default: sv)"
-    )
+    lang_option(parser)
 
 
 # -- gk-respond [--answers | --batch] -------------------------------------------------------
@@ -157,8 +161,8 @@ def main(argv: list[str]) -> int:
     from ..flowchart.answers import MAX_CHARACTERS
 
     try:  # a longer text is refused whole (by split), so no more of it is read
-        text = sys.stdin.read(MAX_CHARACTERS + 1) if args.answers == "-" else args.answers
-    except OSError as error:
+        text = read_stdin(MAX_CHARACTERS + 1) if args.answers == "-" else args.answers
+    except (OSError, NotText) as error:
         return fail([str(error)])
     comment = _comment(args)
     if isinstance(comment, str):
@@ -180,14 +184,10 @@ def _comment(args: argparse.Namespace) -> Comment | str:
     if args.comment_file is not None:
         try:
             text = read(args.comment_file)
-        except (OSError, UnicodeDecodeError) as error:
+        except NotText as error:
+            return str(error)
+        except OSError as error:
             return f"{args.comment_file}: {error}"
-    for name in ("comment", "url", "author", "found"):
-        value = text if name == "comment" else getattr(args, name)
-        try:
-            (value or "").encode("utf-8")
-        except UnicodeEncodeError:  # bytes that are not UTF-8, as the shell passed them
-            return f"--{name} is not valid UTF-8 text"
     return Comment(
         text=text,
         url=args.url or "",
@@ -280,9 +280,9 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment)
     else:
         print(render.outcome_text(chart, result.path, result.outcome, lang, None, contacts))
     if number:
-        print(f"gk-respond: saved as case {number}", file=sys.stderr)
+        say(message("saved", number=number))
     elif save is not None:
-        print("gk-respond: not saved: the answers stop before an outcome", file=sys.stderr)
+        say(message("not_saved"))
     return OK if result.outcome else INCOMPLETE
 
 
@@ -354,7 +354,7 @@ def _registered_channel(url: str, db: str | None) -> Channel | None:
     except NoCaseLog:
         return None
     except StoreError as error:
-        print(f"gk-respond: warning: the channel register is not used: {error}", file=sys.stderr)
+        warn(message("register_unused", error=error))
         return None
 
 
@@ -447,7 +447,8 @@ def _paths(argv: list[str]) -> int:
         "json": overview.paths_json,
         "csv": overview.paths_csv,
     }
-    print(show[args.format](chart, args.lang))
+    text = show[args.format](chart, args.lang)
+    sys.stdout.write(text if args.format == "csv" else text + "\n")  # CSV ends with CRLF
     return OK
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..messages import Text
 from .engine import AnswerError, Chart, Step, Walk
 from .problems import quote
 
@@ -41,9 +42,7 @@ class Result:
 def split(text: str) -> list[tuple[str, str]]:
     """``"q=a,q=a"`` (commas, semicolons or new lines between pairs) -> pairs."""
     if len(text) > MAX_CHARACTERS:
-        raise AnswersError(
-            [f"the answers are longer than {MAX_CHARACTERS:,} characters; nothing was read"]
-        )
+        raise AnswersError([Text("answers_too_long", limit=f"{MAX_CHARACTERS:,}")])
     pairs: list[tuple[str, str]] = []
     problems: list[str] = []
     for part in text.replace(";", ",").replace("\n", ",").split(","):
@@ -52,7 +51,7 @@ def split(text: str) -> list[tuple[str, str]]:
             continue
         question, sep, answer = part.partition("=")
         if not sep or not question.strip() or not answer.strip():
-            problems.append(f"{quote(part)} is not of the form question=answer")
+            problems.append(Text("not_a_pair", part=quote(part)))
             continue
         pairs.append((question.strip(), answer.strip()))
     if problems:
@@ -75,10 +74,10 @@ def evaluate(
             qid = chart.question_id(word)
             answer = chart.answer_id(qid, value)
         except AnswerError as error:
-            problems.append(str(error))
+            problems.append(error.args[0])  # a Text: the command line shows it in its language
             continue
         if answers.get(qid, answer) != answer:
-            problems.append(f"{qid!r} is answered twice: {answers[qid]} and {answer}")
+            problems.append(Text("answered_twice", question=qid, one=answers[qid], other=answer))
         answers[qid] = answer
     if problems:
         raise AnswersError(problems)
@@ -95,9 +94,7 @@ def evaluate(
     unused = [qid for qid in given if qid not in asked and qid not in still_open]
     if unused:
         taken = ", ".join(f"{s.question}={s.answer}" for s in walk.path) or "(none)"
-        raise AnswersError(
-            [f"{qid!r} is never asked on this path (path: {taken})" for qid in unused]
-        )
+        raise AnswersError([Text("never_asked", question=qid, path=taken) for qid in unused])
     preset_used = tuple(dict.fromkeys(s.question for s in walk.path if s.question not in given))
     return Result(walk.path, walk.outcome, walk.question, preset_used)
 

@@ -16,6 +16,7 @@ from functools import cache
 
 from transitions import Machine
 
+from ..messages import Text
 from .problems import listing, quote
 from .schema import Flowchart, Option, Question
 from .words import answer_key
@@ -98,8 +99,12 @@ class Chart:
         found = self._words[qid].get(answer_key(word))
         if found is None:
             raise AnswerError(
-                f"{quote(word)} is not an answer to {qid!r}; valid answers: "
-                + self.describe_options(qid)
+                Text(
+                    "not_an_answer",
+                    word=quote(word),
+                    question=qid,
+                    valid=self.describe_options(qid),
+                )
             )
         return found
 
@@ -118,10 +123,13 @@ class Chart:
         close = []  # an id has at most 64 characters: a longer word is like none of them
         if len(key) <= 64:
             close = difflib.get_close_matches(word, list(self.flowchart.questions), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise AnswerError(
-            f"unknown question {quote(word)}{hint}; valid questions: "
-            + listing(self.flowchart.questions)
+            Text(
+                "unknown_question_close" if close else "unknown_question",
+                word=quote(word),
+                close=close[0] if close else "",
+                valid=listing(self.flowchart.questions),
+            )
         )
 
     def questions_from(self, node: str) -> frozenset[str]:
@@ -240,7 +248,7 @@ class Walk:
         the channel register offered."""
         qid = self.question
         if qid is None:
-            raise AnswerError(f"the walk has ended at outcome {self.node!r}; no question is open")
+            raise AnswerError(Text("ended", node=self.node))
         answer = self.chart.answer_id(qid, word)
         self.path.append(Step(self.node, qid, answer))
         self.remembered[qid] = answer

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from ..flowchart.problems import FlowchartError, Path, Problem, locate
 from ..flowchart.yamlfile import parse
-from ..strings import t
+from ..strings import decimal, t
 from ..untrusted import json_text, visible
 from .channels import ADMINISTRATOR_FIELDS, Channel, clash, problems, where
 
@@ -30,8 +30,9 @@ from .channels import ADMINISTRATOR_FIELDS, Channel, clash, problems, where
 PUBLIC = ("name", "medium", "url", "unit", "purpose")
 
 
-def hours(value: float) -> str:
-    return f"{value:g}"
+def hours(value: float, lang: str = "en") -> str:
+    """Hours as a person writes them: ``6,5`` in Swedish, ``6.5`` in English."""
+    return decimal(value, lang)
 
 
 def _line(text: str) -> str:
@@ -57,7 +58,7 @@ def channel_text(channel: Channel, lang: str) -> str:
     rows += [
         (label["daily"], ", ".join(map(_line, channel.daily))),
         (label["monitoring"], visible(channel.monitoring)),
-        (label["hours_per_week"], hours(channel.hours_per_week)),
+        (label["hours_per_week"], hours(channel.hours_per_week, lang)),
         (label["approved_by"], _line(channel.approved_by)),
         (label["approved_on"], channel.approved_on.isoformat()),
     ]
@@ -93,11 +94,16 @@ def table_text(channels: Sequence[Channel], lang: str) -> str:
     rows += [(c.id, _line(c.medium), _line(c.name), _line(c.unit), _line(c.url)) for c in channels]
     widths = [min(max(len(row[n]) for row in rows), 32) for n in range(4)]
     return "\n".join(
-        "  ".join(f"{cell[:width]:<{width}}" for cell, width in zip(row, widths, strict=False))
+        "  ".join(f"{_cut(cell, width):<{width}}" for cell, width in zip(row, widths, strict=False))
         + "  "
         + row[4]
         for row in rows
     )
+
+
+def _cut(cell: str, width: int) -> str:
+    """``cell`` in ``width`` characters, ending in "…" where it was cut."""
+    return cell if len(cell) <= width else cell[: width - 1] + "…"
 
 
 # -- the public list for the website ----------------------------------------------------------

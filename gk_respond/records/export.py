@@ -9,11 +9,10 @@ leading apostrophe from a cell to get the stored value back.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import asdict, fields
 
+from ..csvfile import csv_text as excel_csv
 from ..flowchart.engine import Chart
 from ..render import ticks
 from ..strings import t
@@ -37,14 +36,11 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA) else text
 
 
-def csv_text(cases: list[Case], delimiter: str = ";") -> str:
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for case in cases:
-        writer.writerow(_cell(getattr(case, name)) for name in COLUMNS)
-    return out.getvalue()
+def csv_text(cases: list[Case], delimiter: str = ";", headers: list[str] | None = None) -> str:
+    """The cases as CSV in the product's convention (`csvfile`), under ``headers`` (the
+    column ids by default)."""
+    rows = [[_cell(getattr(case, name)) for name in COLUMNS] for case in cases]
+    return excel_csv([headers or COLUMNS, *rows], delimiter)
 
 
 def json_text(cases: list[Case]) -> str:

@@ -177,7 +177,7 @@ def report_markdown(chart: Chart, report: Report, lang: str, trainee: str = "") 
     scenarios' titles stand in code spans and explanations are escaped: none of them is
     read as Markdown or HTML, and each is made visible."""
     from ..render import answer_label
-    from ..strings import t
+    from ..strings import decimal, t
 
     def outcome_title(oid: str) -> str:
         return chart.flowchart.outcomes[oid].title(lang)
@@ -186,7 +186,9 @@ def report_markdown(chart: Chart, report: Report, lang: str, trainee: str = "") 
     if trainee:
         lines += [f"{t(lang, 'trainee')}: {_code(trainee)}", ""]
     score = t(lang, "score_line").format(
-        right=report.right, total=report.total, percent=percent(report.right, report.total)
+        right=report.right,
+        total=report.total,
+        percent=decimal(percent(report.right, report.total), lang),
     )
     lines += [f"**{score}**", "", f"## {t(lang, 'per_question')}", ""]
     lines += [f"| {t(lang, 'question')} | {t(lang, 'right_answers')} |", "| --- | --- |"]

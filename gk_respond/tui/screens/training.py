@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from ... import render
+from ...strings import decimal
 from ...training.grade import Graded, advised, percent, report_data, report_markdown
 from ...untrusted import visible
 from ..keys import bilingual
@@ -240,7 +241,9 @@ class ResultScreen(TrainingBase):
             title += f": {visible(app.session.trainee)}"
         self.query_one("#result-title", Static).update(Content(title))
         score = self.t("score_line").format(
-            right=report.right, total=report.total, percent=percent(report.right, report.total)
+            right=report.right,
+            total=report.total,
+            percent=decimal(percent(report.right, report.total), app.lang),
         )
         session = app.session
         if len(report.graded) < len(session.scenarios):

@@ -1,0 +1,203 @@
+"""Every message the command line writes to standard error, and the headers and labels of
+its lists, in Swedish and English: one catalogue, looked up by id (`message`). The language is
+decided once per run (`choose`): ``--lang`` if given, else the locale (``LC_ALL``, then
+``LC_MESSAGES``, then ``LANG``: ``sv_*`` is Swedish, ``en_*`` English), else Swedish. JSON output
+never goes through here: it keeps stable ids in both languages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LANGUAGES = ("sv", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "sv": {
+        "prefix": "gk-respond: ",
+        "error": "gk-respond: fel: ",
+        "error_word": "fel",
+        "warning": "gk-respond: varning: ",
+        "not_utf8": "{where}: är inte UTF-8-text (byten {byte} kan inte läsas); "
+        "skriv texten i UTF-8",
+        "stdin": "standard in",
+        "command_first": "{command!r} är ett kommando och skrivs först: gk-respond {command} "
+        "{options}",
+        "saved": "sparat som ärende {number}",
+        "not_saved": "inte sparat: svaren tar slut före ett utfall",
+        "updated": "ärende {number} uppdaterat",
+        "case_closed": "ärende {number} är stängt; lägg till --reopen för att ändra det "
+        "(att det öppnas igen syns i historiken)",
+        "written": "{what} skriven till {output}",
+        "exists": "{output} finns redan; den lämnas som den är (välj ett annat namn)",
+        "problems_flowchart": "flödesschemat har {count} problem",
+        "problems_scenarios": "scenarierna har {count} problem",
+        "problems_rules": "regelfilen har {count} problem",
+        "no_case": "inget ärende {given!r}; ett ärendenummer skrivs som {example}",
+        "no_case_close": "inget ärende {given!r}; menade du {close}? (ett ärendenummer skrivs "
+        "som {example})",
+        "not_an_answer": "{word} är inget svar på {question!r}; giltiga svar: {valid}",
+        "unknown_question": "okänd fråga {word}; giltiga frågor: {valid}",
+        "unknown_question_close": "okänd fråga {word} (menade du {close!r}?); giltiga frågor: "
+        "{valid}",
+        "answers_too_long": "svaren är längre än {limit} tecken; inget lästes",
+        "not_a_pair": "{part} har inte formen fråga=svar",
+        "answered_twice": "{question!r} besvaras två gånger: {one} och {other}",
+        "never_asked": "{question!r} ställs aldrig på den här vägen (vägen: {path})",
+        "ended": "vägen har nått utfallet {node!r}; ingen fråga är öppen",
+        "channel_done_add": "kanal {id} tillagd",
+        "channel_done_update": "kanal {id} uppdaterad",
+        "channel_removed": "kanal {id} borttagen",
+        "channels_imported": "{count} kanal(er) importerade från {name}",
+        "channels_gone": "finns inte längre i registret: {ids}",
+        "register_unused": "kanalregistret används inte: {error}",
+        "damaged": "{path} är skadad ({detail}); den lämnas som den är. Återställ den från en "
+        "säkerhetskopia (inget har skrivits i den)",
+        # records list
+        "col_case": "Ärende",
+        "col_created": "Skapat",
+        "col_status": "Status",
+        "col_outcome": "Utfall",
+        "col_due": "Senast",
+        "col_comment": "Kommentar",
+        "col_handler": "Handläggare",
+        "no_match": "inga ärenden i {path} matchar",
+        "status_open": "öppet",
+        "status_closed": "stängt",
+    },
+    "en": {
+        "prefix": "gk-respond: ",
+        "error": "gk-respond: error: ",
+        "error_word": "error",
+        "warning": "gk-respond: warning: ",
+        "not_utf8": "{where}: is not UTF-8 text (byte {byte} cannot be read); "
+        "write the text in UTF-8",
+        "stdin": "standard input",
+        "command_first": "{command!r} is a command and comes first: gk-respond {command} {options}",
+        "saved": "saved as case {number}",
+        "not_saved": "not saved: the answers stop before an outcome",
+        "updated": "case {number} updated",
+        "case_closed": "case {number} is closed; add --reopen to change it (the reopening is "
+        "kept in its history)",
+        "written": "{what} written to {output}",
+        "exists": "{output} already exists; it is left as it is (choose another name)",
+        "problems_flowchart": "the flowchart has {count} problem(s)",
+        "problems_scenarios": "the scenarios have {count} problem(s)",
+        "problems_rules": "the rules file has {count} problem(s)",
+        "no_case": "no case {given!r}; a case number is written as {example}",
+        "no_case_close": "no case {given!r}; did you mean {close}? (a case number is written "
+        "as {example})",
+        "not_an_answer": "{word} is not an answer to {question!r}; valid answers: {valid}",
+        "unknown_question": "unknown question {word}; valid questions: {valid}",
+        "unknown_question_close": "unknown question {word} (did you mean {close!r}?); valid "
+        "questions: {valid}",
+        "answers_too_long": "the answers are longer than {limit} characters; nothing was read",
+        "not_a_pair": "{part} is not of the form question=answer",
+        "answered_twice": "{question!r} is answered twice: {one} and {other}",
+        "never_asked": "{question!r} is never asked on this path (path: {path})",
+        "ended": "the walk has ended at outcome {node!r}; no question is open",
+        "channel_done_add": "channel {id} added",
+        "channel_done_update": "channel {id} updated",
+        "channel_removed": "channel {id} removed",
+        "channels_imported": "{count} channel(s) imported from {name}",
+        "channels_gone": "no longer in the register: {ids}",
+        "register_unused": "the channel register is not used: {error}",
+        "damaged": "{path} is damaged ({detail}); it is left as it is. Restore it from a "
+        "backup (nothing has been written to it)",
+        "col_case": "Case",
+        "col_created": "Created",
+        "col_status": "Status",
+        "col_outcome": "Outcome",
+        "col_due": "Due",
+        "col_comment": "Comment",
+        "col_handler": "Handler",
+        "no_match": "no cases in {path} match",
+        "status_open": "open",
+        "status_closed": "closed",
+    },
+}
+
+# The header row of `records export --format csv`: Swedish words in Swedish, the stable
+# field ids (as in the JSON) in English.
+CSV_HEADERS_SV = {
+    "number": "Ärende",
+    "created_at": "Skapat",
+    "status": "Status",
+    "handler": "Handläggare",
+    "lang": "Språk",
+    "flowchart_version": "Flödesschemats version",
+    "flowchart_sha256": "Flödesschemats SHA-256",
+    "comment_text": "Kommentar",
+    "comment_sha256": "Kommentarens SHA-256",
+    "outcome": "Utfall",
+    "path": "Vägen",
+    "platform": "Plattform",
+    "url": "Adress",
+    "author": "Skribent",
+    "found": "Hittad",
+    "history": "Historik",
+    "ticked": "Avbockade steg",
+    "notes": "Anteckningar",
+    "removed_at": "Borttagen",
+    "copy_kept": "Kopia sparad",
+    "diarium_number": "Diarienummer",
+    "forwarded_to": "Vidarebefordrad till",
+    "closed_at": "Stängt",
+    "reply_text": "Svaret",
+    "reply_findings": "Kontrollen av svaret",
+}
+
+
+def csv_headers(columns: list[str]) -> list[str]:
+    """The CSV header row for ``columns`` in this run's language (an unknown one by its id)."""
+    if _chosen[0] != "sv":
+        return list(columns)
+    return [CSV_HEADERS_SV.get(column, column) for column in columns]
+
+
+_chosen = ["sv"]
+
+
+def language_of(args: list[str], environ: Mapping[str, str]) -> str:
+    """The language of this run: ``--lang`` among ``args``, else the locale, else sv."""
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args) and args[index + 1] in LANGUAGES:
+            return args[index + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
+            return arg[7:]
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "en" if value.startswith("en") else "sv"
+    return "sv"
+
+
+def choose(lang: str) -> None:
+    _chosen[0] = lang
+
+
+def language() -> str:
+    """The language chosen for this run."""
+    return _chosen[0]
+
+
+def message(key: str, **params: object) -> str:
+    """The message ``key`` in this run's language, filled in with ``params``."""
+    return MESSAGES[_chosen[0]][key].format(**params)
+
+
+class Text(str):
+    """A message made below the command line (by the flowchart engine, say): its English
+    text, for JSON output and for code that reads it as a string; `shown` gives it in this
+    run's language."""
+
+    key: str
+    params: dict[str, object]
+
+    def __new__(cls, key: str, **params: object) -> Text:
+        made = super().__new__(cls, MESSAGES["en"][key].format(**params))
+        made.key, made.params = key, params
+        return made
+
+
+def shown(text: str) -> str:
+    """``text`` in this run's language if it is a `Text`, else as it is."""
+    return message(text.key, **text.params) if isinstance(text, Text) else text

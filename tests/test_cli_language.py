@@ -1,0 +1,132 @@
+"""The command line's language (issue 16 items 4 and 9): Swedish messages under a Swedish
+locale or with --lang sv, English ones under an English locale or with --lang en, sv where
+the locale says neither; JSON the same whatever the locale."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+SAVE = ("--answers", "prohibited=ja,owns_channel=ja", "--save", "--format", "json")
+
+
+def run_with(gk, cli_env, lang_vars: dict[str, str], *args: str):
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in cli_env.items() if k != "LANG"} | lang_vars
+    return subprocess.run(
+        [sys.executable, "-m", "gk_respond", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+    )
+
+
+def test_errors_are_swedish_under_a_swedish_locale(gk_sv):
+    result = gk_sv("--answers", "prohibited=kanske")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "gk-respond: fel: 'kanske' är inget svar på 'prohibited'; giltiga svar: "
+        "ja (j, y, yes), nej (n, no)\n"
+    )
+
+
+def test_lang_decides_over_the_locale(gk, gk_sv):
+    assert gk("--answers", "prohibited=kanske", "--lang", "sv").stderr.startswith(
+        "gk-respond: fel: 'kanske' är inget svar"
+    )
+    assert gk_sv("--answers", "prohibited=kanske", "--lang", "en").stderr.startswith(
+        "gk-respond: error: 'kanske' is not an answer"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang_vars", "prefix"),
+    [
+        ({"LANG": "en_GB.UTF-8"}, "gk-respond: error: "),
+        ({"LANG": "sv_FI.UTF-8"}, "gk-respond: fel: "),
+        ({"LANG": "de_DE.UTF-8"}, "gk-respond: fel: "),
+        ({"LANG": "C.UTF-8"}, "gk-respond: fel: "),
+        ({}, "gk-respond: fel: "),
+        ({"LANG": "sv_SE.UTF-8", "LC_MESSAGES": "en_US.UTF-8"}, "gk-respond: error: "),
+        ({"LC_MESSAGES": "en_US.UTF-8", "LC_ALL": "sv_SE.UTF-8"}, "gk-respond: fel: "),
+    ],
+)
+def test_the_locale_decides_without_lang(gk, cli_env, lang_vars, prefix):
+    result = run_with(gk, cli_env, lang_vars, "--answers", "prohibited=kanske")
+    assert result.stderr.startswith(prefix)
+
+
+def test_saved_and_updated_are_said_in_swedish(gk_sv, tmp_path):
+    db = str(tmp_path / "cases.db")
+    saved = gk_sv(*SAVE, "--db", db)
+    assert (
+        saved.stderr == "gk-respond: sparat som ärende " + json.loads(saved.stdout)["case"] + "\n"
+    )
+    number = json.loads(saved.stdout)["case"]
+    updated = gk_sv("records", "update", number, "--close", "--db", db)
+    assert updated.stderr == f"gk-respond: ärende {number} uppdaterat\n"
+
+
+def test_json_is_the_same_bytes_under_any_locale(gk, gk_sv, tmp_path):
+    answers = ("--answers", "prohibited=nej,positive=ja,positive_action=share", "--format", "json")
+    assert gk(*answers).stdout == gk_sv(*answers).stdout
+    assert json.loads(gk(*answers).stdout)["lang"] == "sv"
+    db = str(tmp_path / "cases.db")
+    gk(*SAVE, "--db", db)
+    listed = [run("records", "list", "--format", "json", "--db", db).stdout for run in (gk, gk_sv)]
+    assert listed[0] == listed[1]
+
+
+def test_records_list_has_a_swedish_header_and_labels(gk_sv, tmp_path):
+    db = str(tmp_path / "cases.db")
+    gk_sv(*SAVE, "--db", db)
+    header, row = gk_sv("records", "list", "--db", db).stdout.splitlines()
+    assert header.split() == ["Ärende", "Skapat", "Status", "Utfall", "Handläggare", "Kommentar"]
+    assert " öppet " in row and "Ta bort kommentaren" in row
+
+
+def test_a_command_after_the_options_is_told_to_come_first(gk, gk_sv):
+    result = gk("--lang", "en", "paths")
+    assert (result.returncode, result.stderr) == (
+        2,
+        "gk-respond: error: 'paths' is a command and comes first: gk-respond paths --lang en\n",
+    )
+    assert gk_sv("--lang", "sv", "records").stderr.startswith(
+        "gk-respond: fel: 'records' är ett kommando och skrivs först"
+    )
+    assert gk("--comment", "paths", "--answers", "prohibited=ja,owns_channel=ja").returncode == 2
+
+
+def test_an_unknown_case_number_shows_the_form_and_the_closest(gk, tmp_path):
+    db = str(tmp_path / "cases.db")
+    number = json.loads(gk(*SAVE, "--db", db).stdout)["case"]
+    year = number[:4]
+    result = gk("records", "show", "42", "--db", db)
+    assert result.stderr == (
+        f"gk-respond: error: no case '42'; did you mean {number}? "
+        f"(a case number is written as {year}-0042)\n"
+    )
+    empty = gk("records", "show", "x", "--db", db)
+    assert empty.stderr == (
+        f"gk-respond: error: no case 'x'; a case number is written as {year}-0042\n"
+    )
+    close = gk("records", "show", f"{year}-0011", "--db", db)
+    assert close.stderr == (
+        f"gk-respond: error: no case '{year}-0011'; did you mean {number}? "
+        f"(a case number is written as {year}-0011)\n"
+    )
+
+
+def test_the_csv_export_has_swedish_headers_in_swedish_and_ids_in_english(gk, gk_sv, tmp_path):
+    db = str(tmp_path / "cases.db")
+    gk(*SAVE, "--db", db)
+    swedish = gk_sv("records", "export", "--format", "csv", "--db", db).stdout
+    assert swedish.startswith("\ufeffÄrende;Skapat;Status;Handläggare;")
+    english = gk("records", "export", "--format", "csv", "--db", db).stdout
+    assert english.startswith("\ufeffnumber;created_at;status;handler;")
+    assert swedish.splitlines()[1:] == english.splitlines()[1:]  # the cells are the same
