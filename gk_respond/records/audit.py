@@ -86,7 +86,7 @@ def _walk_key(event: dict[str, Any]) -> tuple[str, ...]:
 
 def line(event: dict[str, Any], lang: str) -> str:
     """One entry on one line: when, what, the detail, and who (all visible)."""
-    from .view import TIMES, local_time
+    from .times import TIMES, local_time
 
     what = kind(event)
     label = STRINGS[lang].get(f"event_{what}") or visible(what)

@@ -117,7 +117,7 @@ def due_label(case: Case, chart: Chart, now: datetime, lang: str) -> str:
     """The due column of a list: the local due time, and OVERDUE / FÖRSENAD in words (not
     colour alone) when it has passed; "met" / "klar" once done; "" without a due time."""
     from ..strings import t
-    from .view import local_time
+    from .times import local_time
 
     if not case.due_at:
         return ""

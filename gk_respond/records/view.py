@@ -8,7 +8,6 @@ is made visible, and in Markdown fenced, so it is never taken as markup.
 from __future__ import annotations
 
 import textwrap
-from datetime import datetime
 
 from ..flowchart.engine import Chart
 from ..flowchart.schema import Step
@@ -16,16 +15,11 @@ from ..render import ticks
 from ..strings import platform_name, t
 from ..untrusted import visible
 from .store import Case
+from .times import TIMES, local_time
 
 # Follow-up fields, in the order the policy's duties come: removed, copy kept, registered,
 # forwarded, closed.
 FOLLOW_UP = ("removed_at", "copy_kept", "diarium_number", "forwarded_to", "closed_at")
-TIMES = frozenset({"created_at", "removed_at", "closed_at"})
-
-
-def local_time(stored: str) -> str:
-    """A stored UTC time as local time, to the minute."""
-    return datetime.fromisoformat(stored).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def outcome_title(chart: Chart, outcome: str, lang: str) -> str:
