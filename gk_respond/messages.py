@@ -24,6 +24,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "saved": "sparat som ärende {number}",
         "not_saved": "inte sparat: svaren tar slut före ett utfall",
         "updated": "ärende {number} uppdaterat",
+        "case_closed": "ärende {number} är stängt; lägg till --reopen för att ändra det "
+        "(att det öppnas igen syns i historiken)",
         "written": "{what} skriven till {output}",
         "exists": "{output} finns redan; den lämnas som den är (välj ett annat namn)",
         "problems_flowchart": "flödesschemat har {count} problem",
@@ -54,6 +56,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col_created": "Skapat",
         "col_status": "Status",
         "col_outcome": "Utfall",
+        "col_due": "Senast",
         "col_comment": "Kommentar",
         "col_handler": "Handläggare",
         "no_match": "inga ärenden i {path} matchar",
@@ -72,6 +75,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "saved": "saved as case {number}",
         "not_saved": "not saved: the answers stop before an outcome",
         "updated": "case {number} updated",
+        "case_closed": "case {number} is closed; add --reopen to change it (the reopening is "
+        "kept in its history)",
         "written": "{what} written to {output}",
         "exists": "{output} already exists; it is left as it is (choose another name)",
         "problems_flowchart": "the flowchart has {count} problem(s)",
@@ -101,6 +106,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col_created": "Created",
         "col_status": "Status",
         "col_outcome": "Outcome",
+        "col_due": "Due",
         "col_comment": "Comment",
         "col_handler": "Handler",
         "no_match": "no cases in {path} match",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from .flowchart.engine import Chart, Walk
@@ -38,8 +37,10 @@ def channel_preset(chart: Chart) -> dict[str, str]:
 
 
 def utc_now() -> str:
-    """The time now, as the case log keeps it (UTC, ISO 8601)."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    """The time now, as the case log keeps it (UTC, ISO 8601); see ``clock``."""
+    from .clock import now_text
+
+    return now_text()
 
 
 @dataclass

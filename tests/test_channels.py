@@ -140,7 +140,8 @@ def test_unknown_and_missing_fields_are_named():
     assert explain(caught.value, "sv") == [
         "fält saknas: unit",
         "owner: okänt fält; giltiga fält: id, name, medium, url, unit, purpose, audience, "
-        "administrators, daily, monitoring, hours_per_week, approved_by, approved_on, checklist",
+        "administrators, daily, monitoring, hours_per_week, approved_by, approved_on, checklist, "
+        "response_due",
     ]
 
 
@@ -300,6 +301,7 @@ def test_a_version_1_case_log_is_migrated_keeping_its_cases(tmp_path):
         db.execute("DROP TABLE case_counters")  # schema 8: the numbers given per year
         db.execute("ALTER TABLE cases DROP COLUMN reply_text")  # schema 3: the reply
         db.execute("ALTER TABLE cases DROP COLUMN reply_findings_json")
+        db.execute("ALTER TABLE cases DROP COLUMN due_at")  # schema 9: the due time
         db.execute("UPDATE gk_respond_meta SET value = '1' WHERE key = 'schema'")
     with Store(str(path)) as store:
         assert store.get(saved.number) == saved

@@ -323,6 +323,7 @@ def test_reading_an_older_log_migrates_it_when_the_user_may_write_it(tmp_path):
         db.execute("DROP TABLE case_counters")  # schema 8: the numbers given per year
         db.execute("ALTER TABLE cases DROP COLUMN reply_text")
         db.execute("ALTER TABLE cases DROP COLUMN reply_findings_json")
+        db.execute("ALTER TABLE cases DROP COLUMN due_at")  # schema 9's column
         db.execute("UPDATE gk_respond_meta SET value = '1' WHERE key = 'schema'")
     with Store(str(path), readonly=True) as store:
         kept = store.get(number)

@@ -68,6 +68,13 @@ _TEXT_OPTIONS = (
     ("--hours-per-week", "hours_per_week", "HOURS", "estimated working hours a week"),
     ("--approved-by", "approved_by", "NAME", "the head of the unit who approved it"),
     ("--approved-on", "approved_on", "YYYY-MM-DD", "the day it was approved"),
+    (
+        "--response-due",
+        "response_due",
+        "TIME",
+        'its own promise, e.g. "24h" or "1 arbetsdag": cases on it are due then, not by '
+        'the outcome ("" removes it)',
+    ),
 )
 _OPTION = {field: option for option, field, _, _ in _TEXT_OPTIONS}
 _OPTION |= {"id": "--id", "administrators": "--admin", "daily": "--daily", "checklist": "--check"}

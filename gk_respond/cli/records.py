@@ -33,10 +33,13 @@ EPILOG = """\
 examples:
   gk-respond records list --status open --outcome remove,report
   gk-respond records list --since 2026-11-01 --search snöröjning
+  gk-respond records list --overdue
+  gk-respond records list --status open --due-before 2026-12-24
   gk-respond records show 2026-0042
   gk-respond records update 2026-0042 --tick 1 --tick 2 --removed-at now \\
       --copy-kept "W:/Kommunikation/2026-0042.pdf"
   gk-respond records update 2026-0042 --diarium "KS 2026/123" --note "Till registrator" --close
+  gk-respond records update 2026-0042 --reopen --note "Ny kopia sparad"
   gk-respond records export --format csv --status closed --output ärenden.csv
   gk-respond records stats --since 2026-01-01
   gk-respond records attach 2026-0042 skärmdump.png sidan.html
@@ -62,7 +65,9 @@ def _day(text: str) -> date:
 
 def _moment(text: str) -> str:
     """``now``, a date or a local date and time, as a stored (UTC) time; "" clears it."""
-    now = datetime.now(UTC)
+    from ..clock import now as clock_now
+
+    now = clock_now()
     if not text.strip():
         return ""
     if text.strip().lower() in ("now", "nu"):
@@ -118,6 +123,12 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--search", default="", metavar="TEXT", help="in the comment, writer, URL, notes…"
         )
+        sub.add_argument(
+            "--overdue", action="store_true", help="only cases past their due time, not yet met"
+        )
+        sub.add_argument(
+            "--due-before", type=_day, metavar="YYYY-MM-DD", help="due before this local day"
+        )
     for sub, formats in (
         (listing, ["text", "json"]),
         (show, ["text", "json", "markdown", "pdf"]),
@@ -150,8 +161,16 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument("--diarium", metavar="NUMBER", help="its number in the diarium")
     update.add_argument("--forwarded-to", metavar="WHO", help="who it was forwarded to")
     close = update.add_mutually_exclusive_group()
-    close.add_argument("--close", action="store_const", const=True, dest="close")
-    close.add_argument("--reopen", action="store_const", const=False, dest="close")
+    close.add_argument(
+        "--close", action="store_const", const=True, dest="close", help="close the case"
+    )
+    close.add_argument(
+        "--reopen",
+        action="store_const",
+        const=False,
+        dest="close",
+        help="open a closed case again; a closed case is changed only with it",
+    )
     update.add_argument("--handler", metavar="NAME", help="who makes the change (for notes)")
     return parser
 
@@ -184,7 +203,20 @@ def _filter(args: argparse.Namespace, chart: Chart) -> CaseFilter | str:
 
 def _cases(store: Store, chart: Chart, args: argparse.Namespace) -> list[Case] | str:
     where = _filter(args, chart)
-    return where if isinstance(where, str) else store.cases(where)
+    return where if isinstance(where, str) else _due_filter(store.cases(where), chart, args)
+
+
+def _due_filter(cases: list[Case], chart: Chart, args: argparse.Namespace) -> list[Case]:
+    """Only the cases --overdue and --due-before ask for (all without them)."""
+    from ..clock import now
+    from ..records.due import due_before, is_overdue
+
+    moment = now()
+    if args.overdue:
+        cases = [case for case in cases if is_overdue(case, chart, moment)]
+    if args.due_before:
+        cases = [case for case in cases if due_before(case, args.due_before)]
+    return cases
 
 
 def _list(store: Store, chart: Chart, args: argparse.Namespace) -> int:
@@ -257,6 +289,8 @@ def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     found = store.get(number)
     if found is None:
         return report_error(_no_case(store, args.case))
+    if found.closed_at and changes.close is not False:
+        return report_error(message("case_closed", number=number))
     steps = len(case_steps(chart, found) or [])
     beyond = sorted(n + 1 for n in changes.tick | changes.untick if n >= steps)
     if beyond:
@@ -278,7 +312,7 @@ def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     where = _filter(args, chart)
     if isinstance(where, str):
         return report_error(where)
-    cases = store.cases(where)
+    cases = _due_filter(store.cases(where), chart, args)
     if args.format == "csv":
         delimiter = "\t" if args.delimiter == "tab" else args.delimiter
         text = csv_text(cases, delimiter, csv_headers(COLUMNS))
@@ -291,12 +325,13 @@ def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 
 
 def _stats(store: Store, chart: Chart, args: argparse.Namespace) -> int:
+    from ..clock import now
     from ..records.stats import counts, stats_text
 
     cases = _cases(store, chart, args)
     if isinstance(cases, str):
         return report_error(cases)
-    data = counts(cases, chart)
+    data = counts(cases, chart, now())
     if args.format == "json":
         print(json_text(data))
     else:
@@ -311,27 +346,32 @@ def _short(text: str, chars: int) -> str:
 
 
 def _table(cases: list[Case], path: str, chart: Chart, lang: str) -> str:
-    """The cases one a line, under a header row, in columns; status and outcome in words."""
+    """The cases one a line, under a header row, in columns; status and outcome in words,
+    and the due time (FÖRSENAD/OVERDUE in words when it has passed)."""
+    from ..clock import now
+    from ..records.due import due_label
     from ..records.view import local_time, outcome_title
 
     if not cases:
         return message("no_match", path=path)
-    header = [message(f"col_{name}") for name in ("case", "created", "status", "outcome")]
+    header = [message(f"col_{name}") for name in ("case", "created", "status", "outcome", "due")]
+    moment = now()
     rows = [
         [
             visible(case.number),
             local_time(case.created_at),
             message(f"status_{case.status}"),
             _short(outcome_title(chart, case.outcome, lang), 30),
+            due_label(case, chart, moment, lang) or "-",
             _short(case.handler, 20),
             _short(case.comment_text, 40),
         ]
         for case in cases
     ]
     table = [[*header, message("col_handler"), message("col_comment")], *rows]
-    widths = [max(len(row[column]) for row in table) for column in range(5)]
+    widths = [max(len(row[column]) for row in table) for column in range(6)]
     return "\n".join(
-        "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[5]])
+        "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[6]])
         for row in table
     )
 

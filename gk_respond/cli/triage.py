@@ -299,7 +299,7 @@ def _save(
     from .. import default_flowchart
     from ..flowchart.engine import Event
     from ..records.handler import handler_name
-    from ..records.new import new_case
+    from ..records.new import new_case, save_new
     from ..records.store import Store, StoreError, default_path, print_warning
     from ..triage import utc_now
 
@@ -321,7 +321,7 @@ def _save(
     )
     try:
         with Store(args.db or default_path(), warn=print_warning) as store:
-            return store.save(case).number
+            return save_new(store, chart, case, channel).number
     except StoreError as error:
         print(f"gk-respond: error: {error}", file=sys.stderr)
         return None

@@ -36,6 +36,9 @@ def _parts(chart: Flowchart) -> Iterator[tuple[Path, str, str | None, Text | Non
         yield ("questions", qid), f"question {qid!r}", question.source, question.addition
     for oid, outcome in chart.outcomes.items():
         yield ("outcomes", oid), f"outcome {oid!r}", outcome.source, outcome.addition
+        if outcome.due is not None:
+            due = outcome.due
+            yield ("outcomes", oid, "due"), f"outcome {oid!r}, due", due.source, due.addition
         for index, step in enumerate(outcome.steps):
             path = ("outcomes", oid, "steps", index)
             yield path, f"outcome {oid!r}, step {index + 1}", step.source, step.addition

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 
@@ -63,6 +63,12 @@ BLANK_PATTERN = r"\S"  # some text, not only spaces
 Id = Annotated[str, _Pattern(ID_PATTERN)]
 NonEmpty = Annotated[str, _Pattern(BLANK_PATTERN)]
 Source = NonEmpty
+# A due time: a number and a unit, clock hours or Swedish working days (records/due.py).
+DUE_PATTERN = (
+    r"^\s*[1-9][0-9]{0,2}\s*"
+    r"(?i:h|tim|timme|timmar|hours?|arbetsdag|arbetsdagar|working days?)\s*$"
+)
+DueText = Annotated[str, _Pattern(DUE_PATTERN)]
 # A condition on the walk: question id -> the answer it must have had, or a list of answers
 # any of which will do. Every question named must have been answered so on the path; a
 # question the path never asked does not hold.
@@ -183,6 +189,18 @@ class GuidanceRef:
 
 
 @dataclass(frozen=True)
+class Due:
+    """When a case with the outcome is due: ``within`` hours or working days of its save;
+    met by closing the case or by setting the follow-up field ``met_by``."""
+
+    __pydantic_config__ = STRICT
+    within: DueText
+    source: Source
+    met_by: Literal["removed_at", "copy_kept", "diarium_number", "forwarded_to"] | None = None
+    addition: Text | None = None
+
+
+@dataclass(frozen=True)
 class Outcome:
     __pydantic_config__ = STRICT
     title: Text
@@ -193,6 +211,7 @@ class Outcome:
     addition: Text | None = None
     reply_template: ReplyTemplate | None = None  # outcomes where staff write a reply
     contacts: list[Id] = field(default_factory=list)  # roles (``roles:``) the steps name
+    due: Due | None = None  # the time a case with it should be done in (records/due.py)
 
     def steps_for(self, answers: Mapping[str, str]) -> list[Step]:
         """The steps that apply to a walk with ``answers``: what it shows, and ticks."""

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from .problems import FlowchartError, Path, Positions, Problem, cut, locate, quote
-from .schema import BLANK_PATTERN, Flowchart
+from .schema import BLANK_PATTERN, DUE_PATTERN, Flowchart
 
 T = TypeVar("T")
 
@@ -79,6 +79,11 @@ def _problem(
             message += f" (allowed: {', '.join(allowed)})"
     elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == BLANK_PATTERN:
         message = f"{where}: must not be empty or only spaces"
+    elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == DUE_PATTERN:
+        message = (
+            f"{where}: {quote(value)} is not a due time; write hours or working days, "
+            "e.g. 48h or 2 arbetsdagar"
+        )
     elif kind == "string_pattern_mismatch":
         what = "key" if is_key else "id"
         message = f"{where}: {quote(value)} is not a valid {what}: {_ID_RULE}"

@@ -24,9 +24,9 @@ import stat
 from dataclasses import dataclass
 
 from ..untrusted import visible
+from .evidence_lines import size_text
 from .evidence_texts import say
 from .store import Case, Store
-from .view import size_text
 
 DEFAULT_LIMIT = 25_000_000  # bytes per file: 25 MB
 LIMIT_VARIABLE = "GK_RESPOND_ATTACHMENT_LIMIT"

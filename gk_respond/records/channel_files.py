@@ -63,6 +63,8 @@ def channel_text(channel: Channel, lang: str) -> str:
         (label["approved_on"], channel.approved_on.isoformat()),
     ]
     rows.append((label["checklist"], checklist_text(channel, lang)))
+    if channel.response_due:
+        rows.append((label["response_due"], channel.response_due))
     width = max(len(name) for name, _ in rows) + 2
     indent = "\n" + " " * width
     return "\n".join(

@@ -23,8 +23,11 @@ TEXT_FIELDS = (
     "id", "name", "medium", "url", "unit", "purpose", "audience", "monitoring", "approved_by",
     "approved_on",
 )  # fmt: skip
-FIELDS = frozenset((*TEXT_FIELDS, "administrators", "daily", "hours_per_week", "checklist"))
-OPTIONAL = {"checklist": list}  # and its value when a row (written before it) has none
+FIELDS = frozenset(
+    (*TEXT_FIELDS, "administrators", "daily", "hours_per_week", "checklist", "response_due")
+)
+OPTIONAL = {"checklist": list, "response_due": lambda: None}  # and their values when a row
+# (written before they were) has none
 ADMINISTRATOR_FIELDS = frozenset(("name", "email", "phone"))
 MIN_ADMINISTRATORS = 2  # as channels.MIN_ADMINISTRATORS (a test keeps the two equal)
 
@@ -137,6 +140,7 @@ def shaped(stored_id: Any, text: Any) -> Registered | None:
         and all(_filled(who) for who in daily)
         and type(hours) in (int, float)
         and 0 <= hours <= 168
+        and (data["response_due"] is None or _filled(data["response_due"]))
     ):
         return None
     return Registered(data["id"], data["name"], data["url"], data)

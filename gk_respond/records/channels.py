@@ -26,6 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..flowchart.schema import DUE_PATTERN
 from ..strings import t
 from .channel_match import SCHEME as _SCHEME
 from .channel_match import match_channel, url_key
@@ -96,6 +97,16 @@ def _web_address(value: str) -> str:
     return text
 
 
+def _promise(value: Any) -> Any:
+    """A channel's own due time: hours or working days, as the flowchart's ``due:`` says
+    them (``24h``, ``1 arbetsdag``); empty for none."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str) or not re.fullmatch(DUE_PATTERN, value):
+        raise _error("ch_due", value=value)
+    return value.strip()
+
+
 def _day(value: Any) -> date:
     """A calendar date, or text written YYYY-MM-DD; nothing else (no times, no numbers)."""
     if isinstance(value, date) and not isinstance(value, datetime):
@@ -162,6 +173,9 @@ class Channel(BaseModel):
     # the account checklist (records/checklist.yaml): the ids of the items done; not public
     # source: "Hur ska kontot se ut?" and Kontoansvarig (the information duties)
     checklist: list[str] = Field(default_factory=list)
+    # our own, after Bilaga 1, punkt 7 (its example: "tas bort inom 48 timmar"): the time
+    # this channel promises to deal with a comment in; it overrides the outcomes' due times
+    response_due: Annotated[str | None, BeforeValidator(_promise)] = None
 
     @field_validator("checklist")
     @classmethod
@@ -200,13 +214,15 @@ class Channel(BaseModel):
 
     def data(self) -> dict[str, Any]:
         """The channel as plain data (dates as YYYY-MM-DD), as exported and stored."""
-        return self.model_dump(mode="json")
+        return self.model_dump(mode="json", exclude_none=True)  # no promise: no key
 
 
 FIELDS = tuple(Channel.model_fields)
 ADMINISTRATOR_FIELDS = tuple(Administrator.model_fields)
-TEXT_FIELDS = tuple(
-    f for f in FIELDS if f not in ("administrators", "daily", "hours_per_week", "checklist")
+TEXT_FIELDS = tuple(  # the text every channel has (response_due is optional)
+    f
+    for f in FIELDS
+    if f not in ("administrators", "daily", "hours_per_week", "checklist", "response_due")
 )
 
 

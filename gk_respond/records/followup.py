@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .audit import entry, field_entries, tick_entries
 from .store import Case
 from .view import local_time
 
@@ -37,15 +38,24 @@ def note_entry(text: str, who: str, at: str) -> str:
 
 
 def apply(case: Case, changes: Changes) -> None:
-    case.ticked = sorted((set(case.ticked) | changes.tick) - changes.untick)
+    """Make the changes, each with its entry in the case's history (who and when)."""
+    at, by = changes.at, changes.who
+    unknown = sorted(set(changes.values) - set(TEXT_FIELDS))
+    if unknown:
+        raise ValueError(f"{unknown[0]!r} is not a follow-up field")
+    if changes.close is False and case.closed_at:
+        case.closed_at = None
+        case.history.append(entry("reopened", at, by))
+    ticked = sorted((set(case.ticked) | changes.tick) - changes.untick)
+    case.history += tick_entries(case.ticked, ticked, at, by)
+    case.ticked = ticked
     if changes.note.strip():
-        entry = note_entry(changes.note, changes.who, changes.at)
-        case.notes = f"{case.notes}\n\n{entry}" if case.notes else entry
+        note = note_entry(changes.note, by, at)
+        case.notes = f"{case.notes}\n\n{note}" if case.notes else note
+        case.history.append(entry("note", at, by, text=changes.note.strip()))
+    case.history += field_entries(case, dict(changes.values), at, by)
     for name, value in changes.values.items():
-        if name not in TEXT_FIELDS:
-            raise ValueError(f"{name!r} is not a follow-up field")
         setattr(case, name, value or None)
     if changes.close is True and not case.closed_at:
-        case.closed_at = changes.at
-    elif changes.close is False:
-        case.closed_at = None
+        case.closed_at = at
+        case.history.append(entry("closed", at, by))

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..flowchart.engine import Chart
 from ..untrusted import visible
 from .attachments import Attachment
+from .evidence_lines import size_text
 from .evidence_texts import say
 from .store import Case
 from .view import (
@@ -27,7 +28,6 @@ from .view import (
     history_lines,
     local_time,
     path_lines,
-    size_text,
     step_lines,
 )
 

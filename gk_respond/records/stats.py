@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 from typing import Any
 
+from ..clock import now as clock_now
 from ..flowchart.engine import Chart
 from ..strings import t
 from .store import Case
@@ -13,8 +15,11 @@ from .view import local_time, outcome_title
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
-def counts(cases: list[Case], chart: Chart) -> dict[str, Any]:
-    """Totals per outcome (in the flowchart's order, then any others) and per local month."""
+def counts(cases: list[Case], chart: Chart, now: datetime | None = None) -> dict[str, Any]:
+    """Totals per outcome (in the flowchart's order, then any others) and per local month,
+    and the cases overdue at ``now``, per outcome."""
+    from .due import overdue_counts
+
     outcomes = Counter(case.outcome for case in cases)
     order = [o for o in chart.flowchart.outcomes if o in outcomes]
     order += sorted(set(outcomes) - set(order))
@@ -23,6 +28,7 @@ def counts(cases: list[Case], chart: Chart) -> dict[str, Any]:
         "total": len(cases),
         "per_outcome": {o: outcomes[o] for o in order},
         "per_month": dict(sorted(months.items())),
+        "overdue_per_outcome": overdue_counts(cases, chart, now or clock_now()),
     }
 
 
@@ -45,6 +51,10 @@ def stats_text(data: dict[str, Any], chart: Chart, lang: str, width: int = 30) -
             [(outcome_title(chart, o, lang), n) for o, n in data["per_outcome"].items()],
         ),
         (t(lang, "per_month"), list(data["per_month"].items())),
+        (
+            t(lang, "overdue"),
+            [(outcome_title(chart, o, lang), n) for o, n in data["overdue_per_outcome"].items()],
+        ),
     ]
     for heading, rows in tables:
         if not rows:

@@ -25,7 +25,7 @@ from .errors import NoCaseLog, StoreError
 from .location import is_url, shown
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -159,6 +159,8 @@ MIGRATIONS: dict[int, list[str | Dialects]] = {
         "CREATE TABLE case_counters (year INTEGER PRIMARY KEY, last INTEGER NOT NULL)",
         "INSERT INTO case_counters (year, last) SELECT year, MAX(seq) FROM cases GROUP BY year",
     ],
+    # When a case is due (records/due.py), set when it is saved; NULL: no due time.
+    9: ["ALTER TABLE cases ADD COLUMN due_at TEXT"],
 }
 
 # Takes the next number of a year, in the saving transaction (the row stays locked to it).
@@ -233,7 +235,9 @@ class Case:
     url: str = ""
     author: str = ""
     found: str = ""
-    history: list[dict[str, str]] = field(default_factory=list)  # answers changed, with time
+    # every change, oldest first: {"at", "by", "kind", ...} (records/audit.py); answers
+    # given or taken back before schema 9 as {"at", "event", "question", "answer"}
+    history: list[dict[str, str]] = field(default_factory=list)
     ticked: list[int] = field(default_factory=list)
     notes: str = ""
     removed_at: str | None = None
@@ -243,6 +247,7 @@ class Case:
     closed_at: str | None = None
     reply_text: str = ""  # the reply as written (published, or to be)
     reply_findings: list[dict[str, object]] = field(default_factory=list)  # checked on save
+    due_at: str | None = None  # UTC, ISO 8601; set on save from the outcome's due time
     number: str = ""  # given by the store on save
     created_at: str = ""  # UTC, ISO 8601; given by the store on save
 
@@ -327,7 +332,9 @@ def _utc_bound(day: date) -> str:
 
 
 def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    from ..clock import now_text
+
+    return now_text()
 
 
 # Case fields kept as JSON text, and the columns that hold them.
@@ -360,9 +367,12 @@ class Undecodable(bytes):
     """Stored text that is not UTF-8, as read from a damaged row."""
 
 
-_OPTIONAL = frozenset(("removed_at", "copy_kept", "diarium_number", "forwarded_to", "closed_at"))
-_TIMES = ("created_at", "removed_at", "closed_at")
+_OPTIONAL = frozenset(
+    ("removed_at", "copy_kept", "diarium_number", "forwarded_to", "closed_at", "due_at")
+)
+_TIMES = ("created_at", "removed_at", "closed_at", "due_at")
 _EVENT_KEYS = ("at", "event", "question", "answer")
+_ENTRY_KEYS = ("at", "by", "kind")
 
 
 def _case(row: sqlite3.Row) -> Case:
@@ -461,18 +471,20 @@ def _list_of(data: object, kind: type) -> bool:
 
 
 def _event(entry: dict[str, object]) -> bool:
-    """Whether ``entry`` is an answer given or taken back, with its time; or a change to the
-    case (``kind``: a file attached or withdrawn), with its time and who made it."""
-    if "kind" in entry:
-        keys: tuple[str, ...] = ("at", "by", "kind")
-    else:
-        keys = _EVENT_KEYS
-        if type(entry.get("channel", "")) is not str:
-            return False
-    if not all(type(entry.get(key)) is str for key in keys):
+    """Whether ``entry`` is a history entry: a change with its time, who and what kind
+    (``at``, ``by``, ``kind``), or an answer given or taken back as kept before schema 9."""
+    if all(type(entry.get(key)) is str for key in _ENTRY_KEYS):
+        return _timestamp_ok(entry["at"])
+    if not all(type(entry.get(key)) is str for key in _EVENT_KEYS):
         return False
+    if type(entry.get("channel", "")) is not str:
+        return False
+    return _timestamp_ok(entry["at"])
+
+
+def _timestamp_ok(text: object) -> bool:
     try:
-        datetime.fromisoformat(str(entry["at"]))
+        datetime.fromisoformat(str(text))
     except ValueError:
         return False
     return True
@@ -586,7 +598,9 @@ class Store:
 
     def save(self, case: Case, now: datetime | None = None) -> Case:
         """Store a new case; return it with its number and time, after the commit."""
-        moment = (now or datetime.now(UTC)).astimezone(UTC)
+        from ..clock import now as clock_now
+
+        moment = (now or clock_now()).astimezone(UTC)
         year = moment.astimezone().year  # the local calendar year: the number staff see
         with self._errors(), _transaction(self._db) as db:
             ((seq,),) = db.execute(NEXT_NUMBER, (year,)).fetchall()

@@ -8,24 +8,18 @@ is made visible, and in Markdown fenced, so it is never taken as markup.
 from __future__ import annotations
 
 import textwrap
-from datetime import datetime
 
 from ..flowchart.engine import Chart
 from ..flowchart.schema import Step
 from ..render import ticks
-from ..strings import STRINGS, platform_name, t
+from ..strings import platform_name, t
 from ..untrusted import visible
 from .store import Case
+from .times import TIMES, local_time
 
 # Follow-up fields, in the order the policy's duties come: removed, copy kept, registered,
 # forwarded, closed.
 FOLLOW_UP = ("removed_at", "copy_kept", "diarium_number", "forwarded_to", "closed_at")
-TIMES = frozenset({"created_at", "removed_at", "closed_at"})
-
-
-def local_time(stored: str) -> str:
-    """A stored UTC time as local time, to the minute."""
-    return datetime.fromisoformat(stored).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def outcome_title(chart: Chart, outcome: str, lang: str) -> str:
@@ -72,6 +66,7 @@ def fields(case: Case, chart: Chart, lang: str) -> list[tuple[str, str]]:
         (t(lang, "created_at"), local_time(case.created_at)),
         (t(lang, "status"), status),
         (t(lang, "outcome"), f"{outcome_title(chart, case.outcome, lang)} ({case.outcome})"),
+        (t(lang, "due_at"), _due(case, chart, lang)),
         (t(lang, "handler"), case.handler),
         (t(lang, "platform"), platform_name(lang, case.platform)),
         (t(lang, "url"), case.url),
@@ -86,56 +81,11 @@ def fields(case: Case, chart: Chart, lang: str) -> list[tuple[str, str]]:
 
 
 def history_lines(case: Case, lang: str) -> list[str]:
-    """Every answer given and taken back, with its time (and the channel, for one the
-    channel register gave); every change with ``kind`` (a file attached or withdrawn), with
-    its time and who made it."""
-    return [
-        change_line(e, lang)
-        if "kind" in e
-        else f"{local_time(e['at'])}  {_event(e['event'], lang)}: "
-        + visible(f"{e['question']} = {e['answer']}").replace("\n", "␤")
-        + (f" ({t(lang, 'channel')} {visible(e['channel'])})" if e.get("channel") else "")
-        for e in case.history
-    ]
+    """Every entry of the case's history, oldest first: every answer given and taken back,
+    and every change made to the case since (see ``audit``), with who and when."""
+    from .audit import lines
 
-
-def size_text(size: int, lang: str) -> str:
-    """A size as people read it: ``1,2 MB`` in Swedish, ``1.2 MB`` in English."""
-    from .evidence_texts import say
-
-    if size < 1000:
-        return say(lang, "size_bytes", n=size)
-    for unit, factor in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
-        if size >= factor:
-            shown = f"{size / factor:.1f}"
-            return f"{shown.replace('.', ',') if lang == 'sv' else shown} {unit}"
-    raise AssertionError(size)
-
-
-def change_line(entry: dict[str, object], lang: str) -> str:
-    """A change to the case as one line: when, who, what (every value visible)."""
-    from .evidence_texts import say
-
-    kind = str(entry["kind"])
-    details = {key: visible(str(value)).replace("\n", "␤") for key, value in entry.items()}
-    sha = details.get("sha256", "")[:16] + "…"  # in full under the attachments
-    if kind == "attached":
-        size = entry.get("size")
-        what = say(
-            lang, "history_attached", k=details.get("attachment", "?"),
-            name=details.get("name", ""), sha=sha,
-            size=size_text(size, lang) if isinstance(size, int) else "?",
-        )  # fmt: skip
-    elif kind == "withdrawn":
-        what = say(
-            lang, "history_withdrawn", k=details.get("attachment", "?"),
-            name=details.get("name", ""), sha=sha,
-            reason=details.get("reason", ""),
-        )  # fmt: skip
-    else:  # a kind this version does not know: its id and its details
-        rest = ", ".join(f"{k}={v}" for k, v in details.items() if k not in ("at", "by", "kind"))
-        what = details["kind"] + (f" ({rest})" if rest else "")
-    return f"{local_time(str(entry['at']))}  {details['by']}: {what}"
+    return lines(case, lang)
 
 
 def finding_lines(case: Case, lang: str) -> list[str]:
@@ -154,9 +104,11 @@ def finding_lines(case: Case, lang: str) -> list[str]:
     return lines
 
 
-def _event(kind: str, lang: str) -> str:
-    """What an event in a case's history was; one this version does not know by its id."""
-    return STRINGS[lang].get(f"event_{kind}") or visible(kind)
+def _due(case: Case, chart: Chart, lang: str) -> str:
+    from ..clock import now
+    from .due import due_label
+
+    return due_label(case, chart, now(), lang)
 
 
 def case_text(case: Case, chart: Chart, lang: str, wrap: int = 78) -> str:

@@ -173,14 +173,29 @@ class OutcomeScreen(Base):
         self.app.push_screen(ExportScreen())
 
     def action_save(self, lang: str = "") -> None:
-        """Keep the triage in the case log; the number is shown only after the commit."""
-        from ...records.new import save_triage
+        self.save()
+
+    def save(self, closed: str = "refuse") -> None:
+        """Keep the triage in the case log; the number is shown only after the commit. A
+        case closed since it was saved is not changed unawares: a dialog asks first."""
+        from ...records.new import CaseClosed, save_triage
         from ...records.store import StoreError
 
         app = self.app
         try:
             with app.store() as store:
-                number = save_triage(store, app.triage, app.flowchart_path(), app.lang, app.handler)
+                number = save_triage(
+                    store, app.triage, app.flowchart_path(), app.lang, app.handler, closed
+                )
+        except CaseClosed as refused:
+            from .followup import ClosedCaseDialog
+
+            def chosen(answer: str | None) -> None:
+                if answer in ("reopen", "new"):
+                    self.save(answer)
+
+            app.push_screen(ClosedCaseDialog(refused.number), chosen)
+            return
         except StoreError as error:
             self.notify(self.t("save_failed").format(error=error), severity="error", timeout=30)
             return
@@ -188,12 +203,16 @@ class OutcomeScreen(Base):
         self.show_saved()
 
     def action_note(self, lang: str = "") -> None:
+        """Write the note; on a triage saved already, Ctrl+S saves it to the case at once
+        (as the case screen does), on one not yet saved it is kept for the save."""
         from .dialogs import NoteDialog
 
         def keep(text: str | None) -> None:
             if text is not None:
                 self.app.triage.notes = text
                 self.show()
+                if self.app.triage.case and self.app.triage.unsaved:
+                    self.save()
 
         self.app.push_screen(NoteDialog(self.app.triage.notes), keep)
 

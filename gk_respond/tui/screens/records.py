@@ -72,8 +72,9 @@ class RecordsScreen(Base):
                 select.value = chosen
         table = self.query_one("#cases", DataTable)
         table.clear(columns=True)
-        for key in ("case", "created_at", "outcome", "status", "comment_key", "handler"):
+        for key in ("case", "created_at", "outcome", "status", "due_column", "comment_key"):
             table.add_column(t(key), key=key)
+        table.add_column(t("handler"), key="handler")
         self.load()
 
     def where(self) -> CaseFilter:
@@ -88,19 +89,23 @@ class RecordsScreen(Base):
         )
 
     def load(self) -> None:
+        """The cases, the overdue ones first, marked in words (not by colour alone)."""
+        from ...clock import now
+        from ...records.due import due_label, overdue_first
         from ...records.view import local_time, outcome_title
 
         table = self.query_one("#cases", DataTable)
         table.clear()
         where = self.shown_filter = self.where()
         cases = self.listed(lambda store: store.cases(where), "no_cases", "no_log")
-        lang = self.app.lang
-        for case in cases:
+        lang, chart, moment = self.app.lang, self.app.chart, now()
+        for case in overdue_first(cases, chart, moment):
             table.add_row(
                 case.number,
                 local_time(case.created_at),
                 literal_rich(outcome_title(self.app.chart, case.outcome, lang)),
                 literal_rich(self.t(f"status_{case.status}")),
+                Text(due_label(case, chart, moment, lang)),
                 Text(preview(case.comment_text.replace("\n", " "), 1, 60)[0]),
                 Text(visible(case.handler)),
                 key=case.number,
@@ -144,13 +149,19 @@ class RecordsScreen(Base):
 
 
 class CaseScreen(Base):
-    """One case, every field, shown literally; close or reopen it, add a note."""
+    """One case, every field, shown literally; close or reopen it, add a note, set the
+    follow-up fields and tick steps: each change saved at once, and in the history."""
 
     BINDINGS = [
         *bilingual("escape", "close", "close", priority=True),
         *bilingual("x", "toggle_closed", "close_or_reopen"),
         *bilingual("a", "note", "note"),
         *bilingual("b", "attach", "attach_file"),
+        *bilingual("t", "steps", "fu_steps"),
+        *bilingual("r", "removed_now", "fu_removed", show=False),  # ? lists them
+        *bilingual("k", "copy_kept", "fu_copy", show=False),
+        *bilingual("d", "diarium_number", "fu_diarium", show=False),
+        *bilingual("f", "forwarded_to", "fu_forwarded", show=False),
     ]
 
     def __init__(self, number: str) -> None:
@@ -237,3 +248,53 @@ class CaseScreen(Base):
 
     def action_close(self, lang: str = "") -> None:
         self.app.pop_screen()
+
+    def action_removed_now(self, lang: str = "") -> None:
+        from ...clock import now_text
+
+        if self.change(values={"removed_at": now_text()}) is not None:
+            self.notify(self.t("removed_now").format(case=self.number))
+
+    def action_copy_kept(self, lang: str = "") -> None:
+        self.edit_field("copy_kept")
+
+    def action_diarium_number(self, lang: str = "") -> None:
+        self.edit_field("diarium_number")
+
+    def action_forwarded_to(self, lang: str = "") -> None:
+        self.edit_field("forwarded_to")
+
+    def edit_field(self, name: str) -> None:
+        """Set a follow-up field from a dialog, saved at once (Esc changes nothing)."""
+        from .followup import FieldDialog
+
+        case = self.case()
+        if case is None:
+            return
+
+        def keep(value: str | None) -> None:
+            if value is None or value == (getattr(case, name) or ""):
+                return
+            if self.change(values={name: value}) is not None:
+                label = self.t(name)
+                self.notify(self.t("followup_saved").format(field=label, case=self.number))
+
+        self.app.push_screen(FieldDialog(self.t(name), getattr(case, name) or ""), keep)
+
+    def action_steps(self, lang: str = "") -> None:
+        from ...records.view import case_steps
+        from .followup import StepsDialog
+
+        case = self.case()
+        steps = case_steps(self.app.chart, case) if case else None
+        if case is None or not steps:
+            return
+
+        def keep(picked: str | None) -> None:
+            if picked is not None and picked.isdigit():
+                index = int(picked)
+                done = index in case.ticked
+                self.change(tick=set() if done else {index}, untick={index} if done else set())
+
+        texts = [step.text(self.app.lang) for step in steps]
+        self.app.push_screen(StepsDialog(texts, case.ticked), keep)

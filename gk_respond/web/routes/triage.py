@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException
 
 from ... import render
 from ...records.channels import Channels
-from ...records.new import save_triage
+from ...records.new import CaseClosed, save_triage
 from ...triage import PLATFORMS, Comment
 from ..auth import Actor, Signed, settings_of, store_of
 from ..drafts import Draft
@@ -214,7 +214,12 @@ async def save(request: Request, draft_id: str, actor: Signed) -> Response:
 
     def write() -> None:  # in a worker thread: the commit waits for the disk, the loop not
         with draft.lock:
-            save_triage(store_of(request), draft.triage, settings.flowchart_file, lang, actor.name)
+            try:
+                save_triage(
+                    store_of(request), draft.triage, settings.flowchart_file, lang, actor.name
+                )
+            except CaseClosed as closed:  # never changed unawares; the app asks, the web refuses
+                raise HTTPException(409, str(closed)) from None
 
     await run_in_threadpool(write)
     return _to(draft, saved="1")

@@ -1,0 +1,132 @@
+"""The audit trail: every change to a saved case as a history entry, and those entries for
+people to read. No UI.
+
+Every entry has ``at`` (UTC, ISO 8601), ``by`` (who) and ``kind``; what else it holds
+depends on the kind:
+
+- ``answer``, ``back``, ``register``: an answer given, taken back, or given by the channel
+  register on the walk (``question``, ``answer``; ``channel`` for ``register``). These also
+  keep the key ``event`` (the same as ``kind``), as entries written before schema 9 have it
+  without ``by`` and ``kind``; both are read.
+- ``field``: a follow-up field changed (``field``, ``old``, ``new``; "" for none).
+- ``tick`` / ``untick``: a step ticked or unticked (``step``, counted from 1).
+- ``note``: a note added (``text``).
+- ``closed`` / ``reopened``: the case closed, or opened again.
+- ``outcome``: a re-save of the triage changed the outcome (``old``, ``new``).
+- ``attached`` / ``withdrawn``: evidence attached or withdrawn (written by the evidence
+  module; shown here by whatever it holds).
+
+Entries are only ever appended: nothing here, and no command, rewrites or removes one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..strings import STRINGS, t
+from ..untrusted import visible
+from .store import Case
+
+# The kinds of the walk's own events (answers given, taken back, preset by the register).
+WALK_KINDS = ("answer", "back", "register")
+
+
+def kind(entry: dict[str, Any]) -> str:
+    """The kind of an entry, also of one written before schema 9 (``event``)."""
+    return str(entry.get("kind") or entry.get("event") or "")
+
+
+def entry(kind: str, at: str, by: str, **details: Any) -> dict[str, Any]:
+    return {"at": at, "by": by, "kind": kind, **details}
+
+
+def walk_entry(at: str, by: str, kind: str, question: str, answer: str, channel: str = ""):
+    """An answer given, taken back or preset on the walk, as kept in the history."""
+    found = entry(kind, at, by, event=kind, question=question, answer=answer)
+    return found | ({"channel": channel} if channel else {})
+
+
+def field_entries(case: Case, values: dict[str, str | None], at: str, by: str):
+    """An entry for each follow-up field ``values`` changes (None or "" clears one)."""
+    for name, new in values.items():
+        old = getattr(case, name) or ""
+        if (new or "") != old:
+            yield entry("field", at, by, field=name, old=old, new=new or "")
+
+
+def tick_entries(before: Iterable[int], after: Iterable[int], at: str, by: str):
+    """An entry for each step ticked or unticked (steps counted from 1 in the entry)."""
+    old, new = set(before), set(after)
+    for step in sorted(new - old):
+        yield entry("tick", at, by, step=step + 1)
+    for step in sorted(old - new):
+        yield entry("untick", at, by, step=step + 1)
+
+
+def resave_entries(stored: Case, fresh: Case, at: str, by: str) -> list[dict[str, Any]]:
+    """What a re-save of the triage (``fresh``) changes in the ``stored`` case: the answers
+    given since (new walk events), the outcome, the steps ticked and notes added."""
+    seen = [_walk_key(e) for e in stored.history if kind(e) in WALK_KINDS]
+    found: list[dict[str, Any]] = []
+    for event in fresh.history:
+        key = _walk_key(event)
+        if key in seen:
+            seen.remove(key)
+        else:
+            found.append(event)
+    if fresh.outcome != stored.outcome:
+        found.append(entry("outcome", at, by, old=stored.outcome, new=fresh.outcome))
+    return found
+
+
+def _walk_key(event: dict[str, Any]) -> tuple[str, ...]:
+    return (*(str(event.get(k, "")) for k in ("at", "question", "answer")), kind(event))
+
+
+def line(event: dict[str, Any], lang: str) -> str:
+    """One entry on one line: when, what, the detail, and who (all visible)."""
+    from .times import TIMES, local_time
+
+    what = kind(event)
+    if what in ("attached", "withdrawn"):  # the evidence's own wording (records.attachments)
+        from .evidence_lines import change_line
+
+        return change_line(event, lang)
+    label = STRINGS[lang].get(f"event_{what}") or visible(what)
+    if what in WALK_KINDS:
+        detail = f"{event.get('question', '')} = {event.get('answer', '')}"
+    elif what == "field":
+        name = str(event.get("field", ""))
+        old, new = (str(event.get(k) or "") for k in ("old", "new"))
+        if name in TIMES:
+            old, new = (_time(v, local_time) for v in (old, new))
+        none, title = t(lang, "event_none"), t(lang, name) if name in STRINGS[lang] else name
+        detail = f"{title}: {old or none} → {new or none}"
+    elif what in ("tick", "untick"):
+        detail = f"{t(lang, 'step')} {event.get('step', '')}"
+    elif what == "note":
+        detail = str(event.get("text", ""))
+    elif what == "outcome":
+        detail = f"{event.get('old', '')} → {event.get('new', '')}"
+    else:  # closed, reopened, and kinds this module does not know (attachments, say)
+        known = ("at", "by", "kind", "event")
+        detail = ", ".join(f"{k}={v}" for k, v in event.items() if k not in known)
+    text = f"{local_time(str(event['at']))}  {label}"
+    text += ": " + visible(detail).replace("\n", "␤") if detail else ""
+    if what == "register" and event.get("channel"):
+        text += f" ({t(lang, 'channel')} {visible(str(event['channel']))})"
+    if event.get("by"):
+        text += f" — {visible(str(event['by'])).replace(chr(10), '␤')}"
+    return text
+
+
+def _time(value: str, local_time: Any) -> str:
+    try:
+        return local_time(value) if value else ""
+    except ValueError:
+        return value
+
+
+def lines(case: Case, lang: str) -> list[str]:
+    return [line(event, lang) for event in case.history]
