@@ -31,6 +31,7 @@ from ..literal import literal
 from ..widgets import footer
 from .base import Base
 from .dialogs import ConfirmDialog
+from .register import RegisterScreen, register_keys
 
 T = TypeVar("T")
 
@@ -52,22 +53,15 @@ def in_register(screen: Base, work: Callable[[Channels], T]) -> T | None:
         return None
 
 
-class ChannelsScreen(Base):
-    BINDINGS = [
-        *bilingual("escape", "close", "close", priority=True),
-        *bilingual("n", "new", "new_channel"),
-        *bilingual("e", "edit", "edit_channel"),
-        *bilingual("d,delete", "remove", "remove_channel"),
-    ]
+class ChannelsScreen(RegisterScreen):
+    BINDINGS = register_keys("new_channel", "edit_channel", "remove_channel")
+    TABLE, REMOVE = "channels", "remove_channel"
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="problem")
         yield DataTable(id="channels", cursor_type="row", zebra_stripes=True)
         yield footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#channels", DataTable).focus()
 
     def show(self) -> None:
         table = self.query_one("#channels", DataTable)
@@ -84,39 +78,20 @@ class ChannelsScreen(Base):
             cells = (Text(" ".join(visible(getattr(channel, k)).split())) for k in COLUMNS)
             table.add_row(*cells, key=channel.id)
 
-    def selected(self) -> Channel | None:
-        table = self.query_one("#channels", DataTable)
-        if not table.row_count:
-            return None
-        row, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return in_register(self, lambda channels: channels.get(str(row.value)))
+    def form_for(self, entry: Channel | None) -> ChannelForm:
+        return ChannelForm(entry)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_edit()
+    def get_entry(self, key: str) -> Channel | None:
+        return in_register(self, lambda channels: channels.get(key))
 
-    def action_new(self, lang: str = "") -> None:
-        self.app.push_screen(ChannelForm(None))
+    def remove_entry(self, entry: Channel) -> bool:
+        if not in_register(self, lambda channels: channels.remove(entry.id)):
+            return False
+        self.notify(self.t("channel_removed").format(id=entry.id))
+        return True
 
-    def action_edit(self, lang: str = "") -> None:
-        channel = self.selected()
-        if channel is not None:
-            self.app.push_screen(ChannelForm(channel))
-
-    def action_remove(self, lang: str = "") -> None:
-        channel = self.selected()
-        if channel is None:
-            return
-
-        def answer(choice: str | None) -> None:
-            if choice and in_register(self, lambda channels: channels.remove(channel.id)):
-                self.notify(self.t("channel_removed").format(id=channel.id))
-                self.load()
-
-        question = self.t("confirm_remove").format(name=visible(channel.name), id=channel.id)
-        self.app.push_screen(ConfirmDialog(question, "remove_channel"), answer)
-
-    def action_close(self, lang: str = "") -> None:
-        self.dismiss()
+    def removal_question(self, entry: Channel) -> str:
+        return self.t("confirm_remove").format(name=visible(entry.name), id=entry.id)
 
 
 class ChannelForm(Base):

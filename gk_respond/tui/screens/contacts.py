@@ -31,6 +31,7 @@ from ..literal import literal
 from ..widgets import footer
 from .base import Base
 from .dialogs import ConfirmDialog
+from .register import RegisterScreen, register_keys
 
 T = TypeVar("T")
 
@@ -53,13 +54,9 @@ def role_title(screen: Base, role: str) -> str:
     return roles[role].title(screen.app.lang) if role in roles else role
 
 
-class ContactsScreen(Base):
-    BINDINGS = [
-        *bilingual("escape", "close", "close", priority=True),
-        *bilingual("n", "new", "new_contact"),
-        *bilingual("e", "edit", "edit_contact"),
-        *bilingual("d,delete", "remove", "remove_contact"),
-    ]
+class ContactsScreen(RegisterScreen):
+    BINDINGS = register_keys("new_contact", "edit_contact", "remove_contact")
+    TABLE, REMOVE = "contacts", "remove_contact"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,9 +64,6 @@ class ContactsScreen(Base):
         yield Static(id="problem")
         yield DataTable(id="contacts", cursor_type="row", zebra_stripes=True)
         yield footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#contacts", DataTable).focus()
 
     def show(self) -> None:
         self.query_one("#contacts-heading", Static).update(Content(self.t("contact_list")))
@@ -86,39 +80,20 @@ class ContactsScreen(Base):
             values = {**contact.data(), "role": role_title(self, contact.role)}
             table.add_row(*(Text(visible(values[k])) for k in COLUMNS), key=contact.id)
 
-    def selected(self) -> Contact | None:
-        table = self.query_one("#contacts", DataTable)
-        if not table.row_count:
-            return None
-        row, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return in_contacts(self, lambda contacts: contacts.get(str(row.value)))
+    def form_for(self, entry: Contact | None) -> ContactForm:
+        return ContactForm(entry)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_edit()
+    def get_entry(self, key: str) -> Contact | None:
+        return in_contacts(self, lambda contacts: contacts.get(key))
 
-    def action_new(self, lang: str = "") -> None:
-        self.app.push_screen(ContactForm(None))
+    def remove_entry(self, entry: Contact) -> bool:
+        if not in_contacts(self, lambda contacts: contacts.remove(entry.id)):
+            return False
+        self.notify(self.t("contact_removed").format(id=entry.id))
+        return True
 
-    def action_edit(self, lang: str = "") -> None:
-        contact = self.selected()
-        if contact is not None:
-            self.app.push_screen(ContactForm(contact))
-
-    def action_remove(self, lang: str = "") -> None:
-        contact = self.selected()
-        if contact is None:
-            return
-
-        def answer(choice: str | None) -> None:
-            if choice and in_contacts(self, lambda contacts: contacts.remove(contact.id)):
-                self.notify(self.t("contact_removed").format(id=contact.id))
-                self.load()
-
-        question = self.t("confirm_remove_contact").format(name=contact.name, id=contact.id)
-        self.app.push_screen(ConfirmDialog(question, "remove_contact"), answer)
-
-    def action_close(self, lang: str = "") -> None:
-        self.dismiss()
+    def removal_question(self, entry: Contact) -> str:
+        return self.t("confirm_remove_contact").format(name=entry.name, id=entry.id)
 
 
 class ContactForm(Base):
