@@ -347,6 +347,8 @@ async def test_the_presenters_outcome_says_it_is_an_addition():
     # the triage's outcome screen
     app = make_training_app(["threat_official"], present=True)
     async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.press("ctrl+o")  # a training session edits no contacts
+        assert isinstance(app.screen, PresenterScreen)
         for _ in range(20):  # reveal and follow each answer, to the outcome
             if app.triage.walk.finished:
                 break
