@@ -96,7 +96,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "created_at": "Skapat",
         "status": "Status",
         "status_open": "öppet",
-        "status_closed": "avslutat",
+        "status_closed": "stängt",
         "handler": "Handläggare",
         "author_short": "Skribent",
         "found_short": "Hittad",
@@ -104,7 +104,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "copy_kept": "Kopia sparad",
         "diarium_number": "Diarienummer",
         "forwarded_to": "Vidarebefordrad till",
-        "closed_at": "Avslutat",
+        "closed_at": "Stängt",
         "notes": "Anteckningar",
         "reply": "Svaret",
         "reply_findings": "Kontrollen när svaret sparades",
@@ -619,9 +619,11 @@ def platform_name(lang: str, platform: str) -> str:
 
 def _merge() -> None:
     from .strings_contacts import CONTACT_STRINGS
+    from .strings_tui_registers import TUI_REGISTER_STRINGS
 
-    for lang, texts in CONTACT_STRINGS.items():
-        STRINGS[lang].update(texts)
+    for strings in (CONTACT_STRINGS, TUI_REGISTER_STRINGS):
+        for lang, texts in strings.items():
+            STRINGS[lang].update(texts)
 
 
 _merge()

@@ -28,7 +28,7 @@ def update(gk, db, *args: str):
 def test_checking_and_unchecking_items(gk, tmp_path):
     db = tmp_path / "cases.db"
     assert gk("channels", "add", "--db", str(db), *ADD).returncode == 0
-    listed = gk("channels", "list", "--incomplete", "--db", str(db))
+    listed = gk("channels", "list", "--incomplete", "--db", str(db), "--lang", "sv")
     assert listed.stdout.startswith("kommunen-facebook: 7 av 7 punkter kvar (logo_and_name, ")
     every = [f"--check={item}" for item in checklist.ids()]
     assert update(gk, db, *every[:-1]).returncode == 0

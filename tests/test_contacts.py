@@ -98,7 +98,8 @@ def test_reading_never_creates_a_case_log(gk, tmp_path):
     assert not db.exists()
 
 
-def test_an_outcome_names_who_holds_its_roles(gk, tmp_path):
+def test_an_outcome_names_who_holds_its_roles(gk_sv, tmp_path):
+    gk = gk_sv  # the Swedish texts (the test locale is English)
     db = tmp_path / "cases.db"
     before = gk(*REMOVE, "--db", str(db))
     assert "Säkerhetssamordnare:\n    - ingen angiven (gk-respond contacts add)" in before.stdout
@@ -129,7 +130,8 @@ def test_an_outcome_names_who_holds_its_roles(gk, tmp_path):
     assert shared["contacts"] == []
 
 
-def test_a_registered_channel_names_its_administrators(gk, tmp_path):
+def test_a_registered_channel_names_its_administrators(gk_sv, tmp_path):
+    gk = gk_sv  # the Swedish texts (the test locale is English)
     from test_channels_cli import ADD
 
     db = tmp_path / "cases.db"
@@ -194,3 +196,11 @@ def test_a_schema_3_log_migrates_to_4_and_keeps_its_data(tmp_path):
             ("x", "sakerhetssamordnare")
         ]
     assert int(version) == SCHEMA_VERSION
+
+
+def test_a_role_with_an_underscore_gives_an_id_with_a_hyphen(gk, tmp_path):
+    db = tmp_path / "cases.db"
+    added = contacts(gk, db, "add", "--role", "narmaste_chef", "--name", "Bo Berg", "--email",
+                     "bo@gullspang.se", "--phone", "0551-360 20", "--format", "json")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert json.loads(added.stdout)["id"] == "narmaste-chef"

@@ -45,7 +45,7 @@ async def test_without_contacts_the_role_says_none_is_given(tmp_path):
         await pilot.press("y", "y")
         shown = texts(app)
         assert "Security coordinator:" in shown
-        assert "none given (gk-respond contacts add)" in shown
+        assert "none given (Ctrl+O: the contacts)" in shown
         assert not (tmp_path / "none.db").exists()
 
 

@@ -60,3 +60,45 @@ def test_the_upstream_parser_lets_a_paste_out_as_keys():
     assert events(PasteSafeParser(), [f"{START}A \x1b[2J B \x13 C{END}"]) == [
         "Paste(text='A \\x1b[2J B \\x13 C')"
     ]
+
+
+def test_a_paste_longer_than_the_limit_is_cut_and_its_rest_never_becomes_keys():
+    from gk_respond.tui.paste import MAX_PASTE, PasteCut
+
+    rest = "\x13 j j \x1b[A" * 3  # Ctrl+S, answers, an arrow: beyond the limit, dropped
+    got = list(PasteSafeParser().feed(f"{START}{'x' * MAX_PASTE}{rest}{END}b"))
+    assert isinstance(got[0], Paste) and got[0].text == "x" * MAX_PASTE
+    assert isinstance(got[1], PasteCut) and got[1].kept == MAX_PASTE
+    assert [repr(e) for e in got[2:]] == events(XTermParser(), ["b"])  # keys again after it
+
+
+def test_a_paste_of_just_the_limit_is_whole_and_not_cut():
+    from gk_respond.tui.paste import MAX_PASTE
+
+    text = "ö" * (MAX_PASTE - 3) + "\x1b[2"  # the end marker right after, in pieces
+    got = events(PasteSafeParser(), cut(f"{START}{text}{END}", [MAX_PASTE, MAX_PASTE + 8]))
+    assert got == [repr(Paste(text))]
+
+
+def test_a_paste_whose_end_never_comes_stops_growing():
+    from gk_respond.tui.paste import MAX_PASTE, PasteCut
+
+    parser = PasteSafeParser()
+    got = list(parser.feed(f"{START}{'y' * (MAX_PASTE + 10)}"))
+    assert [type(e) for e in got] == [Paste, PasteCut]  # said at once, not at the end
+    for _ in range(50):  # the rest: read, dropped, never kept, never keys
+        assert list(parser.feed("z" * 10_000 + "\x13")) == []
+    assert [type(e) for e in parser.feed(f"{END}j")][-1].__name__ == "Key"
+
+
+async def test_the_app_says_a_paste_was_cut():
+    from tui_helpers import Notices, make_app, until
+
+    from gk_respond.tui.paste import MAX_PASTE, PasteCut
+
+    notices = Notices()
+    app = make_app()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
+        app.post_message(PasteCut(MAX_PASTE))  # as the terminal driver posts the parser's
+        assert await until(pilot, lambda: app.pastes_cut == 1)
+        assert notices.any("längre än 100\u00a0000 tecken", "resten togs inte med")

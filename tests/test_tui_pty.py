@@ -91,6 +91,20 @@ def gk_json(env: dict[str, str], *args: str) -> object:
     return json.loads(result.stdout)
 
 
+def walk_save_and_quit(terminal: Terminal) -> None:
+    """From the comment screen: on to the questions (Ctrl+S), to an outcome, save the case
+    and quit."""
+    terminal.write(b"\x13")  # Ctrl+S: on to the questions
+    terminal.wait_for("Must not stay up?")
+    terminal.write(b"y")
+    terminal.wait_for("Municipality's channel?")
+    terminal.write(b"y")
+    terminal.wait_for("Not saved in the case log")
+    terminal.write(b"s")
+    terminal.wait_for("Saved as case")
+    terminal.write(b"\x11")  # Ctrl+Q
+
+
 def triage_by_paste(tmp_path: Path, env: dict[str, str], paste: bytes) -> str:
     """Paste ``paste`` as a terminal does into the comment field of a new triage, walk to an
     outcome, save the case and quit; the comment as the case log keeps it."""
@@ -100,15 +114,7 @@ def triage_by_paste(tmp_path: Path, env: dict[str, str], paste: bytes) -> str:
         terminal.wait_for("The comment's text")
         terminal.write(PASTE_START + paste + PASTE_END)
         terminal.wait_for("PASTE-END")  # shown in the field: the paste is in
-        terminal.write(b"\x13")  # Ctrl+S: on to the questions
-        terminal.wait_for("Must not stay up?")
-        terminal.write(b"y")
-        terminal.wait_for("Municipality's channel?")
-        terminal.write(b"y")
-        terminal.wait_for("Not saved in the case log")
-        terminal.write(b"s")
-        terminal.wait_for("Saved as case")
-        terminal.write(b"\x11")  # Ctrl+Q
+        walk_save_and_quit(terminal)
     except BaseException:
         terminal.kill()
         raise
@@ -138,3 +144,23 @@ def test_a_paste_with_escapes_is_kept_whole_and_presses_no_key(tmp_path, cli_env
 def test_a_start_marker_inside_a_paste_is_text(tmp_path, cli_env):
     stored = triage_by_paste(tmp_path, cli_env, b"a \x1b[200~ b \x1b[201 c PASTE-END")
     assert stored == "a ␛[200~ b ␛[201 c PASTE-END"
+
+
+def test_a_paste_over_the_limit_is_cut_said_and_its_rest_presses_no_key(tmp_path, cli_env):
+    from gk_respond.tui.paste import MAX_PASTE
+
+    db = tmp_path / "cases.db"
+    terminal = Terminal(["--db", str(db), "--lang", "en"], cli_env, tmp_path)
+    try:
+        terminal.wait_for("The comment's text")
+        rest = b" \x13 y y s \x11 " * 10  # Ctrl+S, answers, save, Ctrl+Q: beyond the limit
+        terminal.write(PASTE_START + b"x" * (MAX_PASTE - 4) + b"CUT!" + rest + PASTE_END)
+        terminal.wait_for("The paste was longer than 100,000")
+        walk_save_and_quit(terminal)  # the rest pressed nothing: the walk starts as ever
+    except BaseException:
+        terminal.kill()
+        raise
+    assert terminal.close() == 0
+    (case,) = gk_json(cli_env, "records", "list", "--db", str(db))
+    stored = gk_json(cli_env, "records", "show", case["number"], "--db", str(db))
+    assert stored["comment_text"] == "x" * (MAX_PASTE - 4) + "CUT!"

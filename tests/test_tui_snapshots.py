@@ -143,3 +143,61 @@ def test_channels_screen(snap_compare, lang, tmp_path):
         Channels(store).add(channel(id="naringsliv", url="facebook.com/gknaringsliv"))
     app = make_app(lang, COMMENT, db=db)
     assert snap_compare(app, press=["ctrl+k"], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_contacts_screen(snap_compare, lang, tmp_path):
+    from gk_respond.records.contacts import Contact, Contacts
+    from gk_respond.records.store import Store
+
+    db = str(tmp_path / "cases.db")
+    with Store(db) as store:
+        for role, name in (("sakerhetssamordnare", "Sara [b]S[/b]"), ("narmaste_chef", "Bo")):
+            Contacts(store).add(
+                Contact(id=role.replace("_", "-"), role=role, name=name,
+                        email=f"{role.replace('_', '.')}@gullspang.se", phone="0551-360 00")
+            )  # fmt: skip
+    app = make_app(lang, COMMENT, db=db)
+    assert snap_compare(app, press=["ctrl+o"], terminal_size=(80, 24))
+
+
+async def press_then_settle(pilot, *keys: str) -> None:
+    """Press ``keys`` and clear the notifications they raised: a toast's lifetime is time,
+    and a snapshot must not depend on it."""
+    await pilot.press(*keys)
+    await pilot.pause()
+    pilot.app.clear_notifications()
+    await pilot.wait_for_scheduled_animations()
+
+
+def test_contact_form_refusal(snap_compare, tmp_path):
+    # nothing given: each field's refusal in the command line's words, under the field
+    async def refused(pilot) -> None:
+        await press_then_settle(pilot, "ctrl+o", "n", "ctrl+s")
+
+    app = make_app("sv", COMMENT, db=str(tmp_path / "cases.db"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=refused)
+
+
+def test_channel_form_checklist(snap_compare, tmp_path):
+    from test_channels import channel
+
+    from gk_respond.records.channels import Channels
+    from gk_respond.records.store import Store
+
+    db = str(tmp_path / "cases.db")
+    with Store(db) as store:
+        Channels(store).add(channel(checklist=["logo_and_name", "update_frequency"]))
+
+    async def to_the_checklist(pilot) -> None:
+        from tui_helpers import until
+
+        await pilot.press("ctrl+k", "enter")
+        assert await until(pilot, lambda: type(pilot.app.screen).__name__ == "ChannelForm")
+        pilot.app.screen.query_one("#check-purpose_official").focus()
+        await pilot.pause()
+        pilot.app.screen.query_one("#label-checklist").scroll_visible(top=True, animate=False)
+        await press_then_settle(pilot)
+
+    app = make_app("sv", COMMENT, db=db)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=to_the_checklist)

@@ -340,3 +340,20 @@ async def test_presenter_scrolls_to_what_it_reveals_and_says_what_space_does_nex
         assert "Godtagbara utfall: Anmäl och dokumentera" in terminal(app)
         assert await space("l") == "Next"
         assert await space("space") == ""  # the end: space does nothing more
+
+
+async def test_the_presenters_outcome_says_it_is_an_addition():
+    # report (threat_official's outcome) is not in Bilaga 2: its addition line shows, as on
+    # the triage's outcome screen
+    app = make_training_app(["threat_official"], present=True)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.press("ctrl+o")  # a training session edits no contacts
+        assert isinstance(app.screen, PresenterScreen)
+        for _ in range(20):  # reveal and follow each answer, to the outcome
+            if app.triage.walk.finished:
+                break
+            await pilot.press("space")
+        assert app.triage.walk.outcome == "report"
+        shown = text_of(app, "#p-options")
+        addition = CHART.flowchart.outcomes["report"].addition("sv")
+        assert shown.endswith(f"\n({addition})") and addition.startswith("Tillägg")

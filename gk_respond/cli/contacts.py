@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..records.channels import problems
-from ..records.contacts import FIELDS, Contact, ContactError, Contacts, check_role
+from ..records.contacts import FIELDS, Contact, ContactError, Contacts, check_role, default_id
 from ..records.store import Store, StoreError, default_path
 from ..strings import t
 from .common import BAD_INPUT, OK, PROBLEMS, STORE, command_parser, open_chart, report_error
@@ -28,7 +28,8 @@ examples:
   gk-respond contacts remove sakerhetssamordnare
 
 The roles are those of the flowchart (its roles: section); an outcome whose guidance names a
-role shows who holds it. Without --id, a contact's id is its role.
+role shows who holds it. Without --id, a contact's id is its role's (narmaste-chef for
+narmaste_chef).
 
 exit codes:
   0  done
@@ -134,7 +135,7 @@ def _write(contacts: Contacts, args: argparse.Namespace) -> int:
         return PROBLEMS
     try:
         if args.command == "add":
-            given.setdefault("id", given.get("role", ""))
+            given.setdefault("id", default_id(given.get("role", "")))
             contact: Contact | None = Contact.model_validate(given)
             check_role(contact, roles)
             contacts.add(contact)

@@ -4,16 +4,18 @@ imports no validation). Every row was validated when it was written (records/con
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from .store import Store, StoreError
 
 
-def read_contacts(path: str) -> list[dict[str, str]]:
+def read_contacts(path: str, warn: Callable[[str], None] | None = None) -> list[dict[str, str]]:
     """The contacts in the case log at ``path``, as data; none if there is no case log yet
     or it cannot be read (the outcome is shown all the same), and a row that is not a
-    contact is left out."""
+    contact is left out. ``warn`` is told what the user should know about the case log
+    (``Store``'s warnings)."""
     try:
-        with Store(path, readonly=True) as store:
+        with Store(path, readonly=True, warn=warn) as store:
             rows = store.query("SELECT contact_json FROM contacts ORDER BY role, id")
     except StoreError:
         return []

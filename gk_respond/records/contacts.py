@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .channels import _EMAIL, _PHONE, _SLUG, ChannelError, Text, _written_as
 from .store import Store
@@ -40,6 +40,12 @@ class ContactError(ChannelError):
     """A change the contact list refuses (a duplicate id, no such contact, unknown role)."""
 
 
+def default_id(role: str) -> str:
+    """A contact's id when none is given: its role's, written as an id (``narmaste_chef``
+    becomes ``narmaste-chef``: an id has hyphens, a role id may have underscores)."""
+    return role.strip().replace("_", "-")
+
+
 def check_role(contact: Contact, roles: Iterable[str]) -> None:
     """ContactError unless the contact's role is one the flowchart names."""
     known = list(roles)
@@ -58,8 +64,20 @@ class Contacts:
         self.store = store
 
     def all(self) -> list[Contact]:
-        rows = self.store.query("SELECT contact_json FROM contacts ORDER BY role, id")
-        return [Contact.model_validate_json(row[0]) for row in rows]
+        """Every contact, by role then id; one whose stored row is damaged is left out, with
+        a warning naming it (``Store.warnings``)."""
+        found = []
+        for stored_id, text in self.store.query(
+            "SELECT id, contact_json FROM contacts ORDER BY role, id"
+        ):
+            try:
+                found.append(Contact.model_validate_json(text))
+            except (ValidationError, TypeError):  # not a contact, or not text
+                self.store.warning(
+                    f"{self.store.path}: contact {stored_id!r} is damaged; it is left out — "
+                    "add it again (gk-respond contacts add) or restore the case log from a backup"
+                )
+        return found
 
     def get(self, contact_id: str) -> Contact | None:
         rows = self.store.query("SELECT contact_json FROM contacts WHERE id = ?", (contact_id,))

@@ -21,11 +21,14 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from ..records.store import Store
+    from .paste import PasteCut
 
 
 _CHANNEL_SCREENS = ("ChannelsScreen", "ChannelForm", "ConfirmDialog")
 # The app's keys a dialog or an open dropdown does not offer: its footer shows its own keys.
-_NOT_OVER_A_DIALOG = ("new", "help", "switch_language", "records", "channels")
+_NOT_OVER_A_DIALOG = ("new", "help", "switch_language", "records", "channels", "contacts")
+LOG_WARNING_SECONDS = 30  # long enough to read a warning that names a file and its fix
+_CONTACT_SCREENS = ("ContactsScreen", "ContactForm", "ConfirmDialog")
 
 
 class GkRespondApp(App[None]):
@@ -43,6 +46,7 @@ class GkRespondApp(App[None]):
         *bilingual("ctrl+r", "records", "cases", show=False),
         # priority: Ctrl+K opens the register from any screen, even from a text field
         *bilingual("ctrl+k", "channels", "channels", priority=True, show=False),
+        *bilingual("ctrl+o", "contacts", "contacts", priority=True, show=False),  # the same
     ]
     TRIAGE_SCREENS = ("CommentScreen", "QuestionScreen", "OutcomeScreen")  # Ctrl+N there
 
@@ -63,6 +67,8 @@ class GkRespondApp(App[None]):
         self.handler = handler_name(handler)  # who saves cases and writes notes
         self.triage = Triage(chart, comment or Comment())
         self.skip_comment = comment is not None
+        self.log_warnings: list[str] = []  # what the user was told about the case log
+        self.pastes_cut = 0  # pastes longer than the app keeps (tui/paste.py)
 
     def t(self, key: str) -> str:
         return t(self.lang, key)
@@ -89,6 +95,12 @@ class GkRespondApp(App[None]):
 
         install()  # a paste is pasted text to its end: it never presses a key
         return super().get_driver_class()
+
+    def on_paste_cut(self, event: PasteCut) -> None:
+        """A paste was longer than the app keeps (tui/paste.py): say so, and keep count."""
+        self.pastes_cut += 1
+        limit = f"{event.kept:,}".replace(",", "\u00a0" if self.lang == "sv" else ",")
+        self.notify(self.t("paste_cut").format(limit=limit), severity="warning", timeout=30)
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"  # pinned: snapshots must not follow $TEXTUAL_THEME
@@ -131,7 +143,18 @@ class GkRespondApp(App[None]):
         used (NoCaseLog: there is none yet)."""
         from ..records.store import Store, default_path
 
-        return Store(self.db or default_path(), readonly=readonly, create=create)
+        return Store(
+            self.db or default_path(), readonly=readonly, create=create, warn=self.warn_about_log
+        )
+
+    def warn_about_log(self, warning: str) -> None:
+        """What the user should know about a case log that can be used (others can read it,
+        a damaged row is left out): told once a run, and kept in ``log_warnings``. Safe to
+        call from a worker thread (``notify`` posts a message)."""
+        if warning not in self.log_warnings:
+            self.log_warnings.append(warning)
+            text = self.t("log_warning").format(warning=warning)
+            self.notify(text, severity="warning", timeout=LOG_WARNING_SECONDS)
 
     def find_channel(self) -> None:
         """Look the comment's address up in the channel register (in the case log, if there
@@ -173,7 +196,7 @@ class GkRespondApp(App[None]):
                 "name": triage.channel,
                 "administrators": triage.channel_admins,
             }
-        people = read_contacts(self.db or default_path())
+        people = read_contacts(self.db or default_path(), self.warn_about_log)
         triage.contacts = render.contacts_data(self.chart, outcome, self.lang, people, channel)
 
     def flowchart_path(self) -> str:
@@ -194,6 +217,20 @@ class GkRespondApp(App[None]):
             # the register may have changed: what the comment's address is on, too
             self.push_screen(ChannelsScreen(), lambda _: self.find_channel())
 
+    def action_contacts(self, lang: str = "") -> None:
+        from .screens.contacts import ContactsScreen
+
+        if not isinstance(self.screen, ContactsScreen):
+            # an outcome's contacts may have changed: it builds them again
+            self.push_screen(ContactsScreen(), lambda _: self.forget_contacts())
+
+    def forget_contacts(self) -> None:
+        from .screens.outcome import OutcomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, OutcomeScreen):
+                screen.guidance_for = None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         from textual.command import CommandPalette
         from textual.screen import ModalScreen
@@ -211,6 +248,8 @@ class GkRespondApp(App[None]):
             return False  # already there
         if action == "channels" and name in _CHANNEL_SCREENS:
             return False  # already there
+        if action == "contacts" and name in _CONTACT_SCREENS:
+            return False
         return allowed(parameters, self.lang)
 
     def unsaved_outcome(self) -> bool:
@@ -261,10 +300,10 @@ class GkRespondApp(App[None]):
         """The command palette in the app's language, with the screen's actions only."""
         from textual.command import CommandPalette
 
+        from .palette import Palette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(
-                CommandPalette(id="--command-palette", placeholder=self.t("palette_placeholder"))
-            )
+            self.push_screen(Palette(self.t("palette_placeholder"), self.t("palette_no_matches")))
 
     async def action_quit(self, lang: str = "") -> None:
         self.leave("quit_anyway", self.exit)
@@ -275,6 +314,7 @@ class GkRespondApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, Base) and screen.is_mounted:
                 screen.show()
+                screen.show_header_tooltip()
             screen.refresh_bindings()
 
     def get_system_commands(self, screen: Screen):

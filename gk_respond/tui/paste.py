@@ -17,6 +17,11 @@ drops too: Windows Terminal puts one in a paste for each character typed with a 
 Everything else (keys, mouse, focus, the terminal's replies) goes to Textual's parser as it
 came, with the same escape delay.
 
+A paste keeps at most ``MAX_PASTE`` characters: the first ``MAX_PASTE`` go out as the paste
+as soon as they are in, with a ``PasteCut`` event (the app says so), and the rest, up to the
+end marker, is read and dropped, so a paste whose end marker never comes cannot fill the
+memory, nor does its rest ever become key presses.
+
 Textual builds its parser inside the input thread by its name in the driver's module, with no
 hook to give it another: ``install()`` puts ``PasteSafeParser`` under that name.
 """
@@ -35,12 +40,23 @@ from textual._xterm_parser import BRACKETED_PASTE_START as START
 from textual._xterm_parser import XTermParser
 
 ESC = "\x1b"
+# characters kept of one paste: a comment on social media has a few thousand at most
+MAX_PASTE = 100_000
 # the driver modules that build an XTermParser for a real terminal
 DRIVER_MODULES = (
     ("textual.drivers.win32",)
     if sys.platform == "win32"
     else ("textual.drivers.linux_driver", "textual.drivers.linux_inline_driver")
 )
+
+
+class PasteCut(events.Event):
+    """A paste longer than MAX_PASTE characters: the first MAX_PASTE were pasted, the rest
+    of it is left out."""
+
+    def __init__(self, kept: int) -> None:
+        super().__init__()
+        self.kept = kept
 
 
 class PasteSafeParser(XTermParser):
@@ -72,7 +88,7 @@ class PasteSafeParser(XTermParser):
                     if pending == START:
                         pending = ""
                         expire()  # a sequence cut short by the paste ends as Textual ends it
-                        token_callback(events.Paste((yield from self._pasted())))
+                        yield from self._pasted(token_callback)
                 elif character == ESC:
                     give(pending)
                     pending = ESC
@@ -90,13 +106,24 @@ class PasteSafeParser(XTermParser):
                     inner.throw(ParseEOF())
                 return
 
-    def _pasted(self) -> Generator[Read1, str, str]:
-        """The text up to the end marker, which is left out."""
+    def _pasted(self, token_callback: TokenCallback) -> Generator[Read1, str, None]:
+        """The text up to the end marker (which is left out) as a Paste; a paste longer
+        than MAX_PASTE as its first MAX_PASTE characters and a PasteCut, the rest dropped."""
         text: list[str] = []
-        while True:
+        while len(text) < MAX_PASTE + len(END):
             text.append((yield self.read1()))
             if text[-1] == "~" and "".join(text[-len(END) :]) == END:
-                return "".join(text[: -len(END)]).replace("\x00", "")
+                token_callback(events.Paste(_kept(text[: -len(END)])))
+                return
+        token_callback(events.Paste(_kept(text[:MAX_PASTE])))
+        token_callback(PasteCut(MAX_PASTE))
+        tail = "".join(text[-len(END) :])
+        while tail != END:  # the rest is read, never kept, never keys
+            tail = (tail + (yield self.read1()))[-len(END) :]
+
+
+def _kept(text: list[str]) -> str:
+    return "".join(text).replace("\x00", "")  # NUL: dropped, as Textual does
 
 
 def install() -> None:

@@ -70,7 +70,7 @@ class TrainingApp(GkRespondApp):
         return not self.present and self.session.unexported
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("records", "channels"):
+        if action in ("records", "channels", "contacts"):
             return False  # a training session keeps no cases and edits no register
         return super().check_action(action, parameters)
 

@@ -83,7 +83,7 @@ WEB: dict[str, dict[str, str]] = {
         "removed_at_hint": "när den togs bort: nu, ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM; tomt rensar",
         "bad_time": "{value} är ingen tid; skriv nu, ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM",
         "future_time": "{value} ligger i framtiden",
-        "close_case": "Avsluta ärendet",
+        "close_case": "Stäng ärendet",
         "reopen_case": "Öppna ärendet igen",
         "no_such_case": "Det finns inget ärende {case}.",
         "comment_sha": "Kommentarens kontrollsumma (sha256)",

@@ -33,6 +33,15 @@ class Base(Screen):
 
     def on_screen_resume(self) -> None:
         self.show()
+        self.call_after_refresh(self.show_header_tooltip)
+
+    def show_header_tooltip(self) -> None:
+        """The header's icon opens the palette: its tooltip in the app's language (Textual's
+        is English)."""
+        from textual.widgets._header import HeaderIcon
+
+        for icon in self.query(HeaderIcon):
+            icon.tooltip = self.t("palette_open")
 
     def typed(self) -> bool:
         """Whether the screen holds something typed that is not in the triage yet."""

@@ -9,10 +9,11 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import Checkbox, DataTable, Header, Input, Static
 
+from ...records import checklist
 from ...records.channel_files import hours
 from ...records.channels import (
     ADMINISTRATOR_FIELDS,
@@ -30,6 +31,7 @@ from ..literal import literal
 from ..widgets import footer
 from .base import Base
 from .dialogs import ConfirmDialog
+from .register import RegisterScreen, register_keys
 
 T = TypeVar("T")
 
@@ -51,22 +53,15 @@ def in_register(screen: Base, work: Callable[[Channels], T]) -> T | None:
         return None
 
 
-class ChannelsScreen(Base):
-    BINDINGS = [
-        *bilingual("escape", "close", "close", priority=True),
-        *bilingual("n", "new", "new_channel"),
-        *bilingual("e", "edit", "edit_channel"),
-        *bilingual("d,delete", "remove", "remove_channel"),
-    ]
+class ChannelsScreen(RegisterScreen):
+    BINDINGS = register_keys("new_channel", "edit_channel", "remove_channel")
+    TABLE, REMOVE = "channels", "remove_channel"
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="problem")
         yield DataTable(id="channels", cursor_type="row", zebra_stripes=True)
         yield footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#channels", DataTable).focus()
 
     def show(self) -> None:
         table = self.query_one("#channels", DataTable)
@@ -83,39 +78,20 @@ class ChannelsScreen(Base):
             cells = (Text(" ".join(visible(getattr(channel, k)).split())) for k in COLUMNS)
             table.add_row(*cells, key=channel.id)
 
-    def selected(self) -> Channel | None:
-        table = self.query_one("#channels", DataTable)
-        if not table.row_count:
-            return None
-        row, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return in_register(self, lambda channels: channels.get(str(row.value)))
+    def form_for(self, entry: Channel | None) -> ChannelForm:
+        return ChannelForm(entry)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_edit()
+    def get_entry(self, key: str) -> Channel | None:
+        return in_register(self, lambda channels: channels.get(key))
 
-    def action_new(self, lang: str = "") -> None:
-        self.app.push_screen(ChannelForm(None))
+    def remove_entry(self, entry: Channel) -> bool:
+        if not in_register(self, lambda channels: channels.remove(entry.id)):
+            return False
+        self.notify(self.t("channel_removed").format(id=entry.id))
+        return True
 
-    def action_edit(self, lang: str = "") -> None:
-        channel = self.selected()
-        if channel is not None:
-            self.app.push_screen(ChannelForm(channel))
-
-    def action_remove(self, lang: str = "") -> None:
-        channel = self.selected()
-        if channel is None:
-            return
-
-        def answer(choice: str | None) -> None:
-            if choice and in_register(self, lambda channels: channels.remove(channel.id)):
-                self.notify(self.t("channel_removed").format(id=channel.id))
-                self.load()
-
-        question = self.t("confirm_remove").format(name=visible(channel.name), id=channel.id)
-        self.app.push_screen(ConfirmDialog(question, "remove_channel"), answer)
-
-    def action_close(self, lang: str = "") -> None:
-        self.dismiss()
+    def removal_question(self, entry: Channel) -> str:
+        return self.t("confirm_remove").format(name=visible(entry.name), id=entry.id)
 
 
 class ChannelForm(Base):
@@ -147,6 +123,7 @@ class ChannelForm(Base):
                 yield Static(id=f"error-admin-{row}", classes="error")
             for name in AFTER:
                 yield from self.field(name)
+            yield from checklist_fields()
         yield footer()
 
     @staticmethod
@@ -166,6 +143,8 @@ class ChannelForm(Base):
             for row, admin in enumerate(channel.administrators):
                 for part in ADMINISTRATOR_FIELDS:
                     self.query_one(f"#admin-{row}-{part}", Input).value = getattr(admin, part)
+            for item_id in channel.checklist:
+                self.query_one(f"#check-{item_id}", Checkbox).value = True
         self.query_one("#field-id", Input).focus()
         self.initial = self.given()[0]  # what Esc would not lose
 
@@ -187,6 +166,10 @@ class ChannelForm(Base):
             for part in ADMINISTRATOR_FIELDS:
                 placeholder = f"{self.t(f'ch_admin_{part}')} ({row + 1})"
                 self.query_one(f"#admin-{row}-{part}", Input).placeholder = placeholder
+        show_checklist(self)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        show_checklist(self)
 
     def given(self) -> tuple[dict[str, Any], list[int]]:
         """The form's values as channel data, and the administrator rows that are filled in
@@ -204,6 +187,7 @@ class ChannelForm(Base):
                 admins.append(admin)
                 rows.append(row)
         data["administrators"] = admins
+        data["checklist"] = checked(self)
         return data, rows
 
     def error_place(self, loc: Loc, rows: list[int]) -> tuple[str, str]:
@@ -271,3 +255,36 @@ class ChannelForm(Base):
             return
         question = ConfirmDialog(self.t("unsaved_form"), "discard_changes")
         self.app.push_screen(question, lambda choice: self.app.pop_screen() if choice else None)
+
+
+# -- the account checklist (records/checklist.yaml), at the end of the form --------------------
+def checklist_fields() -> ComposeResult:
+    yield Static(id="label-checklist", classes="label heading")
+    yield Static(id="checklist-left")
+    for item in checklist.items():
+        with Horizontal(classes="check-row"):  # a checkbox's own label is one line, cut
+            yield Checkbox(id=f"check-{item.id}", classes="check")
+            with Vertical(classes="check-texts"):
+                yield Static(id=f"check-text-{item.id}")
+                if item.note:
+                    yield Static(id=f"check-note-{item.id}", classes="check-note")
+
+
+def checked(form: Base) -> list[str]:
+    """The ids of the items ticked, in the policy's order."""
+    return [i for i in checklist.ids() if form.query_one(f"#check-{i}", Checkbox).value]
+
+
+def show_checklist(form: Base) -> None:
+    """The items in the app's language, each note (PUL is now GDPR), and what is left."""
+    lang = form.app.lang
+    form.query_one("#label-checklist", Static).update(Content(form.t("cl_heading")))
+    for item in checklist.items():
+        form.query_one(f"#check-text-{item.id}", Static).update(Content(item.text(lang)))
+        if item.note:
+            note = f"{form.t('cl_note')}: {item.note(lang)}"
+            form.query_one(f"#check-note-{item.id}", Static).update(Content(note))
+    left = checklist.left(checked(form))
+    text = form.t("cl_left_count").format(left=len(left), total=len(checklist.ids()))
+    text = text if left else form.t("cl_none_left")
+    form.query_one("#checklist-left", Static).update(Content(text))

@@ -118,7 +118,7 @@ class OutcomeScreen(Base):
         if app.triage.contacts:
             widgets.append(Static(Content(self.t("contacts")), classes="heading"))
         for entry in app.triage.contacts:
-            people = [render.person_line(p) for p in entry["people"]] or [self.t("co_nobody")]
+            people = [render.person_line(p) for p in entry["people"]] or [self.t("co_nobody_tui")]
             widgets.append(Static(Content(visible(entry["title"]) + ":"), classes="contact-role"))
             widgets += [
                 Horizontal(Static("•", classes="bullet"), Static(Content(p)), classes="point")

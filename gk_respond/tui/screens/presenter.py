@@ -88,7 +88,8 @@ class PresenterScreen(Base):
             outcome = chart.flowchart.outcomes[walk.outcome]
             question.update(Content(f"{self.t('outcome_short')}: {outcome.title(lang)}"))
             accepted = ", ".join(chart.flowchart.outcomes[o].title(lang) for o in scenario.outcomes)
-            options.update(Content(outcome.summary(lang)))
+            addition = f"\n({outcome.addition(lang)})" if outcome.addition else ""
+            options.update(Content(outcome.summary(lang) + addition))  # as the outcome screen
             reveal.update(
                 Content(
                     f"{self.t('acceptable_outcomes')}: {accepted}\n"
