@@ -152,15 +152,17 @@ def output_matches(shown: list[str], actual: list[str]) -> bool:
 
 def environment(folder: Path, cache: Path | None = None) -> dict[str, str]:
     """A fresh case log in ``folder``, a private flowchart cache (``cache``, else one in
-    ``folder``), fixed language, time zone, width and handler, and ``gk-respond`` from the
+    ``folder``), fixed language (English), time zone, width and handler, and ``gk-respond`` from the
     virtual environment running the tests."""
     bin_dir = str(Path(sys.executable).parent)
     (folder / "home").mkdir()
     return {
         "PATH": os.pathsep.join([bin_dir, os.environ.get("PATH", os.defpath)]),
         "HOME": str(folder / "home"),
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
+        # English, as the docs are written (the locale picks the language; C.UTF-8 would be
+        # Swedish), with UTF-8 text: LC_CTYPE, since en_US.UTF-8 need not be installed
+        "LANG": "en_US.UTF-8",
+        "LC_CTYPE": "C.UTF-8",
         "TZ": "UTC",
         "COLUMNS": "100",
         "PYTHONIOENCODING": "utf-8",

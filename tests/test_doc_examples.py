@@ -35,10 +35,10 @@ def test_collector_reads_markers_and_options() -> None:
     assert [example.label for example in examples] == [
         "doc_examples/sample.md:13",
         "doc_examples/sample.md:21",
-        "doc_examples/sample.md:35",
-        "doc_examples/sample.md:45",
-        "doc_examples/sample.md:54",
-        "doc_examples/sample.md:62",
+        "doc_examples/sample.md:36",
+        "doc_examples/sample.md:46",
+        "doc_examples/sample.md:55",
+        "doc_examples/sample.md:63",
     ]
     assert [example.exit for example in examples] == [0, 0, 3, 0, 0, 0]
     assert examples[3].setups == ("grade-answers",)
