@@ -2,8 +2,9 @@
 
 This module offers `__version__` and `default_flowchart()`. The parts, from the bottom up
 (each imports only the ones below it; the contracts in pyproject.toml enforce it):
-`flowchart` (the domain core); `render`, `triage`, `untrusted`, `strings`, `overview`;
-`records`, `training`, `batch`; and the front ends `cli` and `tui`."""
+`messages` (the command line's catalogue); `flowchart` (the domain core); `triage`,
+`untrusted`, `strings`, `csvfile`; `render`, `reply`; `records`, `training`, `batch`,
+`overview`; and the front ends `cli`, `tui` and `web`, which never import each other."""
 
 from __future__ import annotations
 

@@ -101,3 +101,16 @@ def test_a_missing_file_and_a_missing_heading_are_found(tmp_path):
 @pytest.mark.parametrize("file", DOCS, ids=lambda f: str(f.relative_to(ROOT)))
 def test_every_relative_link_resolves(file):
     assert broken(file) == []
+
+
+def test_the_readme_stays_a_front_page():
+    """README.md holds what it is, the two commands, a tour and the guides' list: under 10 KB.
+    Anything longer goes into a guide under docs/, with a line in the README's list."""
+    size = len((ROOT / "README.md").read_bytes())
+    assert size < 10 * 1024, f"README.md is {size:,} bytes; move a part to docs/"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    guides = readme.split("\n## Guides\n", 1)[1]
+    listed = {Path(link).name for link in links(ROOT / "README.md") if link.startswith("docs/")}
+    missing = [doc.name for doc in (ROOT / "docs").glob("*.md") if doc.name not in listed]
+    assert missing == [], f"guides not in the README's list: {missing}"
+    assert all(f"](docs/{name})" in guides for name in listed if name.endswith(".md"))

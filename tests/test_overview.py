@@ -51,9 +51,9 @@ def test_mermaid_english_and_escaped(gk, tmp_path):
     )
 
 
-def test_the_readme_shows_the_current_diagram(gk):
+def test_the_docs_show_the_current_diagram(gk):
     from conftest import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = readme.split("```mermaid\n", 1)[1].split("```", 1)[0]
+    guide = (ROOT / "docs" / "command-line.md").read_text(encoding="utf-8")
+    block = guide.split("```mermaid\n", 1)[1].split("```", 1)[0]
     assert block == gk("diagram", "--lang", "en").stdout

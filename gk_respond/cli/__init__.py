@@ -1,8 +1,8 @@
 """The command line, ``gk-respond``: `main` parses the first word and hands the rest to one
 command family (`triage`: the main command, check, paths, diagram and the app; `records`;
-`channels`; `train`; `reply`; `web`: serve and users); `common` holds what they share.
-Never imports Textual or the web framework, except where a command opens another front end
-(`launch`)."""
+`channels`; `contacts`; `train`; `reply`; `web`: serve and users); `common` holds what they
+share. Never imports Textual or the web framework, except where a command opens another
+front end (`launch`)."""
 
 from __future__ import annotations
 
