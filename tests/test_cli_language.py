@@ -86,7 +86,9 @@ def test_records_list_has_a_swedish_header_and_labels(gk_sv, tmp_path):
     db = str(tmp_path / "cases.db")
     gk_sv(*SAVE, "--db", db)
     header, row = gk_sv("records", "list", "--db", db).stdout.splitlines()
-    assert header.split() == ["Ärende", "Skapat", "Status", "Utfall", "Handläggare", "Kommentar"]
+    assert header.split() == [
+        "Ärende", "Skapat", "Status", "Utfall", "Senast", "Handläggare", "Kommentar",
+    ]  # fmt: skip
     assert " öppet " in row and "Ta bort kommentaren" in row
 
 

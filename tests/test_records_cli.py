@@ -67,7 +67,7 @@ def test_list_is_newest_first(gk, tmp_path, cli_env, case_log):
     assert [c["outcome"] for c in listed] == ["share", "remove"]
     assert [c["number"][-4:] for c in listed] == ["0002", "0001"]
     text = gk("records", "list", "--db", str(db)).stdout.splitlines()
-    assert text[0].split() == ["Case", "Created", "Status", "Outcome", "Handler", "Comment"]
+    assert text[0].split() == ["Case", "Created", "Status", "Outcome", "Due", "Handler", "Comment"]
     assert text[1].startswith(listed[0]["number"]) and " open " in text[1]
     assert "Share" in text[1]  # the outcome's title, not its id
 
