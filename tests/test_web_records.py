@@ -336,3 +336,34 @@ def test_a_case_page_lists_its_attachments_and_gives_them_only_as_downloads(web,
     assert web.client.get(f"/cases/{number}/attachments/3").status_code == 404
     english = web.client.get(f"/cases/{number}", params={"lang": "en"}).text
     assert "<h2>Attachments</h2>" in english and "WITHDRAWN" in english
+
+
+def test_a_closed_case_is_changed_only_after_reopening_it(web):
+    number = saved(web, ["ja", "ja"])
+    web.post(f"/cases/{number}/status", {"close": "1"})
+    for path, fields in (
+        ("note", {"note": "sent"}),
+        ("followup", {"diarium_number": "KS 2026/9"}),
+        ("ticks", {"tick": "0"}),
+    ):
+        refused = web.post(f"/cases/{number}/{path}", fields)
+        assert refused.status_code == 409, path
+        assert f"Ärende {number} är stängt; inget ändrades." in refused.text
+        assert 'role="alert" id="closed-error"' in refused.text
+        assert '<input type="hidden" name="close" value="0">' in refused.text
+    with Store(web.db) as store:
+        case = store.get(number)
+    assert case.status == "closed" and not case.notes and not case.diarium_number
+    assert not case.ticked
+    web.client.get(f"/cases/{number}", params={"lang": "en"})
+    english = web.post(f"/cases/{number}/note", {"note": "x"})
+    assert f"Case {number} is closed; nothing was changed." in english.text
+    web.post(f"/cases/{number}/status", {"close": "0"})
+    assert web.post(f"/cases/{number}/note", {"note": "sent"}).status_code == 303
+    with Store(web.db) as store:
+        case = store.get(number)
+    assert case.status == "open" and "sent" in case.notes
+    assert [e["kind"] for e in case.history if e["kind"] in ("closed", "reopened")] == [
+        "closed",
+        "reopened",
+    ]

@@ -64,6 +64,8 @@ WEB: dict[str, dict[str, str]] = {
         "until": "Till och med (ÅÅÅÅ-MM-DD)",
         "all_handlers": "Alla handläggare",
         "overdue_only": "Bara försenade",
+        "case_closed_web": "Ärende {case} är stängt; inget ändrades. Öppna det igen för att "
+        "ändra det (att det öppnades igen står i historiken).",
         "attachments_heading": "Bilagor",
         "attachment_number": "Nr",
         "attachment_name": "Namn (ladda ned)",
@@ -185,6 +187,8 @@ WEB: dict[str, dict[str, str]] = {
         "until": "Until (YYYY-MM-DD)",
         "all_handlers": "All handlers",
         "overdue_only": "Overdue only",
+        "case_closed_web": "Case {case} is closed; nothing was changed. Reopen it to change it "
+        "(the reopening is kept in its history).",
         "attachments_heading": "Attachments",
         "attachment_number": "No.",
         "attachment_name": "Name (download)",

@@ -16,6 +16,7 @@ from ...records import attachments, due, export, view
 from ...records.evidence_lines import size_text
 from ...records.evidence_texts import say
 from ...records.followup import TEXT_FIELDS, Changes, apply
+from ...records.new import CaseClosed
 from ...records.store import STATUSES, Case, CaseFilter
 from ...triage import utc_now
 from ...untrusted import visible
@@ -210,11 +211,24 @@ def case_markdown(request: Request, number: str, actor: Signed):
 
 
 def _change(request: Request, number: str, actor: Actor, **given: Any) -> Case:
+    """Make the changes; a closed case is changed only by reopening it (as ``records
+    update`` without ``--reopen``): CaseClosed, checked in the same transaction."""
     changes = Changes(at=utc_now(), who=actor.name, **given)
-    case = store_of(request).update(number, lambda case: apply(case, changes))
+
+    def change(case: Case) -> None:
+        if case.closed_at and changes.close is None:
+            raise CaseClosed(case.number)
+        apply(case, changes)
+
+    case = store_of(request).update(number, change)
     if case is None:
         raise HTTPException(404)
     return case
+
+
+def _closed_page(request: Request, number: str) -> Response:
+    """The case page saying that nothing was changed, with the offer to reopen it."""
+    return _case_page(request, _case(request, number), 409, {"closed": "case_closed_web"})
 
 
 NOTICES = frozenset(
@@ -236,7 +250,10 @@ async def add_note(request: Request, number: str, actor: Signed):
     text = form.get("note", "").replace("\r\n", "\n")
     if not text.strip():
         return _case_page(request, _case(request, number), 422, {"note": "note_empty"})
-    _change(request, number, actor, note=text)
+    try:
+        _change(request, number, actor, note=text)
+    except CaseClosed:
+        return _closed_page(request, number)
     return _done(number, "note_added")
 
 
@@ -247,7 +264,10 @@ async def set_ticks(request: Request, number: str, actor: Signed):
     count = len(view.case_steps(settings_of(request).chart, case) or [])
     given = form.get("tick[]", [form["tick"]] if "tick" in form else [])
     ticked = {int(v) for v in given if v.isdigit() and int(v) < count}
-    _change(request, number, actor, tick=ticked, untick=set(range(count)) - ticked)
+    try:
+        _change(request, number, actor, tick=ticked, untick=set(range(count)) - ticked)
+    except CaseClosed:
+        return _closed_page(request, number)
     return _done(number, "ticks_kept")
 
 
@@ -287,7 +307,10 @@ async def followup(request: Request, number: str, actor: Signed):
         return _case_page(request, case, 422, problems, values=typed)
     changed = {k: v for k, v in values.items() if (getattr(case, k) or "") != v}
     if changed:
-        _change(request, number, actor, values=changed)
+        try:
+            _change(request, number, actor, values=changed)
+        except CaseClosed:
+            return _closed_page(request, number)
     return _done(number, "followup_saved")
 
 
