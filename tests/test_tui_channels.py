@@ -145,3 +145,27 @@ async def test_a_taken_id_and_english_messages_are_shown_in_the_form(tmp_path):
         assert isinstance(app.screen, ChannelForm)
         assert error(app, "id") == "there is already a channel with id 'kommunen-facebook'"
         assert len(stored(db)) == 1
+
+
+async def test_the_form_shows_and_edits_the_time_a_channel_promises(tmp_path):
+    db = str(tmp_path / "cases.db")
+    app = make_app(comment=Comment(), db=db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+k", "n")
+        assert str(app.screen.query_one("#label-response_due", Static).render()) == (
+            "Hanteras inom"
+        )
+        fill(app, {**FORM, **SECOND, "field-response_due": "snart"})
+        await pilot.press("ctrl+s")  # refused by its field
+        assert isinstance(app.screen, ChannelForm)
+        assert error(app, "response_due").startswith("'snart' är ingen tid")
+        fill(app, {"field-response_due": "2 arbetsdagar"})
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ChannelsScreen)
+        assert stored(db)[0].response_due == "2 arbetsdagar"
+        await pilot.press("enter")  # edit: shown, then emptied: none
+        assert app.screen.query_one("#field-response_due", Input).value == "2 arbetsdagar"
+        fill(app, {"field-response_due": ""})
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ChannelsScreen)
+        assert stored(db)[0].response_due is None

@@ -289,3 +289,81 @@ def test_hostile_text_in_attributes_stays_inside_them(web):
     markdown = web.client.get("/cases/export.md").text  # kept as code, never markup
     assert "\x1b" not in markdown and "\u202e" not in markdown
     assert f"`` {hostile} ``" in markdown or f"` {hostile} `" in markdown
+
+
+def test_the_list_shows_due_times_and_the_overdue_first_in_words(web, monkeypatch):
+    monkeypatch.setenv("GK_RESPOND_NOW", "2026-06-01T10:00:00+02:00")
+    late = saved(web, ["ja", "ja"])  # remove: due in 48 h
+    monkeypatch.setenv("GK_RESPOND_NOW", "2026-06-03T09:00:00+02:00")
+    fresh = saved(web, ["ja", "ja"])
+    monkeypatch.setenv("GK_RESPOND_NOW", "2026-06-03T11:00:00+02:00")
+    page = web.client.get("/cases").text
+    assert '<th scope="col">Senast</th>' in page
+    from gk_respond.records.times import local_time
+
+    assert f"<strong>{local_time('2026-06-03T08:00:00+00:00')} FÖRSENAD</strong>" in page
+    assert f"{local_time('2026-06-05T07:00:00+00:00')}</td>" in page
+    assert page.index(f">{late}<") < page.index(f">{fresh}<")  # overdue first
+    only = web.client.get("/cases", params={"overdue": "1"}).text
+    assert f">{late}<" in only and f">{fresh}<" not in only and "1 ärende" in only
+    english = web.client.get("/cases", params={"lang": "en"}).text
+    assert "OVERDUE" in english and "Overdue only" in english
+
+
+def test_a_case_page_lists_its_attachments_and_gives_them_only_as_downloads(web, tmp_path):
+    from gk_respond.records.attachments import attach, read_evidence, withdraw
+
+    number = saved(web, ["ja", "ja"])
+    assert "Inga bilagor." in web.client.get(f"/cases/{number}").text
+    page_file = tmp_path / "<b>sida\u202e.html"
+    page_file.write_bytes(b"<html><script>alert(1)</script></html>")
+    shot = tmp_path / "bild.png"
+    shot.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40)
+    with Store(web.db) as store:
+        files = [read_evidence(str(p), 1_000_000) for p in (page_file, shot)]
+        attach(store, number, files, "kim", "2026-06-01T08:00:00+00:00")
+        withdraw(store, number, 2, "fel <i>bild</i>", "kim", "2026-06-01T09:00:00+00:00")
+    page = web.client.get(f"/cases/{number}").text
+    table = page[page.index('<table id="attachments">') :]
+    assert "&lt;b&gt;sida&lt;U+202E&gt;.html" in table and hostile_leaks(table) == []
+    assert files[0].sha256 in table and files[1].sha256 in table
+    assert "TILLBAKADRAGEN" in table and "fel &lt;i&gt;bild&lt;/i&gt;" in table
+    got = web.client.get(f"/cases/{number}/attachments/1")
+    assert got.status_code == 200 and got.content == page_file.read_bytes()
+    assert got.headers["content-type"] == "application/octet-stream"
+    assert got.headers["content-disposition"].startswith("attachment;")
+    assert got.headers["x-content-type-options"] == "nosniff"
+    assert web.client.get(f"/cases/{number}/attachments/3").status_code == 404
+    english = web.client.get(f"/cases/{number}", params={"lang": "en"}).text
+    assert "<h2>Attachments</h2>" in english and "WITHDRAWN" in english
+
+
+def test_a_closed_case_is_changed_only_after_reopening_it(web):
+    number = saved(web, ["ja", "ja"])
+    web.post(f"/cases/{number}/status", {"close": "1"})
+    for path, fields in (
+        ("note", {"note": "sent"}),
+        ("followup", {"diarium_number": "KS 2026/9"}),
+        ("ticks", {"tick": "0"}),
+    ):
+        refused = web.post(f"/cases/{number}/{path}", fields)
+        assert refused.status_code == 409, path
+        assert f"Ärende {number} är stängt; inget ändrades." in refused.text
+        assert 'role="alert" id="closed-error"' in refused.text
+        assert '<input type="hidden" name="close" value="0">' in refused.text
+    with Store(web.db) as store:
+        case = store.get(number)
+    assert case.status == "closed" and not case.notes and not case.diarium_number
+    assert not case.ticked
+    web.client.get(f"/cases/{number}", params={"lang": "en"})
+    english = web.post(f"/cases/{number}/note", {"note": "x"})
+    assert f"Case {number} is closed; nothing was changed." in english.text
+    web.post(f"/cases/{number}/status", {"close": "0"})
+    assert web.post(f"/cases/{number}/note", {"note": "sent"}).status_code == 303
+    with Store(web.db) as store:
+        case = store.get(number)
+    assert case.status == "open" and "sent" in case.notes
+    assert [e["kind"] for e in case.history if e["kind"] in ("closed", "reopened")] == [
+        "closed",
+        "reopened",
+    ]

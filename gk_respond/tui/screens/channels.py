@@ -38,7 +38,8 @@ T = TypeVar("T")
 COLUMNS = ("id", "name", "medium", "url", "unit")
 # The form's one-line fields, before and after the administrators, as in the activity plan.
 BEFORE = ("id", "name", "medium", "url", "unit", "purpose", "audience")
-AFTER = ("daily", "monitoring", "hours_per_week", "approved_by", "approved_on")
+# response_due is our own addition (after Bilaga 1, punkt 7), optional: empty for none.
+AFTER = ("daily", "monitoring", "hours_per_week", "response_due", "approved_by", "approved_on")
 ADMIN_ROWS = 3  # as on the policy's form
 HINTS = frozenset(k.removeprefix("ch_hint_") for k in STRINGS["sv"] if k.startswith("ch_hint_"))
 
@@ -139,7 +140,8 @@ class ChannelForm(Base):
             values["daily"] = "; ".join(channel.daily)
             values["hours_per_week"] = hours(channel.hours_per_week)
             for name in (*BEFORE, *AFTER):
-                self.query_one(f"#field-{name}", Input).value = str(values[name])
+                shown = values.get(name)
+                self.query_one(f"#field-{name}", Input).value = "" if shown is None else str(shown)
             for row, admin in enumerate(channel.administrators):
                 for part in ADMINISTRATOR_FIELDS:
                     self.query_one(f"#admin-{row}-{part}", Input).value = getattr(admin, part)

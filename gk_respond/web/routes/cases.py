@@ -5,16 +5,21 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
-from ...records import export, view
+from ...clock import now
+from ...records import attachments, due, export, view
+from ...records.evidence_lines import size_text
+from ...records.evidence_texts import say
 from ...records.followup import TEXT_FIELDS, Changes, apply
+from ...records.new import CaseClosed
 from ...records.store import STATUSES, Case, CaseFilter
 from ...triage import utc_now
+from ...untrusted import visible
 from ..auth import Actor, Signed, settings_of, store_of
 from ..pages import lang_of, page
 from ..security import checked_form
@@ -37,7 +42,8 @@ def _filters(request: Request) -> tuple[CaseFilter, str, dict[str, str], dict[st
     """The filter the query asks for, the handler asked for, the values as given (for the
     form), and the values that are not dates."""
     query = request.query_params
-    given = {k: query.get(k, "") for k in ("q", "outcome", "status", "since", "until", "handler")}
+    names = ("q", "outcome", "status", "since", "until", "handler", "overdue")
+    given = {k: query.get(k, "") for k in names}
     problems: dict[str, str] = {}
     outcomes = request.app.state.settings.chart.flowchart.outcomes
     where = CaseFilter(
@@ -56,16 +62,24 @@ def _matching(request: Request) -> tuple[list[Case], dict[str, Any]]:
     every = store.cases(where)
     handlers = sorted({c.handler for c in store.cases()}, key=str.casefold)
     cases = [c for c in every if not handler or c.handler == handler]
+    chart, moment = settings_of(request).chart, now()
+    if given["overdue"] == "1":
+        cases = [c for c in cases if due.is_overdue(c, chart, moment)]
     return cases, {"where": where, "given": given, "problems": problems, "handlers": handlers}
 
 
 @router.get("/cases")
 def cases_list(request: Request, actor: Signed) -> Response:
-    cases, context = _matching(request)
+    """The matching cases, the overdue ones first and marked in words (as in the app)."""
+    found, context = _matching(request)
+    chart, moment, lang = settings_of(request).chart, now(), lang_of(request)
+    cases = due.overdue_first(found, chart, moment)
     pages = max(1, -(-len(cases) // PAGE_SIZE))
     asked = request.query_params.get("page", "1")
     number = min(max(1, int(asked) if asked.isdigit() else 1), pages)
     shown = cases[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    late = {c.number for c in shown if due.is_overdue(c, chart, moment)}
+    labels = {c.number: due.due_label(c, chart, moment, lang) for c in shown}
     query = urlencode({k: v for k, v in context["given"].items() if v})
     return page(
         request,
@@ -76,6 +90,8 @@ def cases_list(request: Request, actor: Signed) -> Response:
         pages=pages,
         query=query,
         statuses=STATUSES,
+        due_labels=labels,
+        late=late,
         **context,
     )
 
@@ -131,11 +147,51 @@ def _case_page(
         fields=view.fields(case, chart, lang),
         path_lines=view.path_lines(chart, case, lang),
         history=view.history_lines(case, lang),
+        attachments=_attachment_rows(request, case, lang),
         steps=steps,
         followup=TEXT_FIELDS,
         values=values or shown,
         problems=problems or {},
         notice=notice or _notice(request.query_params.get("done", "")),
+    )
+
+
+def _attachment_rows(request: Request, case: Case, lang: str) -> list[dict[str, Any]]:
+    """The case's attachments as the page shows them (read-only; withdrawn ones too)."""
+    rows = []
+    for a in attachments.attachments(store_of(request), case.number):
+        withdrawn = ""
+        if a.withdrawn:
+            withdrawn = say(
+                lang, "withdrawn_note", at=view.local_time(a.withdrawn_at or ""),
+                by=visible(a.withdrawn_by or ""), reason=visible(a.withdrawn_reason or ""),
+            )  # fmt: skip
+        rows.append(
+            {"number": a.number, "name": a.name, "media_type": a.media_type,
+             "size": size_text(a.size, lang), "sha256": a.sha256, "withdrawn": withdrawn,
+             "attached": say(lang, "attached_by", at=view.local_time(a.attached_at),
+                             by=visible(a.attached_by))}
+        )  # fmt: skip
+    return rows
+
+
+@router.get("/cases/{number}/attachments/{k}")
+def attachment_download(request: Request, number: str, k: int, actor: Signed) -> Response:
+    """An attachment's bytes, checked against its SHA-256, always as a download: the stored
+    type is never trusted (application/octet-stream; nosniff is set for every response)."""
+    try:
+        found, data = attachments.content(store_of(request), _case(request, number).number, k)
+    except attachments.AttachmentError as problem:
+        status = 404 if problem.key == "no_attachment" else 409
+        return PlainTextResponse(problem.text(lang_of(request)), status_code=status)
+    name = " ".join(visible(found.name).split()) or f"bilaga-{k}"
+    return Response(
+        data,
+        media_type="application/octet-stream",
+        headers={
+            "Content-Disposition": f'attachment; filename="{number}-{k}.bin"; '
+            f"filename*=UTF-8''{quote(name, safe='')}"
+        },
     )
 
 
@@ -155,11 +211,24 @@ def case_markdown(request: Request, number: str, actor: Signed):
 
 
 def _change(request: Request, number: str, actor: Actor, **given: Any) -> Case:
+    """Make the changes; a closed case is changed only by reopening it (as ``records
+    update`` without ``--reopen``): CaseClosed, checked in the same transaction."""
     changes = Changes(at=utc_now(), who=actor.name, **given)
-    case = store_of(request).update(number, lambda case: apply(case, changes))
+
+    def change(case: Case) -> None:
+        if case.closed_at and changes.close is None:
+            raise CaseClosed(case.number)
+        apply(case, changes)
+
+    case = store_of(request).update(number, change)
     if case is None:
         raise HTTPException(404)
     return case
+
+
+def _closed_page(request: Request, number: str) -> Response:
+    """The case page saying that nothing was changed, with the offer to reopen it."""
+    return _case_page(request, _case(request, number), 409, {"closed": "case_closed_web"})
 
 
 NOTICES = frozenset(
@@ -181,7 +250,10 @@ async def add_note(request: Request, number: str, actor: Signed):
     text = form.get("note", "").replace("\r\n", "\n")
     if not text.strip():
         return _case_page(request, _case(request, number), 422, {"note": "note_empty"})
-    _change(request, number, actor, note=text)
+    try:
+        _change(request, number, actor, note=text)
+    except CaseClosed:
+        return _closed_page(request, number)
     return _done(number, "note_added")
 
 
@@ -192,7 +264,10 @@ async def set_ticks(request: Request, number: str, actor: Signed):
     count = len(view.case_steps(settings_of(request).chart, case) or [])
     given = form.get("tick[]", [form["tick"]] if "tick" in form else [])
     ticked = {int(v) for v in given if v.isdigit() and int(v) < count}
-    _change(request, number, actor, tick=ticked, untick=set(range(count)) - ticked)
+    try:
+        _change(request, number, actor, tick=ticked, untick=set(range(count)) - ticked)
+    except CaseClosed:
+        return _closed_page(request, number)
     return _done(number, "ticks_kept")
 
 
@@ -232,7 +307,10 @@ async def followup(request: Request, number: str, actor: Signed):
         return _case_page(request, case, 422, problems, values=typed)
     changed = {k: v for k, v in values.items() if (getattr(case, k) or "") != v}
     if changed:
-        _change(request, number, actor, values=changed)
+        try:
+            _change(request, number, actor, values=changed)
+        except CaseClosed:
+            return _closed_page(request, number)
     return _done(number, "followup_saved")
 
 
