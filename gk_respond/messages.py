@@ -62,6 +62,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_match": "inga ärenden i {path} matchar",
         "status_open": "öppet",
         "status_closed": "stängt",
+        # the case log's own errors and warnings (raised as `Text` in gk_respond/records)
+        "store_no_log": "det finns ingen ärendelogg på {path} (inget har sparats där än; --db "
+        "eller GK_RESPOND_DB anger var)",
+        "store_no_log_empty": "det finns ingen ärendelogg på {path} (filen är tom: inget har "
+        "sparats där än)",
+        "store_damaged": "{path}: är skadad ({detail}); den lämnas som den är — återställ den "
+        "från en säkerhetskopia",
+        "store_no_column": "tabellen {table} saknar kolumnen {columns}",
+        "store_newer": "{path}: skrevs av en nyare gk-respond (schema {version}; den här känner "
+        "till {known}); uppdatera gk-respond för att öppna den",
+        "store_loose": "andra kan läsa ärendeloggen, som innehåller personuppgifter ({modes}); "
+        "om den inte delas med avsikt, gör den till bara din: chmod 600 {files}",
+        "store_unreachable": "{where}: PostgreSQL-servern går inte att nå ({detail})",
     },
     "en": {
         "prefix": "gk-respond: ",
@@ -112,6 +125,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_match": "no cases in {path} match",
         "status_open": "open",
         "status_closed": "closed",
+        "store_no_log": "no case log at {path} (nothing has been saved there yet; --db or "
+        "GK_RESPOND_DB say where)",
+        "store_no_log_empty": "no case log at {path} (the file is empty: nothing has been saved "
+        "there yet)",
+        "store_damaged": "{path}: is damaged ({detail}); it is left as it is — restore it from a "
+        "backup",
+        "store_no_column": "the {table} table has no column {columns}",
+        "store_newer": "{path}: was written by a newer gk-respond (schema {version}; this one "
+        "knows {known}); update gk-respond to open it",
+        "store_loose": "others can read the case log, which holds personal data ({modes}); "
+        "unless it is shared on purpose, make it yours only: chmod 600 {files}",
+        "store_unreachable": "{where}: cannot reach the PostgreSQL server ({detail})",
     },
 }
 
@@ -198,6 +223,20 @@ class Text(str):
         return made
 
 
-def shown(text: str) -> str:
-    """``text`` in this run's language if it is a `Text`, else as it is."""
-    return message(text.key, **text.params) if isinstance(text, Text) else text
+def shown(text: str, lang: str | None = None) -> str:
+    """``text`` in this run's language (or ``lang``) if it is a `Text` (and so each `Text`
+    it is made of), else as it is."""
+    if not isinstance(text, Text):
+        return text
+    params = {
+        name: shown(value, lang) if isinstance(value, Text) else value
+        for name, value in text.params.items()
+    }
+    return MESSAGES[lang or _chosen[0]][text.key].format(**params)
+
+
+def error_text(error: BaseException, lang: str | None = None) -> str:
+    """An exception's message in this run's language (or ``lang``): one raised with a
+    `Text` (a `StoreError`, say) is translated, any other is its ``str()``."""
+    first = error.args[0] if error.args else None
+    return shown(first, lang) if isinstance(first, Text) else str(error)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
 from .. import __version__
-from ..messages import message
+from ..messages import message, shown
 from .common import (
     BAD_INPUT,
     EXIT_CODES,
@@ -25,6 +25,7 @@ from .common import (
     print_json,
     read,
     read_stdin,
+    report_error,
     say,
     warn,
 )
@@ -323,7 +324,7 @@ def _save(
         with Store(args.db or default_path(), warn=print_warning) as store:
             return save_new(store, chart, case, channel).number
     except StoreError as error:
-        print(f"gk-respond: error: {error}", file=sys.stderr)
+        report_error(error.text)
         return None
 
 
@@ -356,7 +357,7 @@ def _registered_channel(url: str, db: str | None) -> Registered | None:
     except NoCaseLog:
         return None
     except StoreError as error:
-        warn(message("register_unused", error=error))
+        warn(message("register_unused", error=shown(error.text)))
         return None
 
 

@@ -24,6 +24,7 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg.rows import RowMaker
 
+from ..messages import Text
 from .errors import StoreError
 from .location import scrub, shown
 
@@ -180,7 +181,7 @@ class PgConnection:
             connecting or state.startswith(("08", "57P")) or not state
         ):
             if connecting:
-                return StoreError(f"{where}: cannot reach the PostgreSQL server ({detail})")
+                return StoreError(Text("store_unreachable", where=where, detail=detail))
             if committing:
                 return StoreError(
                     f"{where}: the connection to the server was lost while committing; the "

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
+from ..messages import Text
 from .errors import NoCaseLog, StoreError
 from .location import is_url, shown
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
@@ -523,9 +524,11 @@ def print_warning(message: str) -> None:
     """A warning for a command line: one line on standard error, every character visible."""
     import sys
 
+    from ..messages import message as catalogued
+    from ..messages import shown as shown_text
     from ..untrusted import visible
 
-    print(f"gk-respond: warning: {visible(message)}", file=sys.stderr)
+    print(catalogued("warning") + visible(shown_text(message)), file=sys.stderr)
 
 
 class Store:
@@ -698,10 +701,7 @@ def _open_server(url: str, *, readonly: bool, create: bool) -> sqlite3.Connectio
     db = PgConnection(url)
     try:
         if "gk_respond_meta" not in table_names(db, db.where) and (readonly or not create):
-            raise NoCaseLog(
-                f"no case log at {db.where} (nothing has been saved there yet; --db or "
-                "GK_RESPOND_DB say where)"
-            )
+            raise NoCaseLog(Text("store_no_log", path=db.where))
         migrate(db, db.where)
         check_columns(db, db.where)
         if readonly:
@@ -744,10 +744,7 @@ def _open(
     try:
         exists = _check_file(path, readonly)
         if not exists and (readonly or not create):
-            raise NoCaseLog(
-                f"no case log at {path} (nothing has been saved there yet; --db or "
-                "GK_RESPOND_DB say where)"
-            )
+            raise NoCaseLog(Text("store_no_log", path=path))
         if not exists:
             os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
             # readable by its owner only, before SQLite writes a byte into it; if another
@@ -815,9 +812,8 @@ def _connect(path: str, readonly: bool, immutable: bool = False) -> sqlite3.Conn
     return db
 
 
-def _damaged(path: str, detail: str) -> StoreError:
-    message = f"{path}: is damaged ({detail}); it is left as it is — restore it from a backup"
-    return StoreError(message)
+def _damaged(path: str, detail: str) -> StoreError:  # detail: maybe a Text
+    return StoreError(Text("store_damaged", path=path, detail=detail))
 
 
 def _check_intact(db: sqlite3.Connection, path: str) -> None:
@@ -895,7 +891,7 @@ def check_columns(db: sqlite3.Connection, path: str) -> None:
             found = db.column_names(table)
         missing = sorted(wanted - found)
         if missing:
-            raise _damaged(path, f"the {table} table has no column {', '.join(missing)}")
+            raise _damaged(path, Text("store_no_column", table=table, columns=", ".join(missing)))
 
 
 def table_names(db: sqlite3.Connection, path: str) -> set[str]:
@@ -920,19 +916,14 @@ def _version(db: sqlite3.Connection, path: str) -> int:
             f"{path}: is not a gk-respond case log we can read (schema {row[0]!r})"
         ) from None
     if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"{path}: was written by a newer gk-respond (schema {version}; this one knows "
-            f"{SCHEMA_VERSION}); update gk-respond to open it"
-        )
+        raise StoreError(Text("store_newer", path=path, version=version, known=SCHEMA_VERSION))
     return version
 
 
 def _check_version(db: sqlite3.Connection, path: str) -> None:
     """For a file opened read-only: it must be ours, and need no migration."""
     if not table_names(db, path):
-        raise NoCaseLog(
-            f"no case log at {path} (the file is empty: nothing has been saved there yet)"
-        )
+        raise NoCaseLog(Text("store_no_log_empty", path=path))
     version = _version(db, path)
     if version < SCHEMA_VERSION:
         raise _Outdated(f"{path}: needs schema {SCHEMA_VERSION}, has {version}", version)
