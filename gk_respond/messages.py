@@ -75,6 +75,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "store_loose": "andra kan läsa ärendeloggen, som innehåller personuppgifter ({modes}); "
         "om den inte delas med avsikt, gör den till bara din: chmod 600 {files}",
         "store_unreachable": "{where}: PostgreSQL-servern går inte att nå ({detail})",
+        "store_busy": "{path}: är upptagen (en annan gk-respond skriver i den); försök igen",
+        "store_read_only": "{path}: är skrivskyddad för dig; för att spara eller ändra ärenden "
+        "behövs skrivrätt till filen och dess mapp",
+        "store_full": "{path}: disken är full ({error}); inget skrevs",
+        "store_io": "{path}: kan inte läsas eller skrivas ({error}); försök igen",
+        "store_cannot_open": "{path}: kan inte öppnas ({error})",
+        "store_unusable": "{path}: är ingen användbar ärendelogg ({error})",
+        "store_not_sqlite": "{path}: är ingen SQLite-databas; den lämnas som den är",
+        "store_not_ours_sqlite": "{path}: är en SQLite-databas men ingen ärendelogg från "
+        "gk-respond",
+        "store_not_ours_server": "{path}: är en databas men ingen ärendelogg från gk-respond",
+        "store_older": "{path}: skrevs av en äldre gk-respond (schema {version}) och måste öppnas "
+        "en gång av någon som får skriva i den; den lämnas som den är",
+        "store_cannot_create": "{path}: ärendeloggen kan inte skapas: {reason}",
+        "pg_password_refused": "{where}: servern godtog inte lösenordet för den här användaren",
+        "pg_password_needed": "{where}: servern begär ett lösenord: ange det i adressen, i "
+        "PGPASSWORD eller i ~/.pgpass",
+        "pg_no_database": "{where}: det finns ingen sådan databas på servern",
+        "pg_user_refused": "{where}: servern godtar inte den här användaren ({detail})",
+        "pg_lost_committing": "{where}: förbindelsen med servern bröts medan ändringen sparades; "
+        "den kan vara sparad eller inte, kontrollera med gk-respond records ({detail})",
+        "pg_lost": "{where}: förbindelsen med servern bröts; inget skrevs ({detail})",
+        "pg_not_allowed": "{where}: den här användaren får inte göra det ({detail})",
+        "pg_read_only": "{where}: är öppnad bara för läsning; inget skrevs",
+        "pg_bad_address": "{where}: är ingen användbar PostgreSQL-adress ({detail})",
+        "pg_refused": "{where}: servern avvisade begäran ({detail})",
+        "copied": "kopierade {cases} ärenden och {channels} kanaler från {source} till {target}; "
+        "antalen och varje kommentars SHA-256 stämmer på båda sidor",
     },
     "en": {
         "prefix": "gk-respond: ",
@@ -137,6 +165,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "store_loose": "others can read the case log, which holds personal data ({modes}); "
         "unless it is shared on purpose, make it yours only: chmod 600 {files}",
         "store_unreachable": "{where}: cannot reach the PostgreSQL server ({detail})",
+        "store_busy": "{path}: is busy (another gk-respond is writing); try again",
+        "store_read_only": "{path}: is read-only for you; saving or changing cases needs write "
+        "permission on the file and its folder",
+        "store_full": "{path}: the disk is full ({error}); nothing was written",
+        "store_io": "{path}: cannot be read or written ({error}); try again",
+        "store_cannot_open": "{path}: cannot be opened ({error})",
+        "store_unusable": "{path}: not a usable case log ({error})",
+        "store_not_sqlite": "{path}: is not an SQLite database; it is left as it is",
+        "store_not_ours_sqlite": "{path}: is an SQLite database but not a gk-respond case log",
+        "store_not_ours_server": "{path}: is a database but not a gk-respond case log",
+        "store_older": "{path}: was written by an older gk-respond (schema {version}) and must be "
+        "opened once by someone who may write to it; it is left as it is",
+        "store_cannot_create": "{path}: cannot create the case log: {reason}",
+        "pg_password_refused": "{where}: the server refused the password for this user",
+        "pg_password_needed": "{where}: the server asks for a password: give it in the URL, in "
+        "PGPASSWORD or in ~/.pgpass",
+        "pg_no_database": "{where}: there is no such database on the server",
+        "pg_user_refused": "{where}: the server refused this user ({detail})",
+        "pg_lost_committing": "{where}: the connection to the server was lost while committing; "
+        "the change may or may not be stored, check with gk-respond records ({detail})",
+        "pg_lost": "{where}: the connection to the server was lost; nothing was written ({detail})",
+        "pg_not_allowed": "{where}: this user may not do that ({detail})",
+        "pg_read_only": "{where}: is opened for reading only; nothing was written",
+        "pg_bad_address": "{where}: is not a usable PostgreSQL address ({detail})",
+        "pg_refused": "{where}: the server refused the request ({detail})",
+        "copied": "copied {cases} cases and {channels} channels from {source} to {target}; the "
+        "counts and every comment's SHA-256 match on both sides",
     },
 }
 

@@ -99,3 +99,29 @@ def test_a_server_that_is_down_without_its_password(request, runner, said):
     assert "s3cret-word" not in result.stdout + result.stderr
     (line,) = result.stderr.splitlines()
     assert line.startswith(said["error"] + "postgresql://gk@127.0.0.1:9/gk_test" + said["down"])
+
+
+@pytest.mark.parametrize(("runner", "said"), LANGUAGES)
+def test_saving_with_a_url_into_an_unusable_log_is_one_error(request, log, runner, said):
+    data = bytearray(log.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    log.write_bytes(bytes(data))
+    url = "https://www.facebook.com/gullspangskommun/posts/1"
+    answers = ("--answers", "prohibited=ja,owns_channel=ja", "--save", "--url", url)
+    result = request.getfixturevalue(runner)(*answers, "--db", str(log))
+    assert result.returncode == 4
+    (line,) = result.stderr.splitlines()  # not a warning that the register is unused first
+    assert line.startswith(said["error"] + said["damaged"].format(path=log)), line
+    assert log.read_bytes() == bytes(data)
+
+
+@pytest.mark.parametrize(("runner", "said"), LANGUAGES)
+def test_saving_with_a_url_to_a_server_that_is_down_is_one_error(request, runner, said):
+    pytest.importorskip("psycopg")
+    url = "postgresql://gk:s3cret-word@127.0.0.1:9/gk_test?connect_timeout=5"
+    answers = ("--answers", "prohibited=ja,owns_channel=ja", "--save", "--url", "https://x.se/1")
+    result = request.getfixturevalue(runner)(*answers, "--db", url)
+    assert result.returncode == 4
+    assert "s3cret-word" not in result.stdout + result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(said["error"] + "postgresql://gk@127.0.0.1:9/gk_test" + said["down"])

@@ -198,19 +198,16 @@ def _store_error(path: str, error: sqlite3.Error) -> StoreError:
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         return _damaged(path, str(error))
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        return StoreError(f"{path}: is busy (another gk-respond is writing); try again")
+        return StoreError(Text("store_busy", path=path))
     if code in (_SQLITE_READONLY, _SQLITE_PERM) or (code == _SQLITE_CANTOPEN and _unwritable(path)):
-        return _ReadOnly(
-            f"{path}: is read-only for you; saving or changing cases needs write permission "
-            "on the file and its folder"
-        )
+        return _ReadOnly(Text("store_read_only", path=path))
     if code == _SQLITE_FULL:
-        return StoreError(f"{path}: the disk is full ({error}); nothing was written")
+        return StoreError(Text("store_full", path=path, error=str(error)))
     if code == _SQLITE_IOERR:
-        return StoreError(f"{path}: cannot be read or written ({error}); try again")
+        return StoreError(Text("store_io", path=path, error=str(error)))
     if code == _SQLITE_CANTOPEN:
-        return StoreError(f"{path}: cannot be opened ({error})")
-    return StoreError(f"{path}: not a usable case log ({error})")
+        return StoreError(Text("store_cannot_open", path=path, error=str(error)))
+    return StoreError(Text("store_unusable", path=path, error=str(error)))
 
 
 def _unwritable(path: str) -> bool:
@@ -565,11 +562,7 @@ class Store:
                 try:  # an older schema: migrate it if the user may write it, as before
                     _open(path, [], create=False).close()
                 except _ReadOnly:
-                    raise StoreError(
-                        f"{path}: was written by an older gk-respond (schema {old.version}) "
-                        "and must be opened once by someone who may write to it; it is left "
-                        "as it is"
-                    ) from None
+                    raise StoreError(Text("store_older", path=path, version=old.version)) from None
                 self._db = _open(path, found, readonly=True)
         for message in [loose(path), *found]:
             if message:
@@ -754,7 +747,7 @@ def _open(
     except RefusedPath as refused:
         raise StoreError(str(refused)) from None
     except OSError as error:
-        raise StoreError(f"{path}: cannot create the case log: {error.strerror}") from None
+        raise StoreError(Text("store_cannot_create", path=path, reason=error.strerror)) from None
     db: sqlite3.Connection | None = None
     try:
         db = _connect(path, readonly)
@@ -842,7 +835,7 @@ def _check_file(path: str, readonly: bool) -> bool:
     with open(descriptor, "rb") as handle:
         header = handle.read(len(_SQLITE_HEADER))
         if header and header != _SQLITE_HEADER:
-            raise StoreError(f"{path}: is not an SQLite database; it is left as it is")
+            raise StoreError(Text("store_not_sqlite", path=path))
         if not header and not readonly:  # an empty file we are about to fill
             try:
                 os.fchmod(descriptor, 0o600)
@@ -901,8 +894,8 @@ def table_names(db: sqlite3.Connection, path: str) -> set[str]:
     else:
         tables = db.table_names()
     if tables and "gk_respond_meta" not in tables:
-        kind = "an SQLite database" if isinstance(db, sqlite3.Connection) else "a database"
-        raise StoreError(f"{path}: is {kind} but not a gk-respond case log")
+        kind = "sqlite" if isinstance(db, sqlite3.Connection) else "server"
+        raise StoreError(Text(f"store_not_ours_{kind}", path=path))
     return tables
 
 
