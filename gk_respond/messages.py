@@ -75,6 +75,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "store_loose": "andra kan läsa ärendeloggen, som innehåller personuppgifter ({modes}); "
         "om den inte delas med avsikt, gör den till bara din: chmod 600 {files}",
         "store_unreachable": "{where}: PostgreSQL-servern går inte att nå ({detail})",
+        "store_contact_damaged": "{path}: kontakten {id} är skadad; den lämnas utanför — lägg "
+        "till den igen (gk-respond contacts add) eller återställ ärendeloggen från en "
+        "säkerhetskopia",
+        "store_bad_schema": "{path}: är ingen ärendelogg från gk-respond som går att läsa "
+        "(schema {schema})",
         "store_busy": "{path}: är upptagen (en annan gk-respond skriver i den); försök igen",
         "store_read_only": "{path}: är skrivskyddad för dig; för att spara eller ändra ärenden "
         "behövs skrivrätt till filen och dess mapp",
@@ -165,6 +170,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "store_loose": "others can read the case log, which holds personal data ({modes}); "
         "unless it is shared on purpose, make it yours only: chmod 600 {files}",
         "store_unreachable": "{where}: cannot reach the PostgreSQL server ({detail})",
+        "store_contact_damaged": "{path}: contact {id} is damaged; it is left out — add it "
+        "again (gk-respond contacts add) or restore the case log from a backup",
+        "store_bad_schema": "{path}: is not a gk-respond case log we can read (schema {schema})",
         "store_busy": "{path}: is busy (another gk-respond is writing); try again",
         "store_read_only": "{path}: is read-only for you; saving or changing cases needs write "
         "permission on the file and its folder",

@@ -905,9 +905,7 @@ def _version(db: sqlite3.Connection, path: str) -> int:
     try:
         version = int(row[0]) if row else 0
     except (TypeError, ValueError):
-        raise StoreError(
-            f"{path}: is not a gk-respond case log we can read (schema {row[0]!r})"
-        ) from None
+        raise StoreError(Text("store_bad_schema", path=path, schema=repr(row[0]))) from None
     if version > SCHEMA_VERSION:
         raise StoreError(Text("store_newer", path=path, version=version, known=SCHEMA_VERSION))
     return version
