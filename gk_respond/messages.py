@@ -62,6 +62,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_match": "inga ärenden i {path} matchar",
         "status_open": "öppet",
         "status_closed": "stängt",
+        # the case log's own errors and warnings (raised as `Text` in gk_respond/records)
+        "store_no_log": "det finns ingen ärendelogg på {path} (inget har sparats där än; --db "
+        "eller GK_RESPOND_DB anger var)",
+        "store_no_log_empty": "det finns ingen ärendelogg på {path} (filen är tom: inget har "
+        "sparats där än)",
+        "store_damaged": "{path}: är skadad ({detail}); den lämnas som den är — återställ den "
+        "från en säkerhetskopia",
+        "store_no_column": "tabellen {table} saknar kolumnen {columns}",
+        "store_newer": "{path}: skrevs av en nyare gk-respond (schema {version}; den här känner "
+        "till {known}); uppdatera gk-respond för att öppna den",
+        "store_loose": "andra kan läsa ärendeloggen, som innehåller personuppgifter ({modes}); "
+        "om den inte delas med avsikt, gör den till bara din: chmod 600 {files}",
+        "store_unreachable": "{where}: PostgreSQL-servern går inte att nå ({detail})",
+        "store_contact_damaged": "{path}: kontakten {id} är skadad; den lämnas utanför — lägg "
+        "till den igen (gk-respond contacts add) eller återställ ärendeloggen från en "
+        "säkerhetskopia",
+        "store_bad_schema": "{path}: är ingen ärendelogg från gk-respond som går att läsa "
+        "(schema {schema})",
+        "store_busy": "{path}: är upptagen (en annan gk-respond skriver i den); försök igen",
+        "store_read_only": "{path}: är skrivskyddad för dig; för att spara eller ändra ärenden "
+        "behövs skrivrätt till filen och dess mapp",
+        "store_full": "{path}: disken är full ({error}); inget skrevs",
+        "store_io": "{path}: kan inte läsas eller skrivas ({error}); försök igen",
+        "store_cannot_open": "{path}: kan inte öppnas ({error})",
+        "store_unusable": "{path}: är ingen användbar ärendelogg ({error})",
+        "store_not_sqlite": "{path}: är ingen SQLite-databas; den lämnas som den är",
+        "store_not_ours_sqlite": "{path}: är en SQLite-databas men ingen ärendelogg från "
+        "gk-respond",
+        "store_not_ours_server": "{path}: är en databas men ingen ärendelogg från gk-respond",
+        "store_older": "{path}: skrevs av en äldre gk-respond (schema {version}) och måste öppnas "
+        "en gång av någon som får skriva i den; den lämnas som den är",
+        "store_cannot_create": "{path}: ärendeloggen kan inte skapas: {reason}",
+        "pg_password_refused": "{where}: servern godtog inte lösenordet för den här användaren",
+        "pg_password_needed": "{where}: servern begär ett lösenord: ange det i adressen, i "
+        "PGPASSWORD eller i ~/.pgpass",
+        "pg_no_database": "{where}: det finns ingen sådan databas på servern",
+        "pg_user_refused": "{where}: servern godtar inte den här användaren ({detail})",
+        "pg_lost_committing": "{where}: förbindelsen med servern bröts medan ändringen sparades; "
+        "den kan vara sparad eller inte, kontrollera med gk-respond records ({detail})",
+        "pg_lost": "{where}: förbindelsen med servern bröts; inget skrevs ({detail})",
+        "pg_not_allowed": "{where}: den här användaren får inte göra det ({detail})",
+        "pg_read_only": "{where}: är öppnad bara för läsning; inget skrevs",
+        "pg_bad_address": "{where}: är ingen användbar PostgreSQL-adress ({detail})",
+        "pg_refused": "{where}: servern avvisade begäran ({detail})",
+        "copied": "kopierade {cases} ärenden och {channels} kanaler från {source} till {target}; "
+        "antalen och varje kommentars SHA-256 stämmer på båda sidor",
     },
     "en": {
         "prefix": "gk-respond: ",
@@ -112,6 +158,48 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_match": "no cases in {path} match",
         "status_open": "open",
         "status_closed": "closed",
+        "store_no_log": "no case log at {path} (nothing has been saved there yet; --db or "
+        "GK_RESPOND_DB say where)",
+        "store_no_log_empty": "no case log at {path} (the file is empty: nothing has been saved "
+        "there yet)",
+        "store_damaged": "{path}: is damaged ({detail}); it is left as it is — restore it from a "
+        "backup",
+        "store_no_column": "the {table} table has no column {columns}",
+        "store_newer": "{path}: was written by a newer gk-respond (schema {version}; this one "
+        "knows {known}); update gk-respond to open it",
+        "store_loose": "others can read the case log, which holds personal data ({modes}); "
+        "unless it is shared on purpose, make it yours only: chmod 600 {files}",
+        "store_unreachable": "{where}: cannot reach the PostgreSQL server ({detail})",
+        "store_contact_damaged": "{path}: contact {id} is damaged; it is left out — add it "
+        "again (gk-respond contacts add) or restore the case log from a backup",
+        "store_bad_schema": "{path}: is not a gk-respond case log we can read (schema {schema})",
+        "store_busy": "{path}: is busy (another gk-respond is writing); try again",
+        "store_read_only": "{path}: is read-only for you; saving or changing cases needs write "
+        "permission on the file and its folder",
+        "store_full": "{path}: the disk is full ({error}); nothing was written",
+        "store_io": "{path}: cannot be read or written ({error}); try again",
+        "store_cannot_open": "{path}: cannot be opened ({error})",
+        "store_unusable": "{path}: not a usable case log ({error})",
+        "store_not_sqlite": "{path}: is not an SQLite database; it is left as it is",
+        "store_not_ours_sqlite": "{path}: is an SQLite database but not a gk-respond case log",
+        "store_not_ours_server": "{path}: is a database but not a gk-respond case log",
+        "store_older": "{path}: was written by an older gk-respond (schema {version}) and must be "
+        "opened once by someone who may write to it; it is left as it is",
+        "store_cannot_create": "{path}: cannot create the case log: {reason}",
+        "pg_password_refused": "{where}: the server refused the password for this user",
+        "pg_password_needed": "{where}: the server asks for a password: give it in the URL, in "
+        "PGPASSWORD or in ~/.pgpass",
+        "pg_no_database": "{where}: there is no such database on the server",
+        "pg_user_refused": "{where}: the server refused this user ({detail})",
+        "pg_lost_committing": "{where}: the connection to the server was lost while committing; "
+        "the change may or may not be stored, check with gk-respond records ({detail})",
+        "pg_lost": "{where}: the connection to the server was lost; nothing was written ({detail})",
+        "pg_not_allowed": "{where}: this user may not do that ({detail})",
+        "pg_read_only": "{where}: is opened for reading only; nothing was written",
+        "pg_bad_address": "{where}: is not a usable PostgreSQL address ({detail})",
+        "pg_refused": "{where}: the server refused the request ({detail})",
+        "copied": "copied {cases} cases and {channels} channels from {source} to {target}; the "
+        "counts and every comment's SHA-256 match on both sides",
     },
 }
 
@@ -198,6 +286,20 @@ class Text(str):
         return made
 
 
-def shown(text: str) -> str:
-    """``text`` in this run's language if it is a `Text`, else as it is."""
-    return message(text.key, **text.params) if isinstance(text, Text) else text
+def shown(text: str, lang: str | None = None) -> str:
+    """``text`` in this run's language (or ``lang``) if it is a `Text` (and so each `Text`
+    it is made of), else as it is."""
+    if not isinstance(text, Text):
+        return text
+    params = {
+        name: shown(value, lang) if isinstance(value, Text) else value
+        for name, value in text.params.items()
+    }
+    return MESSAGES[lang or _chosen[0]][text.key].format(**params)
+
+
+def error_text(error: BaseException, lang: str | None = None) -> str:
+    """An exception's message in this run's language (or ``lang``): one raised with a
+    `Text` (a `StoreError`, say) is translated, any other is its ``str()``."""
+    first = error.args[0] if error.args else None
+    return shown(first, lang) if isinstance(first, Text) else str(error)

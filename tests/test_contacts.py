@@ -94,7 +94,7 @@ def test_reading_never_creates_a_case_log(gk, tmp_path):
     db = tmp_path / "none.db"
     listed = contacts(gk, db, "list")
     assert listed.returncode == 4
-    assert "no case log at" in listed.stderr
+    assert "det finns ingen ärendelogg på" in listed.stderr  # gk is Swedish here
     assert not db.exists()
 
 

@@ -180,7 +180,7 @@ def main(argv: list[str]) -> int:
         ) as store:
             return command(Channels(store), args)
     except StoreError as error:
-        return report_error(str(error), STORE)
+        return report_error(error.text, STORE)
 
 
 def _option(loc: Loc) -> str:

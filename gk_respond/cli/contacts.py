@@ -87,7 +87,7 @@ def main(argv: list[str]) -> int:
         with Store(args.db or default_path(), readonly=reading, create=args.command == "add") as s:
             return command(Contacts(s), args)
     except StoreError as error:
-        return report_error(str(error), STORE)
+        return report_error(error.text, STORE)
 
 
 def _roles() -> list[str] | None:

@@ -187,7 +187,7 @@ def main(argv: list[str]) -> int:
         with Store(path, readonly=reading, create=False, warn=print_warning) as store:
             return command(store, chart, args)
     except StoreError as error:
-        return report_error(str(error), STORE)
+        return report_error(error.text, STORE)
 
 
 def _filter(args: argparse.Namespace, chart: Chart) -> CaseFilter | str:

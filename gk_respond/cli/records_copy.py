@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from ..messages import message
 from ..records.store import Store, print_warning
-from .common import OK
+from .common import OK, say
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
@@ -41,15 +42,16 @@ def add_copy(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def copy_command(store: Store, chart: Chart, args: argparse.Namespace) -> int:
-    import sys
-
     from ..records.copy import copy_log
 
     copied = copy_log(store, args.to, append=args.append, warn=print_warning)
-    print(
-        f"gk-respond: copied {copied.cases} cases and {copied.channels} channels from "
-        f"{store.path} to {copied.target}; the counts and every comment's SHA-256 match on "
-        "both sides",
-        file=sys.stderr,
+    say(
+        message(
+            "copied",
+            cases=copied.cases,
+            channels=copied.channels,
+            source=store.path,
+            target=copied.target,
+        )
     )
     return OK

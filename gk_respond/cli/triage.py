@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
 from .. import __version__
-from ..messages import message
+from ..messages import message, shown
 from .common import (
     BAD_INPUT,
     EXIT_CODES,
@@ -25,6 +25,7 @@ from .common import (
     print_json,
     read,
     read_stdin,
+    report_error,
     say,
     warn,
 )
@@ -235,11 +236,15 @@ def _stdin_from_terminal() -> None:
 def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment) -> int:
     from .. import render
     from ..flowchart.answers import AnswersError, evaluate, split
+    from ..records.errors import StoreError
     from ..triage import channel_preset
     from ..untrusted import visible
 
     fmt, lang, save = args.format, args.lang, args if args.save else None
-    channel = _registered_channel(args.url, args.db) if args.url else None
+    try:
+        channel = _registered_channel(args.url, args.db, saving=bool(save)) if args.url else None
+    except StoreError as error:  # the save could not be kept either: one error, not two lines
+        return report_error(error.text, STORE)
     try:
         result = evaluate(chart, split(text), channel_preset(chart) if channel else None)
     except AnswersError as error:
@@ -323,7 +328,7 @@ def _save(
         with Store(args.db or default_path(), warn=print_warning) as store:
             return save_new(store, chart, case, channel).number
     except StoreError as error:
-        print(f"gk-respond: error: {error}", file=sys.stderr)
+        report_error(error.text)
         return None
 
 
@@ -344,9 +349,10 @@ def _contacts(
     return render.contacts_data(chart, outcome, lang, people, channel.data() if channel else None)
 
 
-def _registered_channel(url: str, db: str | None) -> Registered | None:
+def _registered_channel(url: str, db: str | None, *, saving: bool) -> Registered | None:
     """The channel in the register that ``url`` belongs to. A case log that does not exist
-    yet holds no register (and is not created); one that cannot be read is reported."""
+    yet holds no register (and is not created); one that cannot be read is reported: as a
+    warning, or, when ``saving`` into it, as the StoreError the save would meet too."""
     from ..records.channel_lookup import registered_channel
     from ..records.store import NoCaseLog, Store, StoreError, default_path, print_warning
 
@@ -356,7 +362,9 @@ def _registered_channel(url: str, db: str | None) -> Registered | None:
     except NoCaseLog:
         return None
     except StoreError as error:
-        warn(message("register_unused", error=error))
+        if saving:
+            raise
+        warn(message("register_unused", error=shown(error.text)))
         return None
 
 

@@ -146,7 +146,7 @@ def run_serve(args: argparse.Namespace) -> int:
         with Store(db) as store:  # created (0600) and migrated now, not at the first request
             accounts = Users(store).count_active()
     except StoreError as error:
-        report_error(str(error))
+        report_error(error.text)
         return STORE
     if args.trust_header and not args.trusted_proxy:
         report_error(
@@ -252,7 +252,7 @@ def run_users(args: argparse.Namespace) -> int:
         report_error(str(error))
         return BAD_INPUT
     except StoreError as error:
-        report_error(str(error))
+        report_error(error.text)
         return STORE
     return OK
 

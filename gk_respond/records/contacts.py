@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from .. import messages
 from .channels import _EMAIL, _PHONE, _SLUG, ChannelError, Text, _written_as
 from .store import Store
 
@@ -74,8 +75,7 @@ class Contacts:
                 found.append(Contact.model_validate_json(text))
             except (ValidationError, TypeError):  # not a contact, or not text
                 self.store.warning(
-                    f"{self.store.path}: contact {stored_id!r} is damaged; it is left out — "
-                    "add it again (gk-respond contacts add) or restore the case log from a backup"
+                    messages.Text("store_contact_damaged", path=self.store.path, id=repr(stored_id))
                 )
         return found
 

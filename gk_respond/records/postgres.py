@@ -24,6 +24,7 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg.rows import RowMaker
 
+from ..messages import Text
 from .errors import StoreError
 from .location import scrub, shown
 
@@ -166,33 +167,25 @@ class PgConnection:
         where = self.where
         if connecting or (isinstance(error, psycopg.OperationalError) and not state):
             if state == "28P01" or "password authentication failed" in text:
-                return StoreError(f"{where}: the server refused the password for this user")
+                return StoreError(Text("pg_password_refused", where=where))
             if "no password supplied" in text or "password is required" in text:
-                return StoreError(
-                    f"{where}: the server asks for a password: give it in the URL, in "
-                    "PGPASSWORD or in ~/.pgpass"
-                )
+                return StoreError(Text("pg_password_needed", where=where))
             if state == "3D000" or ("database" in text and "does not exist" in text):
-                return StoreError(f"{where}: there is no such database on the server")
+                return StoreError(Text("pg_no_database", where=where))
             if state in ("28000", "42501") or ("role" in text and "does not exist" in text):
-                return StoreError(f"{where}: the server refused this user ({detail})")
+                return StoreError(Text("pg_user_refused", where=where, detail=detail))
         if isinstance(error, psycopg.OperationalError | psycopg.InterfaceError) and (
             connecting or state.startswith(("08", "57P")) or not state
         ):
             if connecting:
-                return StoreError(f"{where}: cannot reach the PostgreSQL server ({detail})")
+                return StoreError(Text("store_unreachable", where=where, detail=detail))
             if committing:
-                return StoreError(
-                    f"{where}: the connection to the server was lost while committing; the "
-                    f"change may or may not be stored, check with gk-respond records ({detail})"
-                )
-            return StoreError(
-                f"{where}: the connection to the server was lost; nothing was written ({detail})"
-            )
+                return StoreError(Text("pg_lost_committing", where=where, detail=detail))
+            return StoreError(Text("pg_lost", where=where, detail=detail))
         if isinstance(error, pg_errors.InsufficientPrivilege):
-            return StoreError(f"{where}: this user may not do that ({detail})")
+            return StoreError(Text("pg_not_allowed", where=where, detail=detail))
         if isinstance(error, pg_errors.ReadOnlySqlTransaction):
-            return StoreError(f"{where}: is opened for reading only; nothing was written")
+            return StoreError(Text("pg_read_only", where=where))
         if isinstance(error, psycopg.ProgrammingError) and connecting:
-            return StoreError(f"{where}: is not a usable PostgreSQL address ({detail})")
-        return StoreError(f"{where}: the server refused the request ({detail})")
+            return StoreError(Text("pg_bad_address", where=where, detail=detail))
+        return StoreError(Text("pg_refused", where=where, detail=detail))

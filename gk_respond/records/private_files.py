@@ -16,6 +16,8 @@ import shlex
 import stat
 from contextlib import suppress
 
+from ..messages import Text
+
 # What a path can be instead of a file, in the words of a message.
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -149,7 +151,4 @@ def loose(path: str) -> str | None:
         return None
     modes = ", ".join(f"{name} {mode:04o}" for name, mode in found)
     files = " ".join(shlex.quote(name) for name, _ in found)
-    return (
-        f"others can read the case log, which holds personal data ({modes}); "
-        f"unless it is shared on purpose, make it yours only: chmod 600 {files}"
-    )
+    return Text("store_loose", modes=modes, files=files)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
+from ..messages import Text
 from .errors import NoCaseLog, StoreError
 from .location import is_url, shown
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
@@ -197,19 +198,16 @@ def _store_error(path: str, error: sqlite3.Error) -> StoreError:
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         return _damaged(path, str(error))
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        return StoreError(f"{path}: is busy (another gk-respond is writing); try again")
+        return StoreError(Text("store_busy", path=path))
     if code in (_SQLITE_READONLY, _SQLITE_PERM) or (code == _SQLITE_CANTOPEN and _unwritable(path)):
-        return _ReadOnly(
-            f"{path}: is read-only for you; saving or changing cases needs write permission "
-            "on the file and its folder"
-        )
+        return _ReadOnly(Text("store_read_only", path=path))
     if code == _SQLITE_FULL:
-        return StoreError(f"{path}: the disk is full ({error}); nothing was written")
+        return StoreError(Text("store_full", path=path, error=str(error)))
     if code == _SQLITE_IOERR:
-        return StoreError(f"{path}: cannot be read or written ({error}); try again")
+        return StoreError(Text("store_io", path=path, error=str(error)))
     if code == _SQLITE_CANTOPEN:
-        return StoreError(f"{path}: cannot be opened ({error})")
-    return StoreError(f"{path}: not a usable case log ({error})")
+        return StoreError(Text("store_cannot_open", path=path, error=str(error)))
+    return StoreError(Text("store_unusable", path=path, error=str(error)))
 
 
 def _unwritable(path: str) -> bool:
@@ -523,9 +521,11 @@ def print_warning(message: str) -> None:
     """A warning for a command line: one line on standard error, every character visible."""
     import sys
 
+    from ..messages import message as catalogued
+    from ..messages import shown as shown_text
     from ..untrusted import visible
 
-    print(f"gk-respond: warning: {visible(message)}", file=sys.stderr)
+    print(catalogued("warning") + visible(shown_text(message)), file=sys.stderr)
 
 
 class Store:
@@ -562,11 +562,7 @@ class Store:
                 try:  # an older schema: migrate it if the user may write it, as before
                     _open(path, [], create=False).close()
                 except _ReadOnly:
-                    raise StoreError(
-                        f"{path}: was written by an older gk-respond (schema {old.version}) "
-                        "and must be opened once by someone who may write to it; it is left "
-                        "as it is"
-                    ) from None
+                    raise StoreError(Text("store_older", path=path, version=old.version)) from None
                 self._db = _open(path, found, readonly=True)
         for message in [loose(path), *found]:
             if message:
@@ -698,10 +694,7 @@ def _open_server(url: str, *, readonly: bool, create: bool) -> sqlite3.Connectio
     db = PgConnection(url)
     try:
         if "gk_respond_meta" not in table_names(db, db.where) and (readonly or not create):
-            raise NoCaseLog(
-                f"no case log at {db.where} (nothing has been saved there yet; --db or "
-                "GK_RESPOND_DB say where)"
-            )
+            raise NoCaseLog(Text("store_no_log", path=db.where))
         migrate(db, db.where)
         check_columns(db, db.where)
         if readonly:
@@ -744,10 +737,7 @@ def _open(
     try:
         exists = _check_file(path, readonly)
         if not exists and (readonly or not create):
-            raise NoCaseLog(
-                f"no case log at {path} (nothing has been saved there yet; --db or "
-                "GK_RESPOND_DB say where)"
-            )
+            raise NoCaseLog(Text("store_no_log", path=path))
         if not exists:
             os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
             # readable by its owner only, before SQLite writes a byte into it; if another
@@ -757,7 +747,7 @@ def _open(
     except RefusedPath as refused:
         raise StoreError(str(refused)) from None
     except OSError as error:
-        raise StoreError(f"{path}: cannot create the case log: {error.strerror}") from None
+        raise StoreError(Text("store_cannot_create", path=path, reason=error.strerror)) from None
     db: sqlite3.Connection | None = None
     try:
         db = _connect(path, readonly)
@@ -815,9 +805,8 @@ def _connect(path: str, readonly: bool, immutable: bool = False) -> sqlite3.Conn
     return db
 
 
-def _damaged(path: str, detail: str) -> StoreError:
-    message = f"{path}: is damaged ({detail}); it is left as it is — restore it from a backup"
-    return StoreError(message)
+def _damaged(path: str, detail: str) -> StoreError:  # detail: maybe a Text
+    return StoreError(Text("store_damaged", path=path, detail=detail))
 
 
 def _check_intact(db: sqlite3.Connection, path: str) -> None:
@@ -846,7 +835,7 @@ def _check_file(path: str, readonly: bool) -> bool:
     with open(descriptor, "rb") as handle:
         header = handle.read(len(_SQLITE_HEADER))
         if header and header != _SQLITE_HEADER:
-            raise StoreError(f"{path}: is not an SQLite database; it is left as it is")
+            raise StoreError(Text("store_not_sqlite", path=path))
         if not header and not readonly:  # an empty file we are about to fill
             try:
                 os.fchmod(descriptor, 0o600)
@@ -895,7 +884,7 @@ def check_columns(db: sqlite3.Connection, path: str) -> None:
             found = db.column_names(table)
         missing = sorted(wanted - found)
         if missing:
-            raise _damaged(path, f"the {table} table has no column {', '.join(missing)}")
+            raise _damaged(path, Text("store_no_column", table=table, columns=", ".join(missing)))
 
 
 def table_names(db: sqlite3.Connection, path: str) -> set[str]:
@@ -905,8 +894,8 @@ def table_names(db: sqlite3.Connection, path: str) -> set[str]:
     else:
         tables = db.table_names()
     if tables and "gk_respond_meta" not in tables:
-        kind = "an SQLite database" if isinstance(db, sqlite3.Connection) else "a database"
-        raise StoreError(f"{path}: is {kind} but not a gk-respond case log")
+        kind = "sqlite" if isinstance(db, sqlite3.Connection) else "server"
+        raise StoreError(Text(f"store_not_ours_{kind}", path=path))
     return tables
 
 
@@ -916,23 +905,16 @@ def _version(db: sqlite3.Connection, path: str) -> int:
     try:
         version = int(row[0]) if row else 0
     except (TypeError, ValueError):
-        raise StoreError(
-            f"{path}: is not a gk-respond case log we can read (schema {row[0]!r})"
-        ) from None
+        raise StoreError(Text("store_bad_schema", path=path, schema=repr(row[0]))) from None
     if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"{path}: was written by a newer gk-respond (schema {version}; this one knows "
-            f"{SCHEMA_VERSION}); update gk-respond to open it"
-        )
+        raise StoreError(Text("store_newer", path=path, version=version, known=SCHEMA_VERSION))
     return version
 
 
 def _check_version(db: sqlite3.Connection, path: str) -> None:
     """For a file opened read-only: it must be ours, and need no migration."""
     if not table_names(db, path):
-        raise NoCaseLog(
-            f"no case log at {path} (the file is empty: nothing has been saved there yet)"
-        )
+        raise NoCaseLog(Text("store_no_log_empty", path=path))
     version = _version(db, path)
     if version < SCHEMA_VERSION:
         raise _Outdated(f"{path}: needs schema {SCHEMA_VERSION}, has {version}", version)

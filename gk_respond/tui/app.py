@@ -9,6 +9,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from ..flowchart.engine import Chart
+from ..messages import error_text, shown
 from ..records.handler import handler_name
 from ..strings import t
 from ..triage import Comment, Triage
@@ -153,7 +154,7 @@ class GkRespondApp(App[None]):
         call from a worker thread (``notify`` posts a message)."""
         if warning not in self.log_warnings:
             self.log_warnings.append(warning)
-            text = self.t("log_warning").format(warning=warning)
+            text = self.t("log_warning").format(warning=shown(warning, self.lang))
             self.notify(text, severity="warning", timeout=LOG_WARNING_SECONDS)
 
     def find_channel(self) -> None:
@@ -172,7 +173,10 @@ class GkRespondApp(App[None]):
         except NoCaseLog:
             return  # nothing saved yet: no register either
         except StoreError as error:
-            self.notify(self.t("register_unusable").format(error=error), severity="warning")
+            self.notify(
+                self.t("register_unusable").format(error=error_text(error, self.lang)),
+                severity="warning",
+            )
             return
         if channel is not None:
             self.triage.channel, self.triage.channel_id = channel.name, channel.id

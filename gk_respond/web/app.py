@@ -82,7 +82,11 @@ def _error_pages(app: FastAPI) -> None:
 
     @app.exception_handler(StoreError)
     async def store(request: Request, error: Exception) -> Response:
-        return _error(request, 503, texts(request)("error_store").format(error=error))
+        from ..messages import error_text
+        from .pages import lang_of
+
+        said = error_text(error, lang_of(request))
+        return _error(request, 503, texts(request)("error_store").format(error=said))
 
     @app.exception_handler(HTTPException)
     async def http(request: Request, error: Exception) -> Response:

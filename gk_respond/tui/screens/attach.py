@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
+from ...messages import error_text
 from ...records.store import StoreError
 from ..widgets import footer
 from .dialogs import Dialog
@@ -69,7 +70,7 @@ class AttachDialog(Dialog):
             self.problem(error.text(lang))
             return
         except StoreError as error:
-            self.problem(self.t("log_unusable").format(error=error))
+            self.problem(self.t("log_unusable").format(error=error_text(error, self.app.lang)))
             return
         if done is None:
             self.dismiss()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ...messages import error_text
 from ..keys import allowed
 from ..literal import literal
 
@@ -74,7 +75,10 @@ class Base(Screen):
             path = shown(self.app.db or default_path())  # a URL without its password
             found, message = [], self.t(missing or none).format(path=path)
         except StoreError as error:
-            found, message = [], self.t("log_unusable").format(error=error)
+            found, message = (
+                [],
+                self.t("log_unusable").format(error=error_text(error, self.app.lang)),
+            )
         else:
             message = "" if found else self.t(none)
         problem = self.query_one("#problem", Static)

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Checkbox, DataTable, Header, Input, Static
 
+from ...messages import error_text
 from ...records import checklist
 from ...records.channel_files import hours
 from ...records.channels import (
@@ -50,7 +51,10 @@ def in_register(screen: Base, work: Callable[[Channels], T]) -> T | None:
         with screen.app.store() as store:
             return work(Channels(store))
     except StoreError as error:
-        screen.notify(screen.t("log_unusable").format(error=error), severity="error")
+        screen.notify(
+            screen.t("log_unusable").format(error=error_text(error, screen.app.lang)),
+            severity="error",
+        )
         return None
 
 

@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Input, Select, Static
 
+from ...messages import error_text
 from ...records.channels import problems
 from ...records.contacts import (
     FIELDS,
@@ -45,7 +46,10 @@ def in_contacts(screen: Base, work: Callable[[Contacts], T]) -> T | None:
         with screen.app.store() as store:
             return work(Contacts(store))
     except StoreError as error:
-        screen.notify(screen.t("log_unusable").format(error=error), severity="error")
+        screen.notify(
+            screen.t("log_unusable").format(error=error_text(error, screen.app.lang)),
+            severity="error",
+        )
         return None
 
 

@@ -11,6 +11,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ... import render
+from ...messages import error_text
 from ...untrusted import visible
 from ..keys import bilingual
 from ..widgets import CommentPanel, footer
@@ -197,7 +198,11 @@ class OutcomeScreen(Base):
             app.push_screen(ClosedCaseDialog(refused.number), chosen)
             return
         except StoreError as error:
-            self.notify(self.t("save_failed").format(error=error), severity="error", timeout=30)
+            self.notify(
+                self.t("save_failed").format(error=error_text(error, self.app.lang)),
+                severity="error",
+                timeout=30,
+            )
             return
         self.notify(self.t("saved_as").format(case=number))
         self.show_saved()

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Input, Select, Static
 
+from ...messages import error_text
 from ...records.store import STATUSES, Case, CaseFilter, StoreError
 from ...untrusted import preview, visible
 from ..dropdown import Dropdown
@@ -179,7 +180,10 @@ class CaseScreen(Base):
             with self.app.store(readonly=True) as store:
                 return store.get(self.number)
         except StoreError as error:
-            self.notify(self.t("log_unusable").format(error=error), severity="error")
+            self.notify(
+                self.t("log_unusable").format(error=error_text(error, self.app.lang)),
+                severity="error",
+            )
             return None
 
     def show(self) -> None:
@@ -221,7 +225,10 @@ class CaseScreen(Base):
             with self.app.store(create=False) as store:
                 case = store.update(self.number, lambda case: apply(case, changes))
         except StoreError as error:
-            self.notify(self.t("log_unusable").format(error=error), severity="error")
+            self.notify(
+                self.t("log_unusable").format(error=error_text(error, self.app.lang)),
+                severity="error",
+            )
             return None
         self.show()
         return case
