@@ -20,6 +20,7 @@ from .common import (
     STORE,
     NotText,
     command_parser,
+    db_option,
     deliver,
     lang_option,
     print_json,
@@ -156,12 +157,7 @@ def _parser() -> argparse.ArgumentParser:
         (load, ["text"]),
     ):
         sub.add_argument("--format", choices=formats, default=formats[0])
-        sub.add_argument(
-            "--db",
-            metavar="PATH|URL",
-            help="the case log: a file, or postgresql://USER@HOST[:PORT]/DB (default: "
-            "$GK_RESPOND_DB)",
-        )
+        db_option(sub)
         lang_option(sub)
     export.add_argument("--output", metavar="FILE", help="write to FILE (never overwritten)")
     return parser

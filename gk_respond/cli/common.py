@@ -57,6 +57,15 @@ def lang_option(parser: argparse.ArgumentParser, help: str | None = None) -> Non
     )
 
 
+def db_option(parser: argparse.ArgumentParser) -> None:
+    """``--db``: the case log, a file or a PostgreSQL URL."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        help="the case log: a file, or postgresql://USER@HOST[:PORT]/DB (default: $GK_RESPOND_DB)",
+    )
+
+
 def command_parser(
     prog: str, description: str, epilog: str = EXIT_CODES
 ) -> argparse.ArgumentParser:

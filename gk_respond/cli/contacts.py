@@ -16,7 +16,16 @@ from ..records.channels import problems
 from ..records.contacts import FIELDS, Contact, ContactError, Contacts, check_role, default_id
 from ..records.store import Store, StoreError, default_path
 from ..strings import t
-from .common import BAD_INPUT, OK, PROBLEMS, STORE, command_parser, open_chart, report_error
+from .common import (
+    BAD_INPUT,
+    OK,
+    PROBLEMS,
+    STORE,
+    command_parser,
+    db_option,
+    open_chart,
+    report_error,
+)
 
 EPILOG = """\
 examples:
@@ -69,12 +78,7 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument(option, dest=field, metavar=metavar, help=text)
     for sub in (add, listing, show, update, remove):
         sub.add_argument("--format", choices=["text", "json"], default="text")
-        sub.add_argument(
-            "--db",
-            metavar="PATH|URL",
-            help="the case log: a file, or postgresql://USER@HOST[:PORT]/DB (default: "
-            "$GK_RESPOND_DB)",
-        )
+        db_option(sub)
         sub.add_argument("--lang", choices=["sv", "en"], default="sv", help="default: sv")
     return parser
 

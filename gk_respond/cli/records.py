@@ -21,7 +21,18 @@ from ..records.store import (
 )
 from ..untrusted import json_text, preview, visible
 from . import evidence
-from .common import OK, PROBLEMS, STORE, Parser, deliver, lang_option, open_chart, report_error, say
+from .common import (
+    OK,
+    PROBLEMS,
+    STORE,
+    Parser,
+    db_option,
+    deliver,
+    lang_option,
+    open_chart,
+    report_error,
+    say,
+)
 from .common import case_number as _number
 from .common import no_case as _no_case
 from .records_copy import add_copy, copy_command
@@ -141,12 +152,7 @@ def _parser() -> argparse.ArgumentParser:
         (withdraw, ["text", "json"]),
     ):
         sub.add_argument("--format", choices=formats, default=formats[0])
-        sub.add_argument(
-            "--db",
-            metavar="PATH|URL",
-            help="the case log: a file, or postgresql://USER@HOST[:PORT]/DB (default: "
-            "$GK_RESPOND_DB)",
-        )
+        db_option(sub)
         lang_option(sub)
     export.add_argument("--output", metavar="FILE", help="write to FILE (never overwritten)")
     show.add_argument("--output", metavar="FILE", help="--format pdf: the case sheet's file")
