@@ -21,7 +21,10 @@ def case_text(app) -> str:
 
 
 async def test_a_file_attached_from_the_case_screen_is_in_the_case_and_its_history(tmp_path):
+    """Issue 15's pilot test: attach a file from the app, set a follow-up field from the case
+    screen, and see both in the history."""
     from gk_respond.tui.screens.attach import AttachDialog
+    from gk_respond.tui.screens.followup import FieldDialog
     from gk_respond.tui.screens.records import CaseScreen
 
     db = str(tmp_path / "cases.db")
@@ -52,8 +55,15 @@ async def test_a_file_attached_from_the_case_screen_is_in_the_case_and_its_histo
         assert "Cilla: bifogade bilaga 1: skärmdump␛[31m.png" in shown  # in the history
         assert f"sha256 {sha}" in shown  # and under Bilagor, in full
         assert "\x1b" not in shown
+        await pilot.press("d")  # the diarium number, saved at once
+        assert await until(pilot, lambda: isinstance(app.screen, FieldDialog))
+        await pilot.press(*"KS 2026/9", "enter")
+        assert await until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        assert await until(pilot, lambda: "→ KS 2026/9" in case_text(app))  # the history line
     with Store(db) as store:
         (kept,) = attachments(store, removal)
         assert (kept.sha256, kept.attached_by, kept.media_type) == (sha, "Cilla", "image/png")
         history = store.get(removal).history
-    assert [(e["kind"], e["by"]) for e in history if "kind" in e] == [("attached", "Cilla")]
+    changes = [e for e in history if "kind" in e]
+    assert [(e["kind"], e["by"]) for e in changes] == [("attached", "Cilla"), ("field", "Cilla")]
+    assert (changes[1]["field"], changes[1]["new"]) == ("diarium_number", "KS 2026/9")
