@@ -231,6 +231,16 @@ def _closed_page(request: Request, number: str) -> Response:
     return _case_page(request, _case(request, number), 409, {"closed": "case_closed_web"})
 
 
+def _follow_up(request: Request, number: str, actor: Actor, notice: str, **given: Any) -> Response:
+    """Make a follow-up change and go back to the case with ``notice``; on a closed case,
+    the page that says nothing was changed."""
+    try:
+        _change(request, number, actor, **given)
+    except CaseClosed:
+        return _closed_page(request, number)
+    return _done(number, notice)
+
+
 NOTICES = frozenset(
     {"note_added", "ticks_kept", "followup_saved", "case_now_open", "case_now_closed"}
 )
@@ -250,11 +260,7 @@ async def add_note(request: Request, number: str, actor: Signed):
     text = form.get("note", "").replace("\r\n", "\n")
     if not text.strip():
         return _case_page(request, _case(request, number), 422, {"note": "note_empty"})
-    try:
-        _change(request, number, actor, note=text)
-    except CaseClosed:
-        return _closed_page(request, number)
-    return _done(number, "note_added")
+    return _follow_up(request, number, actor, "note_added", note=text)
 
 
 @router.post("/cases/{number}/ticks")
@@ -264,11 +270,8 @@ async def set_ticks(request: Request, number: str, actor: Signed):
     count = len(view.case_steps(settings_of(request).chart, case) or [])
     given = form.get("tick[]", [form["tick"]] if "tick" in form else [])
     ticked = {int(v) for v in given if v.isdigit() and int(v) < count}
-    try:
-        _change(request, number, actor, tick=ticked, untick=set(range(count)) - ticked)
-    except CaseClosed:
-        return _closed_page(request, number)
-    return _done(number, "ticks_kept")
+    untick = set(range(count)) - ticked
+    return _follow_up(request, number, actor, "ticks_kept", tick=ticked, untick=untick)
 
 
 def moment(text: str) -> tuple[str, str]:
@@ -306,12 +309,9 @@ async def followup(request: Request, number: str, actor: Signed):
     if problems:
         return _case_page(request, case, 422, problems, values=typed)
     changed = {k: v for k, v in values.items() if (getattr(case, k) or "") != v}
-    if changed:
-        try:
-            _change(request, number, actor, values=changed)
-        except CaseClosed:
-            return _closed_page(request, number)
-    return _done(number, "followup_saved")
+    if not changed:
+        return _done(number, "followup_saved")
+    return _follow_up(request, number, actor, "followup_saved", values=changed)
 
 
 @router.post("/cases/{number}/status")
