@@ -254,6 +254,17 @@ class Case:
         return "closed" if self.closed_at else "open"
 
 
+@dataclass(frozen=True)
+class CasePage:
+    """One page of a list of cases: ``cases`` from ``offset``, at most ``limit``, of the
+    ``total`` that match."""
+
+    cases: list[Case]
+    total: int
+    offset: int
+    limit: int
+
+
 STATUSES = ("open", "closed")
 
 # The fields a text search looks in.
@@ -635,6 +646,29 @@ class Store:
             if where.matches_text(case):
                 found.append(case)
         return found
+
+    # The read interface the front ends use (issue 18): a page of a list, its count, the
+    # cases one by one for exports, the handlers named in the log.
+    def page(
+        self, where: CaseFilter | None = None, *, offset: int = 0, limit: int = 50
+    ) -> CasePage:
+        """The ``limit`` cases from ``offset`` of those that match ``where``, newest first,
+        with how many match in all."""
+        every = self.cases(where)
+        return CasePage(every[offset : offset + limit], len(every), offset, limit)
+
+    def count(self, where: CaseFilter | None = None) -> int:
+        """How many cases match ``where`` (every readable case without it)."""
+        return len(self.cases(where))
+
+    def iter_cases(self, where: CaseFilter | None = None) -> Iterator[Case]:
+        """The cases that match ``where``, newest first, one at a time (for exports and
+        copies: memory does not grow with the log). Damaged rows as in ``cases``."""
+        yield from self.cases(where)
+
+    def handlers(self) -> list[str]:
+        """Every handler named in the log, once each, sorted ignoring case."""
+        return sorted({case.handler for case in self.cases()}, key=str.casefold)
 
     def _case(self, row: sqlite3.Row) -> Case:
         try:

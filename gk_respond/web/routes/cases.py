@@ -60,7 +60,7 @@ def _matching(request: Request) -> tuple[list[Case], dict[str, Any]]:
     where, handler, given, problems = _filters(request)
     store = store_of(request)
     every = store.cases(where)
-    handlers = sorted({c.handler for c in store.cases()}, key=str.casefold)
+    handlers = store.handlers()
     cases = [c for c in every if not handler or c.handler == handler]
     chart, moment = settings_of(request).chart, now()
     if given["overdue"] == "1":
