@@ -394,7 +394,12 @@ def _case(row: sqlite3.Row) -> Case:
     try:  # the slow way, which says what is wrong
         values = {f.name: _value(f.name, row) for f in fields(Case)}
     except (ValueError, TypeError, KeyError, IndexError) as error:
-        raise _BadRow(f"case {name} is damaged ({error})") from None
+        detail = (
+            error.args[0]
+            if isinstance(error, ValueError | TypeError) and error.args
+            else str(error)
+        )
+        raise _BadRow(Text("row_case", name=name, detail=detail)) from None
     return Case(**values)
 
 
@@ -443,11 +448,11 @@ def _value(name: str, row: sqlite3.Row) -> object:
     column = _JSON.get(name, name)
     value = row[column]
     if isinstance(value, Undecodable):
-        raise ValueError(f"{column} is not UTF-8 text")
+        raise ValueError(Text("row_not_utf8", column=column))
     if value is None and name in _OPTIONAL:
         return None
     if not isinstance(value, str):
-        raise TypeError(f"{column} is {type(value).__name__}, not text")
+        raise TypeError(Text("row_not_text", column=column, kind=type(value).__name__))
     if name in _TIMES:
         _timestamp(value, column)
     if name not in _JSON:
@@ -455,23 +460,23 @@ def _value(name: str, row: sqlite3.Row) -> object:
     try:
         data = json.loads(value)
     except ValueError:
-        raise ValueError(f"{column} is not JSON") from None
+        raise ValueError(Text("row_not_json", column=column)) from None
     if name == "path":
         if not _list_of(data, list) or not all(
             len(pair) == 2 and all(isinstance(x, str) for x in pair) for pair in data
         ):
-            raise ValueError(f"{column} is not a list of question-answer pairs")
+            raise ValueError(Text("row_not_pairs", column=column))
         return [tuple(pair) for pair in data]
     if name == "ticked":
         if not _list_of(data, int) or any(isinstance(n, bool) or n < 0 for n in data):
-            raise ValueError(f"{column} is not a list of step numbers")
+            raise ValueError(Text("row_not_steps", column=column))
         return data
     if name == "reply_findings":
         if not _list_of(data, dict):
-            raise ValueError(f"{column} is not a list of findings")
+            raise ValueError(Text("row_not_findings", column=column))
         return data
     if not _list_of(data, dict) or not all(_event(entry) for entry in data):
-        raise ValueError(f"{column} is not a list of answers with their times")
+        raise ValueError(Text("row_not_answers", column=column))
     return data
 
 
@@ -503,7 +508,7 @@ def _timestamp(text: str, column: str) -> None:
     try:
         datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{column} {text!r} is not a time") from None
+        raise ValueError(Text("row_not_time", column=column, text=text)) from None
 
 
 def _text(data: bytes) -> str | Undecodable:
@@ -641,7 +646,7 @@ class Store:
             try:
                 case = _case(row)
             except _BadRow as bad:
-                self.warning(f"{self.path}: {bad}; it is left out — restore it from a backup")
+                self.warning(Text("row_left_out", path=self.path, row=bad.args[0]))
                 continue
             if where.matches_text(case):
                 found.append(case)
@@ -674,9 +679,7 @@ class Store:
         try:
             return _case(row)
         except _BadRow as bad:
-            raise StoreError(
-                f"{self.path}: {bad}; it is left as it is — restore it from a backup"
-            ) from None
+            raise StoreError(Text("row_left_as_is", path=self.path, row=bad.args[0])) from None
 
     def update(self, number: str, change: Callable[[Case], None]) -> Case | None:
         """Apply ``change`` to a case and store the result, in one transaction; the case as
