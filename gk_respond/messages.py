@@ -156,6 +156,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "row_not_steps": "{column} är ingen lista av stegnummer",
         "row_not_findings": "{column} är ingen lista av fynd",
         "row_not_answers": "{column} är ingen lista av svar med sina tider",
+        "channel_damaged": "kanal {name} är skadad ({detail})",
+        "channel_not_text": "channel_json är inte text",
+        "channel_other_id": "dess uppgifter säger id {id}",
+        "channel_left_out": "{path}: {row}; den lämnas utanför — återställ registret från en "
+        "säkerhetskopia (channels import FIL)",
+        "channel_left_as_is": "{path}: {row}; den lämnas som den är — återställ registret från "
+        "en säkerhetskopia (channels import FIL)",
+        "store_wal_unreadable": "{path}-wal innehåller ändringar som inte kan läsas där den "
+        "ligger (ingen -shm-fil bredvid, och ingen kan skapas): de senaste ärendena kan saknas; "
+        "kopiera ärendeloggen med sin -wal-fil till en mapp du får skriva i",
+        "store_not_private": "{path}: är en tom fil som gk-respond inte kan göra privat "
+        "({error}); den lämnas som den är",
         "pg_nul": "{where}: PostgreSQL kan inte spara tecknet U+0000 (NUL) som texten "
         "innehåller; ta bort det och försök igen (inget skrevs)",
         # the web app's accounts (records/users.py, gk-respond users)
@@ -315,6 +327,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "row_not_steps": "{column} is not a list of step numbers",
         "row_not_findings": "{column} is not a list of findings",
         "row_not_answers": "{column} is not a list of answers with their times",
+        "channel_damaged": "channel {name} is damaged ({detail})",
+        "channel_not_text": "channel_json is not text",
+        "channel_other_id": "its data says id {id}",
+        "channel_left_out": "{path}: {row}; it is left out — restore the register from a backup "
+        "(channels import FILE)",
+        "channel_left_as_is": "{path}: {row}; it is left as it is — restore the register from a "
+        "backup (channels import FILE)",
+        "store_wal_unreadable": "{path}-wal holds changes that cannot be read where it is (no "
+        "-shm file beside it, and none can be made): the latest cases may be missing; copy the "
+        "case log with its -wal file to a folder you may write to",
+        "store_not_private": "{path}: is an empty file gk-respond cannot make private ({error}); "
+        "it is left as it is",
         "pg_nul": "{where}: PostgreSQL cannot keep the character U+0000 (NUL) that the text "
         "holds; remove it and try again (nothing was written)",
         "user_bad_name": "{name!r} will not do as a user name: use letters, digits and . _ @ - "

@@ -229,3 +229,34 @@ def test_a_nul_postgresql_cannot_keep_is_told_in_either_language(postgres_log, l
             store.save(case(comment_text="före\x00efter"))
         assert error_text(refused.value, lang) == f"{store.path}: {said[lang]}"
         assert store.cases() == []  # nothing was written
+
+
+@pytest.mark.parametrize(
+    ("runner", "start", "end"),
+    [
+        (
+            "gk_sv",
+            "gk-respond: varning: {db}: kanal kommunen-facebook är skadad (channel_json är "
+            "inte text)",
+            "; den lämnas utanför — återställ registret från en säkerhetskopia (channels "
+            "import FIL)",
+        ),
+        (
+            "gk",
+            "gk-respond: warning: {db}: channel kommunen-facebook is damaged (channel_json is "
+            "not text)",
+            "; it is left out — restore the register from a backup (channels import FILE)",
+        ),
+    ],
+)
+def test_a_damaged_channel_is_named_in_the_runs_language(request, log, runner, start, end):
+    from test_channels import channel
+
+    from gk_respond.records.channels import Channels
+
+    with Store(str(log)) as store:
+        Channels(store).add(channel())
+    with sqlite3.connect(log) as connection:
+        connection.execute("UPDATE channels SET channel_json = X'ff'")
+    listed = request.getfixturevalue(runner)("channels", "list", "--db", str(log))
+    assert listed.stderr == start.format(db=log) + end + "\n"

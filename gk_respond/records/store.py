@@ -800,11 +800,7 @@ def _open(
             db = _connect(path, readonly, immutable=True)
             _check_intact(db, path)
             if os.path.exists(f"{path}-wal") and os.path.getsize(f"{path}-wal") > 0:
-                warnings.append(
-                    f"{path}-wal holds changes that cannot be read where it is (no -shm file "
-                    "beside it, and none can be made): the latest cases may be missing; copy "
-                    "the case log with its -wal file to a folder you may write to"
-                )
+                warnings.append(Text("store_wal_unreadable", path=path))
         if readonly:
             _check_version(db, path)
         else:
@@ -878,8 +874,7 @@ def _check_file(path: str, readonly: bool) -> bool:
                 os.fchmod(descriptor, 0o600)
             except OSError as error:
                 raise StoreError(
-                    f"{path}: is an empty file gk-respond cannot make private "
-                    f"({error.strerror}); it is left as it is"
+                    Text("store_not_private", path=path, error=error.strerror)
                 ) from None
     return True
 
