@@ -351,3 +351,20 @@ def copy_log_in_process(source: str, target: str):
 
     with Store(source) as store:
         return copy_log(store, target)
+
+
+def test_a_damaged_attachment_is_named_and_nothing_is_copied(gk, tmp_path):
+    import sqlite3
+
+    source, target = str(tmp_path / "source.db"), str(tmp_path / "target.db")
+    filled_source(source)
+    with sqlite3.connect(source) as connection:  # a bit changed on the disk, say
+        connection.execute("UPDATE attachments SET content = X'00' WHERE seq = 1")
+    result = gk("records", "copy", "--db", source, "--to", target)
+    assert result.returncode == 4
+    assert result.stderr == (
+        f"gk-respond: error: {source}: attachment {datetime.now().year}-0001/1 is damaged "
+        "(its content's SHA-256 is not the one stored); nothing was copied — restore it from "
+        "a backup first\n"
+    )
+    assert not os.path.exists(target)

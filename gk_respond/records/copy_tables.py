@@ -115,7 +115,8 @@ def _content(store: Store, row: Sequence[object]) -> bytes:
     (found,) = store.query(
         "SELECT content FROM attachments WHERE case_number = ? AND seq = ?", (row[0], row[1])
     )
-    return bytes(found[0])
+    data = found[0]
+    return bytes(data) if isinstance(data, bytes | memoryview) else b""  # damaged: not bytes
 
 
 def _check(source: Store, table: Table, row: Sequence[object], to_server: bool) -> None:
