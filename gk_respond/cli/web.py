@@ -9,7 +9,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .common import BAD_INPUT, OK, STORE, report_error
+from ..messages import error_text, message
+from .common import BAD_INPUT, OK, STORE, report_error, say
 
 SERVE_HELP = """\
 examples:
@@ -210,12 +211,12 @@ def _password(args: argparse.Namespace) -> str | None:
         line = sys.stdin.readline()
         return line.rstrip("\r\n")
     try:
-        first = getpass.getpass("New password: ")
-        again = getpass.getpass("The same again: ")
+        first = getpass.getpass(message("user_password_prompt"))
+        again = getpass.getpass(message("user_password_again"))
     except (EOFError, KeyboardInterrupt):
         return None
     if first != again:
-        report_error("the two passwords differ; nothing was changed")
+        report_error(message("user_passwords_differ"))
         return None
     return first
 
@@ -240,16 +241,16 @@ def run_users(args: argparse.Namespace) -> int:
             if command == "add":
                 assert password is not None
                 user = users.add(args.name, args.role, password, by=by)
-                print(f"gk-respond: account {user.name} added ({user.role})", file=sys.stderr)
+                say(message("user_added", name=user.name, role=user.role))
             elif command == "passwd":
                 assert password is not None
                 user = users.set_password(args.name, password, by=by)
-                print(f"gk-respond: new password for {user.name}", file=sys.stderr)
+                say(message("user_new_password", name=user.name))
             else:
                 user = getattr(users, command)(args.name, by=by)
-                print(f"gk-respond: account {user.name}: {command}d", file=sys.stderr)
+                say(message(f"user_{command}d", name=user.name))
     except UserError as error:
-        report_error(str(error))
+        report_error(error_text(error))
         return BAD_INPUT
     except StoreError as error:
         report_error(error.text)
@@ -266,10 +267,14 @@ def _list(users: list[Any], fmt: str) -> int:
         print(json.dumps([asdict(u) for u in users], ensure_ascii=False, indent=2))
         return OK
     if not users:
-        print("no accounts")
+        print(message("user_none"))
         return OK
     width = max(len(u.name) for u in users)
     for u in users:
-        state = f"disabled {u.disabled_at}" if u.disabled_at else "active"
+        state = (
+            message("user_disabled_at", at=u.disabled_at)
+            if u.disabled_at
+            else message("user_active")
+        )
         print(f"{u.name:<{width}}  {u.role:<20}  {state}")
     return OK
