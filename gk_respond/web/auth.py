@@ -156,7 +156,7 @@ Manager = Annotated[Actor, Depends(require_manager)]  # a route for an informati
 # A form's fields, its CSRF token checked, read on the event loop: a route taking it after its
 # actor can be a plain ``def``, which FastAPI runs in a worker thread, off the event loop,
 # with that thread's own case log (StorePool): for routes that write to the case log.
-Form = Annotated[dict[str, Any], Depends(checked_form)]
+CheckedForm = Annotated[dict[str, Any], Depends(checked_form)]
 
 
 def sign_in(request: Request, name: str, stamp: str, keep_lang: bool = False) -> None:

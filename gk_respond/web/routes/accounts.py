@@ -28,7 +28,7 @@ from ...records.users import (
 )
 from ..auth import (
     Actor,
-    Form,
+    CheckedForm,
     Manager,
     Signed,
     client_address,
@@ -135,7 +135,7 @@ def _oneself(user: User, actor: Actor) -> bool:
 
 
 @router.post("/accounts/{name}/disable")
-def disable(request: Request, name: str, actor: Manager, form: Form) -> Response:
+def disable(request: Request, name: str, actor: Manager, form: CheckedForm) -> Response:
     user = _account(request, name)
     if _oneself(user, actor):
         return _refused(request, "acc_not_yourself", user.name)
@@ -147,7 +147,7 @@ def disable(request: Request, name: str, actor: Manager, form: Form) -> Response
 
 
 @router.post("/accounts/{name}/enable")
-def enable(request: Request, name: str, actor: Manager, form: Form) -> Response:
+def enable(request: Request, name: str, actor: Manager, form: CheckedForm) -> Response:
     user = _account(request, name)
     Users(store_of(request)).enable(user.name, by=actor.name)
     return _done("enabled", user.name)
@@ -166,7 +166,7 @@ def remove_question(request: Request, name: str, actor: Manager) -> Response:
 
 
 @router.post("/accounts/{name}/remove")
-def remove(request: Request, name: str, actor: Manager, form: Form) -> Response:
+def remove(request: Request, name: str, actor: Manager, form: CheckedForm) -> Response:
     user = _account(request, name)
     if _oneself(user, actor):
         return _remove_page(request, user, "acc_not_yourself_remove")
@@ -191,7 +191,7 @@ def role_form(request: Request, name: str, actor: Manager) -> Response:
 
 
 @router.post("/accounts/{name}/role")
-def change_role(request: Request, name: str, actor: Manager, form: Form) -> Response:
+def change_role(request: Request, name: str, actor: Manager, form: CheckedForm) -> Response:
     """Another role: at once, and the account's sessions end (it signs in again)."""
     user = _account(request, name)
     if _oneself(user, actor):

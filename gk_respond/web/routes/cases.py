@@ -1,7 +1,7 @@
 """The case log: the list with search, filters and pages; one case with its follow-up; the
 downloads, made by the same export code as ``gk-respond records export``. Every route is a
 plain function, which FastAPI runs in a worker thread: reads and commits never hold up the
-event loop (the form is read, and its CSRF token checked, on the loop: auth.Form)."""
+event loop (the form is read, and its CSRF token checked, on the loop: auth.CheckedForm)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from ...records.new import CaseClosed
 from ...records.store import STATUSES, Case, CaseFilter
 from ...triage import utc_now
 from ...untrusted import visible
-from ..auth import Actor, Form, Signed, settings_of, store_of
+from ..auth import Actor, CheckedForm, Signed, settings_of, store_of
 from ..pages import lang_of, page
 
 router = APIRouter()
@@ -256,7 +256,7 @@ def _done(number: str, what: str) -> RedirectResponse:
 
 
 @router.post("/cases/{number}/note")
-def add_note(request: Request, number: str, actor: Signed, form: Form):
+def add_note(request: Request, number: str, actor: Signed, form: CheckedForm):
     text = form.get("note", "").replace("\r\n", "\n")
     if not text.strip():
         return _case_page(request, _case(request, number), 422, {"note": "note_empty"})
@@ -264,7 +264,7 @@ def add_note(request: Request, number: str, actor: Signed, form: Form):
 
 
 @router.post("/cases/{number}/ticks")
-def set_ticks(request: Request, number: str, actor: Signed, form: Form):
+def set_ticks(request: Request, number: str, actor: Signed, form: CheckedForm):
     case = _case(request, number)
     count = len(view.case_steps(settings_of(request).chart, case) or [])
     given = form.get("tick[]", [form["tick"]] if "tick" in form else [])
@@ -291,7 +291,7 @@ def moment(text: str) -> tuple[str, str]:
 
 
 @router.post("/cases/{number}/followup")
-def followup(request: Request, number: str, actor: Signed, form: Form):
+def followup(request: Request, number: str, actor: Signed, form: CheckedForm):
     case = _case(request, number)
     typed = {name: form.get(name, "").strip() for name in TEXT_FIELDS}
     values = dict(typed)
@@ -313,7 +313,7 @@ def followup(request: Request, number: str, actor: Signed, form: Form):
 
 
 @router.post("/cases/{number}/status")
-def close_or_reopen(request: Request, number: str, actor: Signed, form: Form):
+def close_or_reopen(request: Request, number: str, actor: Signed, form: CheckedForm):
     wanted = form.get("close", "")
     if wanted not in ("1", "0"):
         raise HTTPException(400, "close")

@@ -1,7 +1,7 @@
 """The channel register (the policy's Bilaga 1): the list for everyone signed in; adding,
 changing and removing for an informationsansvarig, checked by the register's own rules
 (records/channels.py), each problem shown by its field. The routes that write are plain
-functions, which FastAPI runs off the event loop (auth.Form reads the form on it)."""
+functions, which FastAPI runs off the event loop (auth.CheckedForm reads the form on it)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 
 from ...records.channel_files import hours
 from ...records.channels import ADMINISTRATOR_FIELDS, Channel, ChannelError, Channels, problems
-from ..auth import Form, Manager, Signed, store_of
+from ..auth import CheckedForm, Manager, Signed, store_of
 from ..pages import lang_of, page
 
 router = APIRouter()
@@ -158,7 +158,7 @@ async def new_form(request: Request, actor: Manager) -> Response:
 
 
 @router.post("/channels/new")
-def add(request: Request, actor: Manager, form: Form) -> Response:
+def add(request: Request, actor: Manager, form: CheckedForm) -> Response:
     return _save(request, None, form)
 
 
@@ -169,7 +169,7 @@ async def edit_form(request: Request, channel_id: str, actor: Manager):
 
 
 @router.post("/channels/{channel_id}/edit")
-def edit(request: Request, channel_id: str, actor: Manager, form: Form):
+def edit(request: Request, channel_id: str, actor: Manager, form: CheckedForm):
     return _save(request, _channel(request, channel_id), form)
 
 
@@ -179,7 +179,7 @@ async def remove_question(request: Request, channel_id: str, actor: Manager):
 
 
 @router.post("/channels/{channel_id}/remove")
-def remove(request: Request, channel_id: str, actor: Manager, form: Form):
+def remove(request: Request, channel_id: str, actor: Manager, form: CheckedForm):
     if Channels(store_of(request)).remove(channel_id) is None:
         raise HTTPException(404)
     return RedirectResponse(f"/channels?removed={channel_id}", status_code=303)
