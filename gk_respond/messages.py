@@ -188,6 +188,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "user_disabled": "konto {name}: avstängt",
         "user_enabled": "konto {name}: påslaget",
         "user_removed": "konto {name}: borttaget",
+        "user_role_set": "konto {name}: roll {role}",
+        "user_last_manager": "{name!r} är den sista aktiva informationsansvariga: ge ett annat "
+        "konto den rollen först (inget ändrades)",
         "user_none": "inga konton",
         "user_active": "aktivt",
         "user_disabled_at": "avstängt {at}",
@@ -358,6 +361,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "user_disabled": "account {name}: disabled",
         "user_enabled": "account {name}: enabled",
         "user_removed": "account {name}: removed",
+        "user_role_set": "account {name}: role {role}",
+        "user_last_manager": "{name!r} is the last active informationsansvarig: give another "
+        "account that role first (nothing was changed)",
         "user_none": "no accounts",
         "user_active": "active",
         "user_disabled_at": "disabled {at}",

@@ -53,6 +53,7 @@ COMMANDS = [
     "users disable",
     "users enable",
     "users remove",
+    "users role",
 ]
 
 

@@ -79,7 +79,7 @@ def main(argv: list[str]) -> int:
         "  train           training: scenarios to walk, a presenter view, --check, --grade\n"
         "  reply           the reply: a draft per outcome, checked against the writing rules\n"
         "  serve           the web app, for a browser (pip install 'gk-respond[web]')\n"
-        "  users           the web app's accounts: add, list, passwd, disable, remove",
+        "  users           the web app's accounts: add, list, passwd, role, disable, remove",
         MAIN_HELP + EXIT_CODES,
     )
     parser.add_argument("--version", action="version", version=f"gk-respond {__version__}")

@@ -91,7 +91,10 @@ def add_parsers(subparsers: Any) -> None:
     enable.add_argument("name")
     remove = commands.add_parser("remove", help="remove an account (its cases keep the name)")
     remove.add_argument("name")
-    for sub in (add, listed, passwd, disable, enable, remove):
+    role = commands.add_parser("role", help="give an account another role (signs the user out)")
+    role.add_argument("name")
+    role.add_argument("role", help="kommunikatör or informationsansvarig")
+    for sub in (add, listed, passwd, disable, enable, remove, role):
         _db_option(sub)
     for sub in (add, passwd):
         sub.add_argument(
@@ -246,6 +249,9 @@ def run_users(args: argparse.Namespace) -> int:
                 assert password is not None
                 user = users.set_password(args.name, password, by=by)
                 say(message("user_new_password", name=user.name))
+            elif command == "role":
+                user = users.set_role(args.name, args.role, by=by)
+                say(message("user_role_set", name=user.name, role=user.role))
             else:
                 user = getattr(users, command)(args.name, by=by)
                 say(message(f"user_{command}d", name=user.name))

@@ -1,6 +1,7 @@
 """The channel register (the policy's Bilaga 1): the list for everyone signed in; adding,
 changing and removing for an informationsansvarig, checked by the register's own rules
-(records/channels.py), each problem shown by its field."""
+(records/channels.py), each problem shown by its field. The routes that write are plain
+functions, which FastAPI runs off the event loop (auth.CheckedForm reads the form on it)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,8 @@ from starlette.exceptions import HTTPException
 
 from ...records.channel_files import hours
 from ...records.channels import ADMINISTRATOR_FIELDS, Channel, ChannelError, Channels, problems
-from ..auth import Manager, Signed, store_of
+from ..auth import CheckedForm, Manager, Signed, store_of
 from ..pages import lang_of, page
-from ..security import checked_form
 
 router = APIRouter()
 
@@ -106,8 +106,7 @@ def _shown_again(data: dict[str, Any], form: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-async def _save(request: Request, old: Channel | None) -> Response:
-    form = await checked_form(request)
+def _save(request: Request, old: Channel | None, form: dict[str, Any]) -> Response:
     data, rows = _given(form)
     lang = lang_of(request)
     errors: dict[str, list[str]] = {}
@@ -159,8 +158,8 @@ async def new_form(request: Request, actor: Manager) -> Response:
 
 
 @router.post("/channels/new")
-async def add(request: Request, actor: Manager) -> Response:
-    return await _save(request, None)
+def add(request: Request, actor: Manager, form: CheckedForm) -> Response:
+    return _save(request, None, form)
 
 
 @router.get("/channels/{channel_id}/edit")
@@ -170,8 +169,8 @@ async def edit_form(request: Request, channel_id: str, actor: Manager):
 
 
 @router.post("/channels/{channel_id}/edit")
-async def edit(request: Request, channel_id: str, actor: Manager):
-    return await _save(request, _channel(request, channel_id))
+def edit(request: Request, channel_id: str, actor: Manager, form: CheckedForm):
+    return _save(request, _channel(request, channel_id), form)
 
 
 @router.get("/channels/{channel_id}/remove")
@@ -180,8 +179,7 @@ async def remove_question(request: Request, channel_id: str, actor: Manager):
 
 
 @router.post("/channels/{channel_id}/remove")
-async def remove(request: Request, channel_id: str, actor: Manager):
-    await checked_form(request)
+def remove(request: Request, channel_id: str, actor: Manager, form: CheckedForm):
     if Channels(store_of(request)).remove(channel_id) is None:
         raise HTTPException(404)
     return RedirectResponse(f"/channels?removed={channel_id}", status_code=303)
