@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .common import BAD_INPUT, OK, STORE, report_error
+from .common import BAD_INPUT, OK, STORE, Parser, report_error
 
 SERVE_HELP = """\
 examples:
@@ -112,7 +112,7 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str]) -> int:
     """``gk-respond serve ...`` or ``gk-respond users ...`` (``argv`` starts with which)."""
-    parser = argparse.ArgumentParser(prog="gk-respond")
+    parser = Parser(prog="gk-respond")
     add_parsers(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
