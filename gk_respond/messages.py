@@ -106,6 +106,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pg_read_only": "{where}: är öppnad bara för läsning; inget skrevs",
         "pg_bad_address": "{where}: är ingen användbar PostgreSQL-adress ({detail})",
         "pg_refused": "{where}: servern avvisade begäran ({detail})",
+        # the values of options, refused while the command line is read
+        "arg_not_date": "{text!r} är inget datum; skriv ÅÅÅÅ-MM-DD",
+        "arg_not_time": "{text!r} är ingen tidpunkt; skriv now, ÅÅÅÅ-MM-DD eller "
+        "'ÅÅÅÅ-MM-DD TT:MM' (lokal tid)",
+        "arg_future": "{text!r} ligger i framtiden",
+        "arg_not_step": "{text!r} är inget stegnummer (1, 2, …)",
+        "arg_not_attachment": "{text!r} är inget bilagenummer (1, 2, …)",
+        "arg_not_count": "{text!r} är inget antal scenarier (1, 2, …)",
         "copied": "kopierade {cases} ärenden och {channels} kanaler från {source} till {target}; "
         "antalen och varje kommentars SHA-256 stämmer på båda sidor",
     },
@@ -198,6 +206,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pg_read_only": "{where}: is opened for reading only; nothing was written",
         "pg_bad_address": "{where}: is not a usable PostgreSQL address ({detail})",
         "pg_refused": "{where}: the server refused the request ({detail})",
+        # the values of options, refused while the command line is read
+        "arg_not_date": "{text!r} is not a date; use YYYY-MM-DD",
+        "arg_not_time": "{text!r} is not a time; use now, YYYY-MM-DD or 'YYYY-MM-DD HH:MM' "
+        "(local time)",
+        "arg_future": "{text!r} is in the future",
+        "arg_not_step": "{text!r} is not a step number (1, 2, ...)",
+        "arg_not_attachment": "{text!r} is not an attachment number (1, 2, ...)",
+        "arg_not_count": "{text!r} is not a number of scenarios (1, 2, ...)",
         "copied": "copied {cases} cases and {channels} channels from {source} to {target}; the "
         "counts and every comment's SHA-256 match on both sides",
     },

@@ -96,6 +96,16 @@ ERRORS = [
         "gk-respond serve: fel: argumentet --port: ogiltigt värde (int): 'åtta'",
         "gk-respond serve: error: argument --port: invalid int value: 'åtta'",
     ),
+    (  # our own checks of a value, while the command line is read, are in the catalogue
+        ["records", "update", "2026-0001", "--removed-at", "2999-01-01"],
+        "gk-respond records update: fel: argumentet --removed-at: '2999-01-01' ligger i framtiden",
+        "gk-respond records update: error: argument --removed-at: '2999-01-01' is in the future",
+    ),
+    (
+        ["train", "--sample", "0"],
+        "gk-respond train: fel: argumentet --sample: '0' är inget antal scenarier (1, 2, …)",
+        "gk-respond train: error: argument --sample: '0' is not a number of scenarios (1, 2, ...)",
+    ),
     (
         ["users"],
         "gk-respond users: fel: följande argument krävs: KOMMANDO",
