@@ -291,5 +291,24 @@ def main() -> None:
         print(f"  {name:34s} {median * 1000:7.1f} ms  {median / reference:5.2f}× the reference")
 
 
+def screens_only() -> None:
+    """``--screens-only [ROUNDS]``: only the screens' opening (`screens`), with the core
+    count, for docs/performance.md's "Screens and dialogs"."""
+    at = sys.argv.index("--screens-only")
+    rounds = int(sys.argv[at + 1]) if len(sys.argv) > at + 1 else 10
+    opened = asyncio.run(screens(rounds))
+    reference = statistics.median(opened["reference dialog"])
+    print(f"screens opening, key to painted, median of {rounds} ({os.cpu_count()} cores):")
+    for name, values in opened.items():
+        median = statistics.median(values)
+        print(f"  {name:34s} {median * 1000:7.1f} ms  {median / reference:5.2f}× the reference")
+    first, again = opened["channel form (n)"][0], opened["channel form (n)"][1:]
+    print(f"  {'channel form, first open':34s} {first * 1000:7.1f} ms  (once; the form is built)")
+    if again:
+        median = statistics.median(again)
+        label = "channel form, opened again"
+        print(f"  {label:34s} {median * 1000:7.1f} ms  {median / reference:5.2f}× the reference")
+
+
 if __name__ == "__main__":
-    main()
+    screens_only() if "--screens-only" in sys.argv else main()

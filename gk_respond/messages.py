@@ -194,6 +194,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "user_none": "inga konton",
         "user_active": "aktivt",
         "user_disabled_at": "avstängt {at}",
+        # the values of options, refused while the command line is read
+        "arg_not_date": "{text!r} är inget datum; skriv ÅÅÅÅ-MM-DD",
+        "arg_not_time": "{text!r} är ingen tidpunkt; skriv now, ÅÅÅÅ-MM-DD eller "
+        "'ÅÅÅÅ-MM-DD TT:MM' (lokal tid)",
+        "arg_future": "{text!r} ligger i framtiden",
+        "arg_not_step": "{text!r} är inget stegnummer (1, 2, …)",
+        "arg_not_attachment": "{text!r} är inget bilagenummer (1, 2, …)",
+        "arg_not_count": "{text!r} är inget antal scenarier (1, 2, …)",
     },
     "en": {
         "prefix": "gk-respond: ",
@@ -367,6 +375,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "user_none": "no accounts",
         "user_active": "active",
         "user_disabled_at": "disabled {at}",
+        # the values of options, refused while the command line is read
+        "arg_not_date": "{text!r} is not a date; use YYYY-MM-DD",
+        "arg_not_time": "{text!r} is not a time; use now, YYYY-MM-DD or 'YYYY-MM-DD HH:MM' "
+        "(local time)",
+        "arg_future": "{text!r} is in the future",
+        "arg_not_step": "{text!r} is not a step number (1, 2, ...)",
+        "arg_not_attachment": "{text!r} is not an attachment number (1, 2, ...)",
+        "arg_not_count": "{text!r} is not a number of scenarios (1, 2, ...)",
     },
 }
 

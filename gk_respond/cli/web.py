@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..messages import error_text, message
-from .common import BAD_INPUT, OK, STORE, report_error, say
+from .common import BAD_INPUT, OK, STORE, Parser, report_error, say
 
 SERVE_HELP = """\
 examples:
@@ -116,7 +116,7 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str]) -> int:
     """``gk-respond serve ...`` or ``gk-respond users ...`` (``argv`` starts with which)."""
-    parser = argparse.ArgumentParser(prog="gk-respond")
+    parser = Parser(prog="gk-respond")
     add_parsers(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
