@@ -16,9 +16,15 @@ def read_contacts(path: str, warn: Callable[[str], None] | None = None) -> list[
     (``Store``'s warnings)."""
     try:
         with Store(path, readonly=True, warn=warn) as store:
-            rows = store.query("SELECT contact_json FROM contacts ORDER BY role, id")
+            return contacts_in(store)
     except StoreError:
         return []
+
+
+def contacts_in(store: Store) -> list[dict[str, str]]:
+    """The contacts in an open case log, as ``read_contacts`` gives them (StoreError is the
+    caller's when the log cannot be read)."""
+    rows = store.query("SELECT contact_json FROM contacts ORDER BY role, id")
     found = []
     for (text,) in rows:
         try:
