@@ -383,11 +383,11 @@ def _registered_channel(
 
     if not url:
         return None
-    if store is not None:
-        return registered_channel(store, url)
     try:
-        with Store(db or default_path(), readonly=True, warn=print_warning) as store:
+        if store is not None:
             return registered_channel(store, url)
+        with Store(db or default_path(), readonly=True, warn=print_warning) as opened:
+            return registered_channel(opened, url)
     except NoCaseLog:
         return None
     except StoreError as error:

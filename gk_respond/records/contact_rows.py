@@ -22,9 +22,12 @@ def read_contacts(path: str, warn: Callable[[str], None] | None = None) -> list[
 
 
 def contacts_in(store: Store) -> list[dict[str, str]]:
-    """The contacts in an open case log, as ``read_contacts`` gives them (StoreError is the
-    caller's when the log cannot be read)."""
-    rows = store.query("SELECT contact_json FROM contacts ORDER BY role, id")
+    """The contacts in an open case log, as ``read_contacts`` gives them (none if they
+    cannot be read)."""
+    try:
+        rows = store.query("SELECT contact_json FROM contacts ORDER BY role, id")
+    except StoreError:
+        return []
     found = []
     for (text,) in rows:
         try:
