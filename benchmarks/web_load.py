@@ -149,12 +149,18 @@ def start_server(db: str) -> tuple[subprocess.Popen[bytes], int, float]:
         stdout=subprocess.DEVNULL,
         env=env,
     )
+    wait_for_page(server, port)
+    return server, port, time.perf_counter() - started
+
+
+def wait_for_page(server: subprocess.Popen[bytes], port: int) -> None:
+    """Poll ``GET /`` every 10 ms until the server answers it with a 200."""
     while True:
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             connection.request("GET", "/")
             if connection.getresponse().status == 200:
-                return server, port, time.perf_counter() - started
+                return
         except OSError:
             if server.poll() is not None:
                 raise SystemExit("the server stopped") from None

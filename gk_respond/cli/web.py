@@ -198,6 +198,7 @@ def run_serve(args: argparse.Namespace) -> int:
         log_level="warning",
         proxy_headers=False,  # the app reads X-Forwarded-For itself, from trusted proxies
         server_header=False,
+        ws="none",  # no websockets: none of their libraries is looked for at start-up
     )
     return OK
 
