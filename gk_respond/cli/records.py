@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from ..messages import message
 from ..records.store import (
@@ -27,7 +27,7 @@ from .common import (
     STORE,
     Parser,
     db_option,
-    deliver,
+    deliver_written,
     lang_option,
     open_chart,
     report_error,
@@ -209,20 +209,21 @@ def _filter(args: argparse.Namespace, chart: Chart) -> CaseFilter | str:
 
 def _cases(store: Store, chart: Chart, args: argparse.Namespace) -> list[Case] | str:
     where = _filter(args, chart)
-    return where if isinstance(where, str) else _due_filter(store.cases(where), chart, args)
+    return where if isinstance(where, str) else list(_due_filter(store.cases(where), chart, args))
 
 
-def _due_filter(cases: list[Case], chart: Chart, args: argparse.Namespace) -> list[Case]:
-    """Only the cases --overdue and --due-before ask for (all without them)."""
+def _due_filter(cases: Iterable[Case], chart: Chart, args: argparse.Namespace) -> Iterator[Case]:
+    """Only the cases --overdue and --due-before ask for (all without them), one at a time."""
     from ..clock import now
     from ..records.due import due_before, is_overdue
 
     moment = now()
-    if args.overdue:
-        cases = [case for case in cases if is_overdue(case, chart, moment)]
-    if args.due_before:
-        cases = [case for case in cases if due_before(case, args.due_before)]
-    return cases
+    for case in cases:
+        if args.overdue and not is_overdue(case, chart, moment):
+            continue
+        if args.due_before and not due_before(case, args.due_before):
+            continue
+        yield case
 
 
 def _list(store: Store, chart: Chart, args: argparse.Namespace) -> int:
@@ -312,21 +313,27 @@ def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 
 
 def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
+    """The matching cases to standard output or a new file, read and written one at a
+    time (memory does not grow with the log; a file is still whole or not at all)."""
     from ..messages import csv_headers
-    from ..records.export import COLUMNS, csv_text, json_text, markdown_text
+    from ..records.export import COLUMNS, write_csv, write_json, write_markdown
 
     where = _filter(args, chart)
     if isinstance(where, str):
         return report_error(where)
-    cases = _due_filter(store.cases(where), chart, args)
-    if args.format == "csv":
-        delimiter = "\t" if args.delimiter == "tab" else args.delimiter
-        text = csv_text(cases, delimiter, csv_headers(COLUMNS))
-    elif args.format == "json":
-        text = json_text(cases) + "\n"
-    else:
-        text = markdown_text(cases, chart, args.lang, where)
-    failed = deliver(text, args.output, f"{len(cases)} case(s)")
+    cases = _due_filter(store.iter_cases(where), chart, args)
+
+    def write(out: IO[str]) -> int:
+        if args.format == "csv":
+            delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+            return write_csv(out, cases, delimiter, csv_headers(COLUMNS))
+        if args.format == "json":
+            count = write_json(out, cases)
+            out.write("\n")
+            return count
+        return write_markdown(out, cases, chart, args.lang, where)
+
+    failed = deliver_written(write, args.output, lambda count: f"{count} case(s)")
     return report_error(failed) if failed else OK
 
 

@@ -5,12 +5,16 @@ PostgreSQL server, say), in one transaction, checked afterwards. No UI."""
 from __future__ import annotations
 
 import hashlib
+import itertools
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .channels import Channel, Channels, insert_channel
 from .location import shown
-from .store import RAISE_COUNTER, Case, Store, StoreError, insert_cases
+from .store import BATCH, RAISE_COUNTER, Store, StoreError, insert_cases
+
+COUNTERS = "SELECT year, last FROM case_counters"
 
 
 @dataclass(frozen=True)
@@ -30,17 +34,39 @@ def _digests(store: Store) -> dict[str, str]:
     return {row[0]: hashlib.sha256(str(row[1]).encode()).hexdigest() for row in rows}
 
 
-def _whole(source: Store) -> tuple[list[Case], list[Channel]]:
-    """Every case and channel of ``source``; refused if any stored row is damaged."""
-    cases, channels = source.cases(), Channels(source).all()
-    for table, found in (("cases", cases), ("channels", channels)):
-        damaged = _count(source, table) - len(found)
+def _sound(source: Store) -> list[Channel]:
+    """Every channel of ``source``, after a pass over its cases (one at a time: memory does
+    not grow with the log); refused if any stored row is damaged."""
+    cases = sum(1 for _ in source.iter_cases())
+    channels = Channels(source).all()
+    for table, found in (("cases", cases), ("channels", len(channels))):
+        damaged = _count(source, table) - found
         if damaged:
             raise StoreError(
                 f"{source.path}: {damaged} of its {table} cannot be read (named above); "
                 "nothing was copied — restore them from a backup first"
             )
-    return cases, channels
+    return channels
+
+
+def _insert(source: Store, db: sqlite3.Connection, held: set[str]) -> tuple[int, list[str]]:
+    """Within the target's transaction: every case of ``source``, a batch at a time, and
+    the case counters raised past them; how many, and the numbers ``held`` has already
+    (then the caller rolls back)."""
+    highest = {int(year): int(last) for year, last in source.query(COUNTERS)}
+    count, clashes = 0, []
+    cases = source.iter_cases()
+    while batch := list(itertools.islice(cases, BATCH)):
+        clashes += [case.number for case in batch if case.number in held]
+        if not clashes:
+            insert_cases(db, batch)
+        for case in batch:
+            year, seq = (int(part) for part in case.number.split("-"))
+            highest[year] = max(highest.get(year, 0), seq)
+        count += len(batch)
+    for year, last in sorted(highest.items()):
+        db.execute(RAISE_COUNTER, (year, last))
+    return count, sorted(clashes)
 
 
 def _names(numbers: list[str]) -> str:
@@ -61,8 +87,7 @@ def copy_log(
     """
     if shown(target) == source.path:
         raise StoreError(f"{source.path}: is the log being copied; give another --to")
-    cases, channels = _whole(source)
-    given = source.query("SELECT year, last FROM case_counters")
+    channels = _sound(source)
     with Store(target, warn=warn) as into:
         before = _digests(into)
         held = {c.id: c for c in Channels(into).all()}
@@ -70,11 +95,6 @@ def copy_log(
             raise StoreError(
                 f"{into.path}: already holds {len(before)} cases and {len(held)} channels; "
                 "nothing was copied (--append adds to them, renumbering nothing)"
-            )
-        clashes = sorted(set(before) & {c.number for c in cases})
-        if clashes:
-            raise StoreError(
-                f"{into.path}: already holds case {_names(clashes)}; nothing was copied"
             )
         differing = sorted(c.id for c in channels if c.id in held and held[c.id] != c)
         if differing:
@@ -84,13 +104,11 @@ def copy_log(
             )
         new_channels = [c for c in channels if c.id not in held]
         with into.transaction() as db:
-            insert_cases(db, cases)
-            highest = {int(year): int(last) for year, last in given}
-            for case in cases:
-                year, seq = (int(part) for part in case.number.split("-"))
-                highest[year] = max(highest.get(year, 0), seq)
-            for year, last in sorted(highest.items()):
-                db.execute(RAISE_COUNTER, (year, last))
+            copied, clashes = _insert(source, db, set(before))
+            if clashes:  # raised in the transaction: it is rolled back
+                raise StoreError(
+                    f"{into.path}: already holds case {_names(clashes)}; nothing was copied"
+                )
             for channel in new_channels:
                 insert_channel(db, channel)
         after = _digests(into)
@@ -103,4 +121,4 @@ def copy_log(
             )
         if _count(into, "channels") != len(held) + len(new_channels):
             raise StoreError(f"{into.path}: the copied channels do not match {source.path}")
-        return Copied(len(cases), len(new_channels), into.path)
+        return Copied(copied, len(new_channels), into.path)

@@ -528,6 +528,27 @@ def read_rows(db: sqlite3.Connection, sql: str, params: Sequence[object]) -> lis
         db.text_factory = str
 
 
+BATCH = 500  # rows a streamed read holds at once
+
+
+def _batches(store: Store, clause: str, params: Sequence[object]) -> Iterator[sqlite3.Row]:
+    """The rows of the cases ``clause`` selects, newest first, ``BATCH`` at a time: each
+    batch a statement of its own from after the last row of the one before."""
+    after: list[object] = []
+    while True:
+        keyset = " AND (year, seq) < (?, ?)" if clause else " WHERE (year, seq) < (?, ?)"
+        sql = (
+            f"SELECT * FROM cases{clause}{keyset if after else ''} "
+            f"ORDER BY year DESC, seq DESC LIMIT {BATCH}"
+        )
+        with store._errors():
+            rows = read_rows(store._db, sql, [*params, *after])
+        yield from rows
+        if len(rows) < BATCH:
+            return
+        after = [rows[-1]["year"], rows[-1]["seq"]]
+
+
 def print_warning(message: str) -> None:
     """A warning for a command line: one line on standard error, every character visible."""
     import sys
@@ -625,27 +646,7 @@ class Store:
     def cases(self, where: CaseFilter | None = None) -> list[Case]:
         """The cases that match ``where`` (every case without it), newest first. A case
         whose stored row is damaged is left out, with a warning naming it."""
-        where = where or CaseFilter()
-        clause, params = where.sql()
-        if where.text:  # the rows that may match, found by the database; decided below
-            if "\x00" in where.text and not isinstance(self._db, sqlite3.Connection):
-                return []  # PostgreSQL keeps no NUL, so no case holds one
-            condition, needle = _text_condition(self._db, where.text)
-            clause = f"{clause} AND {condition}" if clause else f" WHERE {condition}"
-            params = [*params, needle]
-        with self._errors():
-            sql = f"SELECT * FROM cases{clause} ORDER BY year DESC, seq DESC"
-            rows = read_rows(self._db, sql, params)
-        found = []
-        for row in rows:
-            try:
-                case = _case(row)
-            except _BadRow as bad:
-                self.warning(f"{self.path}: {bad}; it is left out — restore it from a backup")
-                continue
-            if where.matches_text(case):
-                found.append(case)
-        return found
+        return list(self.iter_cases(where))
 
     # The read interface the front ends use (issue 18): a page of a list, its count, the
     # cases one by one for exports, the handlers named in the log.
@@ -663,8 +664,28 @@ class Store:
 
     def iter_cases(self, where: CaseFilter | None = None) -> Iterator[Case]:
         """The cases that match ``where``, newest first, one at a time (for exports and
-        copies: memory does not grow with the log). Damaged rows as in ``cases``."""
-        yield from self.cases(where)
+        copies: memory does not grow with the log). Damaged rows as in ``cases``.
+
+        Read a batch at a time, each batch its own statement that starts after the last
+        row of the one before (by the primary key, newest first): no read is held open
+        between batches, on SQLite nor on PostgreSQL (whose driver would hold all of a
+        statement's rows), and undecodable text is handled per batch by ``read_rows``."""
+        where = where or CaseFilter()
+        clause, params = where.sql()
+        if where.text:
+            if "\x00" in where.text and not isinstance(self._db, sqlite3.Connection):
+                return  # PostgreSQL keeps no NUL, so no case holds one
+            condition, needle = _text_condition(self._db, where.text)
+            clause = f"{clause} AND {condition}" if clause else f" WHERE {condition}"
+            params = [*params, needle]
+        for row in _batches(self, clause, params):
+            try:
+                case = _case(row)
+            except _BadRow as bad:
+                self.warning(f"{self.path}: {bad}; it is left out — restore it from a backup")
+                continue
+            if where.matches_text(case):
+                yield case
 
     def handlers(self) -> list[str]:
         """Every handler named in the log, once each, sorted ignoring case."""
