@@ -237,7 +237,18 @@ def deliver(text: str, output: str | None, what: str, private: bool = True) -> s
     """Write ``text`` to standard output, or to a new file ``output`` (never over an existing
     one; readable by its owner only if ``private``) saying so on standard error; what went
     wrong, or None."""
-    return deliver_written(lambda out: out.write(text), output, lambda _: what, private)
+    from ..records.private_files import write_new
+    from ..untrusted import visible
+
+    if not output:
+        sys.stdout.write(visible(text) if sys.stdout.isatty() else text)
+        return None
+
+    def make() -> str:
+        write_new(output, text, private)
+        return what
+
+    return _published(make, output)
 
 
 def deliver_written(
@@ -249,7 +260,7 @@ def deliver_written(
     """As ``deliver``, for text ``write`` writes to the stream it is given, a piece at a
     time (an export of any size in little memory). A file ``output`` is still whole or not
     at all; ``what`` names what was written, from what ``write`` returns."""
-    from ..records.private_files import RefusedPath, write_new_with
+    from ..records.private_files import write_new_with
 
     if not output:
         write(_Visible(sys.stdout) if sys.stdout.isatty() else sys.stdout)
@@ -264,15 +275,24 @@ def deliver_written(
             text.detach()  # the handle stays open for write_new_with to sync and close
         return done
 
+    target = output
+    return _published(lambda: what(write_new_with(target, fill, private)), output)
+
+
+def _published(make: Callable[[], str], output: str) -> str | None:
+    """Make the new file ``output`` (``make`` says what it holds) and say so; what went
+    wrong, or None."""
+    from ..records.private_files import RefusedPath
+
     try:  # whole or not at all, never through a link
-        done = write_new_with(output, fill, private)
+        what = make()
     except FileExistsError:
         return message("exists", output=output)
     except RefusedPath as refused:
         return str(refused)
     except OSError as error:
         return f"{output}: {error.strerror}"
-    say(message("written", what=what(done), output=output))
+    say(message("written", what=what, output=output))
     return None
 
 

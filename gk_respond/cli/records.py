@@ -36,6 +36,7 @@ from .common import (
 from .common import case_number as _number
 from .common import no_case as _no_case
 from .records_copy import add_copy, copy_command
+from .records_verify import add_verify, verify_command
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
@@ -59,11 +60,12 @@ examples:
   gk-respond records withdraw 2026-0042 2 --reason "Fel ärende"
   gk-respond records show 2026-0042 --format pdf --output 2026-0042.pdf
   gk-respond records copy --to postgresql://gk_respond@db.kommun.example/gk_respond
+  gk-respond records verify
 
 exit codes:
   0  done
   2  bad arguments, or no such case; the message names the valid choices
-  4  the case log cannot be used; the file is left as it is
+  4  the case log cannot be used (verify: it has problems); the file is left as it is
 """
 
 
@@ -118,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="how many cases, per outcome and per month")
     attach, attachments, attachment, withdraw = evidence.add_parsers(commands)
     add_copy(commands)
+    add_verify(commands)
     for sub in (show, update):
         sub.add_argument("case", metavar="CASE", help="the case number, e.g. 2026-0042 or 2026-42")
     for sub in (listing, export, stats):
@@ -190,7 +193,8 @@ def main(argv: list[str]) -> int:
     reading = args.command != "update" and args.command not in evidence.WRITERS
     command: Callable[[Store, Chart, argparse.Namespace], int] = COMMANDS[args.command]
     try:  # only update writes; nothing creates a case log where none is
-        with Store(path, readonly=reading, create=False, warn=print_warning) as store:
+        warn = None if args.command == "verify" else print_warning  # verify lists them
+        with Store(path, readonly=reading, create=False, warn=warn) as store:
             return command(store, chart, args)
     except StoreError as error:
         return report_error(error.text, STORE)
@@ -397,4 +401,5 @@ COMMANDS: dict[str, Callable[[Store, Chart, argparse.Namespace], int]] = {
     "stats": _stats,
     **evidence.COMMANDS,
     "copy": copy_command,
+    "verify": verify_command,
 }
