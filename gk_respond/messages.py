@@ -202,6 +202,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "arg_not_step": "{text!r} är inget stegnummer (1, 2, …)",
         "arg_not_attachment": "{text!r} är inget bilagenummer (1, 2, …)",
         "arg_not_count": "{text!r} är inget antal scenarier (1, 2, …)",
+        "verify_ok": "{path}: hel — {cases} ärenden kontrollerade (sidor, rader, ärendenummer "
+        "och kommentarernas SHA-256)",
+        "verify_ok_server": "{path}: hel — {cases} ärenden kontrollerade (rader, ärendenummer och "
+        "kommentarernas SHA-256; sidorna sköter servern)",
+        "verify_failed": "{path}: {count} problem hittades; återställ loggen från en "
+        "säkerhetskopia (se docs/case-log.md)",
+        "verify_pages": "filens sidor: {detail}",
+        "verify_hash": "{count} ärenden vars kommentar inte ger den SHA-256 som sparades med den "
+        "(ändrad efteråt?): {numbers}",
+        "verify_gap": "ärendenummer {year}: {count} saknas: {numbers}",
+        "verify_counter": "räknaren för {year} står på {last}, men ärende {number} finns: nästa "
+        "ärende skulle få ett nummer som redan är givet",
     },
     "en": {
         "prefix": "gk-respond: ",
@@ -383,6 +395,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "arg_not_step": "{text!r} is not a step number (1, 2, ...)",
         "arg_not_attachment": "{text!r} is not an attachment number (1, 2, ...)",
         "arg_not_count": "{text!r} is not a number of scenarios (1, 2, ...)",
+        "verify_ok": "{path}: intact — {cases} cases checked (pages, rows, case numbers and the "
+        "comments' SHA-256)",
+        "verify_ok_server": "{path}: intact — {cases} cases checked (rows, case numbers and the "
+        "comments' SHA-256; the server keeps its own pages)",
+        "verify_failed": "{path}: {count} problem(s) found; restore the log from a backup (see "
+        "docs/case-log.md)",
+        "verify_pages": "the file's pages: {detail}",
+        "verify_hash": "{count} case(s) whose comment does not give the SHA-256 saved with it "
+        "(changed since?): {numbers}",
+        "verify_gap": "case numbers of {year}: {count} missing: {numbers}",
+        "verify_counter": "the counter of {year} is at {last}, but case {number} exists: the next "
+        "case would be given a number already given",
     },
 }
 

@@ -30,6 +30,7 @@ COMMANDS = [
     "records attachment",
     "records withdraw",
     "records copy",
+    "records verify",
     "channels",
     "channels add",
     "channels list",

@@ -5,9 +5,10 @@ failing with a message. Never imports Textual."""
 from __future__ import annotations
 
 import argparse
+import io
 import sys
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from ..messages import language, message, shown
 from .help_language import formatter_class, swedish_metavars
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from ..flowchart.engine import Chart
 
 OK, PROBLEMS, BAD_INPUT, INCOMPLETE, STORE = 0, 1, 2, 3, 4
+T = TypeVar("T")
 
 EXIT_CODES = """\
 exit codes:
@@ -241,14 +243,55 @@ def deliver(text: str, output: str | None, what: str, private: bool = True) -> s
     """Write ``text`` to standard output, or to a new file ``output`` (never over an existing
     one; readable by its owner only if ``private``) saying so on standard error; what went
     wrong, or None."""
-    from ..records.private_files import RefusedPath, write_new
+    from ..records.private_files import write_new
     from ..untrusted import visible
 
     if not output:
         sys.stdout.write(visible(text) if sys.stdout.isatty() else text)
         return None
-    try:
-        write_new(output, text, private)  # whole or not at all, never through a link
+
+    def make() -> str:
+        write_new(output, text, private)
+        return what
+
+    return _published(make, output)
+
+
+def deliver_written(
+    write: Callable[[IO[str]], T],
+    output: str | None,
+    what: Callable[[T], str],
+    private: bool = True,
+) -> str | None:
+    """As ``deliver``, for text ``write`` writes to the stream it is given, a piece at a
+    time (an export of any size in little memory). A file ``output`` is still whole or not
+    at all; ``what`` names what was written, from what ``write`` returns."""
+    from ..records.private_files import write_new_with
+
+    if not output:
+        write(_Visible(sys.stdout) if sys.stdout.isatty() else sys.stdout)
+        return None
+
+    def fill(handle: BinaryIO) -> T:
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="", write_through=False)
+        try:
+            done = write(text)
+            text.flush()
+        finally:
+            text.detach()  # the handle stays open for write_new_with to sync and close
+        return done
+
+    target = output
+    return _published(lambda: what(write_new_with(target, fill, private)), output)
+
+
+def _published(make: Callable[[], str], output: str) -> str | None:
+    """Make the new file ``output`` (``make`` says what it holds) and say so; what went
+    wrong, or None."""
+    from ..records.private_files import RefusedPath
+
+    try:  # whole or not at all, never through a link
+        what = make()
     except FileExistsError:
         return message("exists", output=output)
     except RefusedPath as refused:
@@ -257,6 +300,18 @@ def deliver(text: str, output: str | None, what: str, private: bool = True) -> s
         return f"{output}: {error.strerror}"
     say(message("written", what=what, output=output))
     return None
+
+
+class _Visible:
+    """A terminal as a stream: every piece written to it made visible (``visible``)."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+
+    def write(self, text: str) -> int:
+        from ..untrusted import visible
+
+        return self._out.write(visible(text))
 
 
 def print_json(data: Any) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from ..messages import message
 from ..records.store import (
@@ -27,7 +27,7 @@ from .common import (
     STORE,
     Parser,
     db_option,
-    deliver,
+    deliver_written,
     lang_option,
     open_chart,
     report_error,
@@ -36,6 +36,7 @@ from .common import (
 from .common import case_number as _number
 from .common import no_case as _no_case
 from .records_copy import add_copy, copy_command
+from .records_verify import add_verify, verify_command
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
@@ -59,11 +60,12 @@ examples:
   gk-respond records withdraw 2026-0042 2 --reason "Fel ärende"
   gk-respond records show 2026-0042 --format pdf --output 2026-0042.pdf
   gk-respond records copy --to postgresql://gk_respond@db.kommun.example/gk_respond
+  gk-respond records verify
 
 exit codes:
   0  done
   2  bad arguments, or no such case; the message names the valid choices
-  4  the case log cannot be used; the file is left as it is
+  4  the case log cannot be used (verify: it has problems); the file is left as it is
 """
 
 
@@ -116,6 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="how many cases, per outcome and per month")
     attach, attachments, attachment, withdraw = evidence.add_parsers(commands)
     add_copy(commands)
+    add_verify(commands)
     for sub in (show, update):
         sub.add_argument("case", metavar="CASE", help="the case number, e.g. 2026-0042 or 2026-42")
     for sub in (listing, export, stats):
@@ -188,7 +191,8 @@ def main(argv: list[str]) -> int:
     reading = args.command != "update" and args.command not in evidence.WRITERS
     command: Callable[[Store, Chart, argparse.Namespace], int] = COMMANDS[args.command]
     try:  # only update writes; nothing creates a case log where none is
-        with Store(path, readonly=reading, create=False, warn=print_warning) as store:
+        warn = None if args.command == "verify" else print_warning  # verify lists them
+        with Store(path, readonly=reading, create=False, warn=warn) as store:
             return command(store, chart, args)
     except StoreError as error:
         return report_error(error.text, STORE)
@@ -207,20 +211,21 @@ def _filter(args: argparse.Namespace, chart: Chart) -> CaseFilter | str:
 
 def _cases(store: Store, chart: Chart, args: argparse.Namespace) -> list[Case] | str:
     where = _filter(args, chart)
-    return where if isinstance(where, str) else _due_filter(store.cases(where), chart, args)
+    return where if isinstance(where, str) else list(_due_filter(store.cases(where), chart, args))
 
 
-def _due_filter(cases: list[Case], chart: Chart, args: argparse.Namespace) -> list[Case]:
-    """Only the cases --overdue and --due-before ask for (all without them)."""
+def _due_filter(cases: Iterable[Case], chart: Chart, args: argparse.Namespace) -> Iterator[Case]:
+    """Only the cases --overdue and --due-before ask for (all without them), one at a time."""
     from ..clock import now
     from ..records.due import due_before, is_overdue
 
     moment = now()
-    if args.overdue:
-        cases = [case for case in cases if is_overdue(case, chart, moment)]
-    if args.due_before:
-        cases = [case for case in cases if due_before(case, args.due_before)]
-    return cases
+    for case in cases:
+        if args.overdue and not is_overdue(case, chart, moment):
+            continue
+        if args.due_before and not due_before(case, args.due_before):
+            continue
+        yield case
 
 
 def _list(store: Store, chart: Chart, args: argparse.Namespace) -> int:
@@ -310,21 +315,27 @@ def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 
 
 def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
+    """The matching cases to standard output or a new file, read and written one at a
+    time (memory does not grow with the log; a file is still whole or not at all)."""
     from ..messages import csv_headers
-    from ..records.export import COLUMNS, csv_text, json_text, markdown_text
+    from ..records.export import COLUMNS, write_csv, write_json, write_markdown
 
     where = _filter(args, chart)
     if isinstance(where, str):
         return report_error(where)
-    cases = _due_filter(store.cases(where), chart, args)
-    if args.format == "csv":
-        delimiter = "\t" if args.delimiter == "tab" else args.delimiter
-        text = csv_text(cases, delimiter, csv_headers(COLUMNS))
-    elif args.format == "json":
-        text = json_text(cases) + "\n"
-    else:
-        text = markdown_text(cases, chart, args.lang, where)
-    failed = deliver(text, args.output, f"{len(cases)} case(s)")
+    cases = _due_filter(store.iter_cases(where), chart, args)
+
+    def write(out: IO[str]) -> int:
+        if args.format == "csv":
+            delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+            return write_csv(out, cases, delimiter, csv_headers(COLUMNS))
+        if args.format == "json":
+            count = write_json(out, cases)
+            out.write("\n")
+            return count
+        return write_markdown(out, cases, chart, args.lang, where)
+
+    failed = deliver_written(write, args.output, lambda count: f"{count} case(s)")
     return report_error(failed) if failed else OK
 
 
@@ -388,4 +399,5 @@ COMMANDS: dict[str, Callable[[Store, Chart, argparse.Namespace], int]] = {
     "stats": _stats,
     **evidence.COMMANDS,
     "copy": copy_command,
+    "verify": verify_command,
 }

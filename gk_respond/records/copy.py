@@ -6,6 +6,8 @@ to a team's PostgreSQL server, say), in one transaction, checked afterwards. No 
 from __future__ import annotations
 
 import hashlib
+import itertools
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
@@ -13,7 +15,9 @@ from ..messages import Text
 from . import copy_tables
 from .channels import Channel, Channels, insert_channel
 from .location import is_url, shown
-from .store import RAISE_COUNTER, Case, Store, StoreError, insert_cases
+from .store import BATCH, RAISE_COUNTER, Case, Store, StoreError, insert_cases
+
+COUNTERS = "SELECT year, last FROM case_counters"
 
 
 @dataclass(frozen=True)
@@ -34,26 +38,52 @@ def _digests(store: Store) -> dict[str, str]:
     return {row[0]: hashlib.sha256(str(row[1]).encode()).hexdigest() for row in rows}
 
 
-def _whole(source: Store) -> tuple[list[Case], list[Channel]]:
-    """Every case and channel of ``source``; refused if any stored row is damaged."""
-    cases, channels = source.cases(), Channels(source).all()
-    for table, found in (("cases", cases), ("channels", channels)):
-        damaged = _count(source, table) - len(found)
+def _sound(source: Store, to_server: bool) -> list[Channel]:
+    """Every channel of ``source``, after a pass over its cases (one at a time: memory does
+    not grow with the log); refused if any stored row is damaged, or (``to_server``) holds
+    a NUL."""
+    cases = 0
+    for case in source.iter_cases():
+        cases += 1
+        if to_server:
+            _refuse_nul(source, case)
+    channels = Channels(source).all()
+    for table, found in (("cases", cases), ("channels", len(channels))):
+        damaged = _count(source, table) - found
         if damaged:
             what = Text(f"copy_count_{table}", count=damaged)
             raise StoreError(Text("copy_unreadable", path=source.path, what=what))
-    return cases, channels
+    return channels
 
 
-def _refuse_nul(source: Store, cases: list[Case]) -> None:
+def _insert(source: Store, db: sqlite3.Connection, held: set[str]) -> tuple[int, list[str]]:
+    """Within the target's transaction: every case of ``source``, a batch at a time, and
+    the case counters raised past them; how many, and the numbers ``held`` has already
+    (then the caller rolls back)."""
+    highest = {int(year): int(last) for year, last in source.query(COUNTERS)}
+    count, clashes = 0, []
+    cases = source.iter_cases()
+    while batch := list(itertools.islice(cases, BATCH)):
+        clashes += [case.number for case in batch if case.number in held]
+        if not clashes:
+            insert_cases(db, batch)
+        for case in batch:
+            year, seq = (int(part) for part in case.number.split("-"))
+            highest[year] = max(highest.get(year, 0), seq)
+        count += len(batch)
+    for year, last in sorted(highest.items()):
+        db.execute(RAISE_COUNTER, (year, last))
+    return count, sorted(clashes)
+
+
+def _refuse_nul(source: Store, case: Case) -> None:
     """For a PostgreSQL target, which keeps no NUL: refuse, naming it, a case whose text holds
     one (its lists are kept as JSON, where a NUL is written as an escape)."""
-    for case in cases:
-        for name in _TEXT_FIELDS:
-            value = getattr(case, name)
-            if isinstance(value, str) and "\x00" in value:
-                row = Text("copy_row_cases", id=case.number)
-                raise StoreError(Text("copy_nul", path=source.path, row=row, column=name))
+    for name in _TEXT_FIELDS:
+        value = getattr(case, name)
+        if isinstance(value, str) and "\x00" in value:
+            row = Text("copy_row_cases", id=case.number)
+            raise StoreError(Text("copy_nul", path=source.path, row=row, column=name))
 
 
 _TEXT_FIELDS = tuple(f.name for f in fields(Case))
@@ -83,11 +113,8 @@ def copy_log(
     sides (StoreError if they differ)."""
     if shown(target) == source.path:
         raise StoreError(Text("copy_same", path=source.path))
-    cases, channels = _whole(source)
-    if is_url(target):
-        _refuse_nul(source, cases)
+    channels = _sound(source, to_server=is_url(target))
     tables = copy_tables.read_source(source, to_server=is_url(target))
-    given = source.query("SELECT year, last FROM case_counters")
     with Store(target, warn=warn) as into:
         before = _digests(into)
         held = {c.id: c for c in Channels(into).all()}
@@ -96,10 +123,6 @@ def copy_log(
         if any(holds.values()) and not append:
             listed = _listed([Text(f"copy_count_{t}", count=n) for t, n in holds.items() if n])
             raise StoreError(Text("copy_held", path=into.path, held=listed))
-        clashes = sorted(set(before) & {c.number for c in cases})
-        if clashes:
-            row = Text("copy_row_cases", id=copy_tables.names(clashes))
-            raise StoreError(Text("copy_clash", path=into.path, rows=row))
         differing = sorted(c.id for c in channels if c.id in held and held[c.id] != c)
         if differing:
             row = Text("copy_row_channels", id=copy_tables.names(differing))
@@ -107,13 +130,10 @@ def copy_log(
         copy_tables.refuse_clashes(into, tables)
         new_channels = [c for c in channels if c.id not in held]
         with into.transaction() as db:
-            insert_cases(db, cases)
-            highest = {int(year): int(last) for year, last in given}
-            for case in cases:
-                year, seq = (int(part) for part in case.number.split("-"))
-                highest[year] = max(highest.get(year, 0), seq)
-            for year, last in sorted(highest.items()):
-                db.execute(RAISE_COUNTER, (year, last))
+            copied, clashes = _insert(source, db, set(before))
+            if clashes:  # raised in the transaction: it is rolled back
+                row = Text("copy_row_cases", id=copy_tables.names(clashes))
+                raise StoreError(Text("copy_clash", path=into.path, rows=row))
             for channel in new_channels:
                 insert_channel(db, channel)
             copy_tables.write(db, source, tables)
@@ -127,4 +147,4 @@ def copy_log(
             row = Text("copy_row_channels", id=copy_tables.names([c.id for c in new_channels]))
             raise StoreError(Text("copy_mismatch", path=into.path, source=source.path, rows=row))
         copy_tables.compare(source, into, tables, rows_before)
-        return Copied(len(cases), len(new_channels), into.path, copy_tables.copied(tables))
+        return Copied(copied, len(new_channels), into.path, copy_tables.copied(tables))

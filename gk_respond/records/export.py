@@ -9,10 +9,13 @@ leading apostrophe from a cell to get the stored value back.
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, fields
+from typing import IO
 
-from ..csvfile import csv_text as excel_csv
+from ..csvfile import csv_writer
 from ..flowchart.engine import Chart
 from ..render import ticks
 from ..strings import t
@@ -36,27 +39,70 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA) else text
 
 
-def csv_text(cases: list[Case], delimiter: str = ";", headers: list[str] | None = None) -> str:
+def write_csv(
+    out: IO[str],
+    cases: Iterable[Case],
+    delimiter: str = ";",
+    headers: list[str] | None = None,
+) -> int:
     """The cases as CSV in the product's convention (`csvfile`), under ``headers`` (the
-    column ids by default)."""
-    rows = [[_cell(getattr(case, name)) for name in COLUMNS] for case in cases]
-    return excel_csv([headers or COLUMNS, *rows], delimiter)
+    column ids by default), written to ``out`` a row at a time; how many cases."""
+    writer = csv_writer(out, delimiter)
+    writer.writerow(headers or COLUMNS)
+    count = 0
+    for case in cases:
+        writer.writerow([_cell(getattr(case, name)) for name in COLUMNS])
+        count += 1
+    return count
 
 
-def json_text(cases: list[Case]) -> str:
-    """Every field of every case; what a terminal could act on escaped (``json_text``)."""
-    return safe_json([asdict(case) for case in cases])
+def write_json(out: IO[str], cases: Iterable[Case]) -> int:
+    """Every field of every case, as one JSON array written a case at a time: the same
+    text as ``json_text`` of them all (each element indented as in the array); what a
+    terminal could act on escaped. How many cases."""
+    count = 0
+    for count, case in enumerate(cases, 1):
+        element = safe_json(asdict(case)).replace("\n", "\n  ")  # JSON strings hold no \n
+        out.write(("[\n  " if count == 1 else ",\n  ") + element)
+    out.write("\n]" if count else "[]")
+    return count
 
 
-def markdown_text(cases: list[Case], chart: Chart, lang: str, where: CaseFilter) -> str:
+def write_markdown(
+    out: IO[str], cases: Iterable[Case], chart: Chart, lang: str, where: CaseFilter
+) -> int:
+    """The cases as one Markdown document, a case at a time; how many cases."""
     lines = [f"# {t(lang, 'cases')}", ""]
     conditions = describe(where)
     if conditions:
         lines += [f"_{conditions}_", ""]
-    if not cases:
-        lines.append(t(lang, "no_cases"))
-    body = "\n\n".join(case_markdown(case, chart, lang) for case in cases)
-    return "\n".join(lines) + body + "\n"
+    out.write("\n".join(lines))
+    count = 0
+    for count, case in enumerate(cases, 1):
+        out.write(("" if count == 1 else "\n\n") + case_markdown(case, chart, lang))
+    out.write(("" if count else "\n" + t(lang, "no_cases")) + "\n")
+    return count
+
+
+def csv_text(cases: Iterable[Case], delimiter: str = ";", headers: list[str] | None = None) -> str:
+    """``write_csv`` as text."""
+    out = io.StringIO()
+    write_csv(out, cases, delimiter, headers)
+    return out.getvalue()
+
+
+def json_text(cases: Iterable[Case]) -> str:
+    """``write_json`` as text."""
+    out = io.StringIO()
+    write_json(out, cases)
+    return out.getvalue()
+
+
+def markdown_text(cases: Iterable[Case], chart: Chart, lang: str, where: CaseFilter) -> str:
+    """``write_markdown`` as text."""
+    out = io.StringIO()
+    write_markdown(out, cases, chart, lang, where)
+    return out.getvalue()
 
 
 def describe(where: CaseFilter) -> str:

@@ -14,7 +14,9 @@ import os
 import secrets
 import shlex
 import stat
+from collections.abc import Callable
 from contextlib import suppress
+from typing import BinaryIO, TypeVar
 
 from ..messages import Text
 
@@ -28,6 +30,7 @@ _KINDS = (
 )
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+T = TypeVar("T")
 
 
 class RefusedPath(Exception):
@@ -88,18 +91,26 @@ def create_private(path: str) -> bool:
 
 
 def write_new(path: str, data: str | bytes, private: bool = True) -> None:
-    """Write ``data`` (text as UTF-8) to a new file ``path``, whole or not at all.
+    """Write ``data`` (text as UTF-8) to a new file ``path``, whole or not at all (see
+    ``write_new_with``)."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    write_new_with(path, lambda handle: handle.write(payload), private)
+
+
+def write_new_with(path: str, fill: Callable[[BinaryIO], T], private: bool = True) -> T:
+    """Make a new file ``path`` of what ``fill`` writes to the handle it is given (as much
+    as it likes, a piece at a time), whole or not at all; what ``fill`` returns.
 
     The data goes to a hidden temporary file beside it (``.NAME.XXXXXXXX.part``, created
     exclusively, readable by the owner only if ``private``), flushed to disk, then linked
-    to ``path``, which must not exist: an export stopped by a full disk or a signal leaves
-    no half-written ``path`` that would block the retry. FileExistsError if a file is at
-    ``path``, RefusedPath for a link or anything else that is not a file, OSError for what
-    else goes wrong (the temporary file removed)."""
+    to ``path``, which must not exist: an export stopped by a full disk, a signal or an
+    exception in ``fill`` leaves no half-written ``path`` that would block the retry.
+    FileExistsError if a file is at ``path`` (before ``fill`` is called), RefusedPath for a
+    link or anything else that is not a file, OSError for what else goes wrong (the
+    temporary file removed)."""
     if checked(path) is not None:
         raise FileExistsError(path)
     folder, name = os.path.split(os.path.abspath(path))
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW
     while True:
         part = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.part")
@@ -110,13 +121,14 @@ def write_new(path: str, data: str | bytes, private: bool = True) -> None:
             continue
     try:
         with open(descriptor, "wb") as handle:
-            handle.write(payload)
+            result = fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
         _publish(part, path)
     finally:
         with suppress(FileNotFoundError):
             os.unlink(part)
+    return result
 
 
 def _publish(part: str, path: str) -> None:
