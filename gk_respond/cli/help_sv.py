@@ -190,6 +190,38 @@ HELP: dict[str, str] = {
         "val\n"
         "  4  ärendeloggen kan inte användas; filen lämnas som den är"
     ),
+    (
+        "exit codes:\n"
+        "  0  done\n"
+        "  2  bad arguments, or no such case; the message names the valid choices\n"
+        "  4  the case log cannot be used (verify: it has problems); the file is left as it is"
+    ): (
+        "slutkoder:\n"
+        "  0  klart\n"
+        "  2  felaktiga argument, eller inget sådant ärende; meddelandet anger giltiga "
+        "val\n"
+        "  4  ärendeloggen kan inte användas (verify: den har problem); filen lämnas som "
+        "den är"
+    ),
+    ("check the whole case log: pages, rows, case numbers, comment checksums"): (
+        "kontrollera hela ärendeloggen: sidor, rader, ärendenummer, kommentarernas kontrollsummor"
+    ),
+    (
+        "Check the whole case log, read-only: SQLite's integrity check of every page and "
+        "index (a file; a PostgreSQL server keeps its own pages), that every case and "
+        "channel row can be read, that no case number is missing and the next one is free, "
+        "and that each comment still gives the SHA-256 saved with it. Each problem is one "
+        "line on standard output; exit 0 when there is none, 4 otherwise. Opening the log "
+        "to write runs SQLite's quick check; a read does not (docs/case-log.md)."
+    ): (
+        "Kontrollera hela ärendeloggen, utan att ändra något: SQLites integritetskontroll "
+        "av varje sida och index (för en fil; en PostgreSQL-server sköter sina egna sidor), "
+        "att varje ärende och varje kanal går att läsa, att inget ärendenummer saknas och "
+        "att nästa är ledigt, och att varje kommentar fortfarande ger den SHA-256 som "
+        "sparades med den. Varje problem skrivs som en rad på standard ut; slutkod 0 när "
+        "inget finns, annars 4. När loggen öppnas för att skriva körs SQLites snabba "
+        "kontroll; en läsning gör det inte (docs/case-log.md)."
+    ),
     "the cases, newest first": "ärendena, nyaste först",
     "one case, every field": "ett ärende, alla fält",
     ("tick steps, add a note, set follow-up fields, close or reopen a case"): (
