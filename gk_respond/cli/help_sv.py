@@ -182,18 +182,6 @@ HELP: dict[str, str] = {
         "exit codes:\n"
         "  0  done\n"
         "  2  bad arguments, or no such case; the message names the valid choices\n"
-        "  4  the case log cannot be used; the file is left as it is"
-    ): (
-        "slutkoder:\n"
-        "  0  klart\n"
-        "  2  felaktiga argument, eller inget sådant ärende; meddelandet anger giltiga "
-        "val\n"
-        "  4  ärendeloggen kan inte användas; filen lämnas som den är"
-    ),
-    (
-        "exit codes:\n"
-        "  0  done\n"
-        "  2  bad arguments, or no such case; the message names the valid choices\n"
         "  4  the case log cannot be used (verify: it has problems); the file is left as it is"
     ): (
         "slutkoder:\n"
@@ -466,7 +454,6 @@ HELP: dict[str, str] = {
     "first name and surname": "förnamn och efternamn",
     "e-mail address": "e-postadress",
     "phone number": "telefonnummer",
-    "default: sv": "standard: sv",
     "the contact's id": "kontaktens id",
     (
         "Training: walk realistic comments through the flowchart and see whether you "

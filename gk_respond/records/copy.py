@@ -76,6 +76,13 @@ def _insert(source: Store, db: sqlite3.Connection, held: set[str]) -> tuple[int,
     return count, sorted(clashes)
 
 
+def _refuse_clashes(into: Store, numbers: list[str]) -> None:
+    """Refuse case numbers the target holds already, naming them."""
+    if numbers:
+        row = Text("copy_row_cases", id=copy_tables.names(numbers))
+        raise StoreError(Text("copy_clash", path=into.path, rows=row))
+
+
 def _refuse_nul(source: Store, case: Case) -> None:
     """For a PostgreSQL target, which keeps no NUL: refuse, naming it, a case whose text holds
     one (its lists are kept as JSON, where a NUL is written as an escape)."""
@@ -123,6 +130,8 @@ def copy_log(
         if any(holds.values()) and not append:
             listed = _listed([Text(f"copy_count_{t}", count=n) for t, n in holds.items() if n])
             raise StoreError(Text("copy_held", path=into.path, held=listed))
+        numbers = {number for (number,) in source.query("SELECT number FROM cases")}
+        _refuse_clashes(into, sorted(set(before) & numbers))
         differing = sorted(c.id for c in channels if c.id in held and held[c.id] != c)
         if differing:
             row = Text("copy_row_channels", id=copy_tables.names(differing))
@@ -131,9 +140,7 @@ def copy_log(
         new_channels = [c for c in channels if c.id not in held]
         with into.transaction() as db:
             copied, clashes = _insert(source, db, set(before))
-            if clashes:  # raised in the transaction: it is rolled back
-                row = Text("copy_row_cases", id=copy_tables.names(clashes))
-                raise StoreError(Text("copy_clash", path=into.path, rows=row))
+            _refuse_clashes(into, clashes)  # saved meanwhile: the transaction is rolled back
             for channel in new_channels:
                 insert_channel(db, channel)
             copy_tables.write(db, source, tables)
