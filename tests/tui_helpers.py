@@ -47,6 +47,17 @@ async def until(pilot: Pilot, condition: Callable[[], object], tries: int = 200)
     return bool(condition())
 
 
+async def until_read(pilot: Pilot, condition: Callable[[], object], tries: int = 200) -> bool:
+    """As ``until``, waiting between looks for the app's workers (a search of the case log
+    runs in one) to be done too."""
+    for _ in range(tries):
+        if condition():
+            return True
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    return bool(condition())
+
+
 def make_app(
     lang: str = "sv",
     comment: Comment | None = None,
