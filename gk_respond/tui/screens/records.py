@@ -159,12 +159,13 @@ class RecordsScreen(Base):
             )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        allowed = super().check_action(action, parameters)
         offset = self.shown.offset if self.shown else 0
-        if action == "next_page" and offset + self.PAGE_SIZE >= self.total:
+        if allowed and action == "next_page" and offset + self.PAGE_SIZE >= self.total:
             return None  # shown, dimmed: there is no next page
-        if action == "previous_page" and not offset:
+        if allowed and action == "previous_page" and not offset:
             return None
-        return super().check_action(action, parameters)
+        return allowed
 
     def action_next_page(self, lang: str = "") -> None:
         if self.shown and self.shown.offset + self.PAGE_SIZE < self.total:
@@ -198,7 +199,6 @@ class RecordsScreen(Base):
             name="case search",
             group="search",
             thread=True,
-            exclusive=True,
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
