@@ -9,7 +9,7 @@ import threading
 
 import pytest
 from textual.widgets import DataTable, Input, Select, Static
-from tui_helpers import fill_cases, make_app, until, until_read
+from tui_helpers import fill_cases, make_app, page_reads, until, until_read
 
 from gk_respond.records.store import Store
 from gk_respond.triage import Comment
@@ -115,11 +115,7 @@ async def test_a_search_runs_when_the_keys_stop_or_at_enter(paged, monkeypatch):
     """The search waits for the keys to stop for SEARCH_DELAY (here longer than any test),
     so typing reads nothing; Enter searches at once."""
     monkeypatch.setattr(RecordsScreen, "SEARCH_DELAY", 3600)
-    reads = []
-    page = Store.page
-    monkeypatch.setattr(
-        Store, "page", lambda self, where, **k: reads.append(where) or page(self, where, **k)
-    )
+    reads = page_reads(monkeypatch)
     app = make_app(comment=Comment(), db=paged)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+r", "slash", *"snöröjning")

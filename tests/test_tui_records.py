@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Static
-from tui_helpers import Notices, make_app, seed_cases, until, until_read
+from tui_helpers import Notices, make_app, page_reads, seed_cases, until, until_read
 
 from gk_respond.records.store import Store
 from gk_respond.triage import Comment
@@ -283,17 +283,12 @@ async def test_the_records_screen_reads_the_log_once_and_a_burst_of_keys_once(
     nothing); changes to the search field that wait together are read together."""
     from textual.widgets import Input
 
-    from gk_respond.records.store import Store
     from gk_respond.tui.screens.records import RecordsScreen
 
     monkeypatch.setattr(RecordsScreen, "SEARCH_DELAY", 0)
     db = str(tmp_path / "cases.db")
     removal, share, correction = seed_cases(db)
-    reads = []
-    page = Store.page
-    monkeypatch.setattr(
-        Store, "page", lambda self, where, **k: reads.append(where) or page(self, where, **k)
-    )
+    reads = page_reads(monkeypatch)
     app = make_app(comment=Comment(), db=db)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+r")

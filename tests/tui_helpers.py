@@ -58,6 +58,17 @@ async def until_read(pilot: Pilot, condition: Callable[[], object], tries: int =
     return bool(condition())
 
 
+def page_reads(monkeypatch) -> list:
+    """Every filter ``Store.page`` is asked for, in order, from now on."""
+    from gk_respond.records.store import Store
+
+    reads, page = [], Store.page
+    monkeypatch.setattr(
+        Store, "page", lambda self, where, **k: reads.append(where) or page(self, where, **k)
+    )
+    return reads
+
+
 def make_app(
     lang: str = "sv",
     comment: Comment | None = None,

@@ -50,6 +50,7 @@ class RecordsScreen(Base):
     total = 0  # how many cases match what is shown
     load_requested = False
     search_timer: Timer | None = None
+    labelled = ""  # the language of the labels
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,7 +79,17 @@ class RecordsScreen(Base):
         return [(literal_rich(status), key) for status, key in statuses]
 
     def show(self) -> None:
-        """Labels in the app's language, then the page of cases shown."""
+        """The page of cases shown, read again; first the labels, if the app's language is
+        not the one they are in (the screen is kept between openings)."""
+        table = self.query_one("#cases", DataTable)
+        cursor = table.cursor_row
+        if self.labelled != self.app.lang:
+            self.label()
+        self.load(self.shown.offset if self.shown else 0, cursor)
+
+    def label(self) -> None:
+        """The search field's hint, the lists' options and the table's columns in the app's
+        language."""
         t = self.t
         self.query_one("#search", Input).placeholder = t("search_cases")
         for select, options in (
@@ -90,12 +101,11 @@ class RecordsScreen(Base):
                 select.set_options(options)
                 select.value = chosen
         table = self.query_one("#cases", DataTable)
-        cursor = table.cursor_row
         table.clear(columns=True)
         for key in ("case", "created_at", "outcome", "status", "due_column", "comment_key"):
             table.add_column(t(key), key=key)
         table.add_column(t("handler"), key="handler")
-        self.load(self.shown.offset if self.shown else 0, cursor)
+        self.labelled = self.app.lang
 
     def where(self) -> CaseFilter:
         outcome = self.query_one("#outcome", Select).value
