@@ -11,6 +11,11 @@ answer, and per request under load: on a machine shared with other work the wall
 mostly measures the queue for the CPU, while the CPU a request costs is what the server
 itself can change (p95 under load is about that cost times the requests waiting).
 
+Then one client alone walks ``--probe`` triages, one request at a time, and the server's
+CPU time is charged to each kind of request (read from /proc before and after each one; the
+clock-tick resolution evens out over the requests): what each costs with nobody waiting,
+and from it what 20 clients would see on an idle 2-core machine (the estimate printed).
+
 Not a test: the figures depend on the machine. Targets (issue 13): p95 under 50 ms for
 answering a question; the server answering within 1.5 s of being started; pages under
 60 KB with everything they load.
@@ -97,6 +102,29 @@ class Client:
         return saved.status == 303
 
 
+class Probe(Client):
+    """A client that charges the server's CPU time (process ``pid``) to each kind of
+    request it makes, one request at a time."""
+
+    def __init__(self, port: int, pid: int) -> None:
+        super().__init__(port, defaultdict(list), [])
+        self.pid = pid
+        self.cpu: dict[str, list[float]] = defaultdict(list)
+
+    def request(self, kind: str, method: str, path: str, form: dict[str, str] | None = None):
+        before = cpu_seconds(self.pid)
+        answer = super().request(kind, method, path, form)
+        self.cpu[kind].append(cpu_seconds(self.pid) - before)
+        return answer
+
+
+def probe(port: int, pid: int, triages: int) -> Probe:
+    client = Probe(port, pid)
+    for walk in range(triages):
+        client.triage(PATHS[walk % len(PATHS)])
+    return client
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -121,12 +149,18 @@ def start_server(db: str) -> tuple[subprocess.Popen[bytes], int, float]:
         stdout=subprocess.DEVNULL,
         env=env,
     )
+    wait_for_page(server, port)
+    return server, port, time.perf_counter() - started
+
+
+def wait_for_page(server: subprocess.Popen[bytes], port: int) -> None:
+    """Poll ``GET /`` every 10 ms until the server answers it with a 200."""
     while True:
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             connection.request("GET", "/")
             if connection.getresponse().status == 200:
-                return server, port, time.perf_counter() - started
+                return
         except OSError:
             if server.poll() is not None:
                 raise SystemExit("the server stopped") from None
@@ -164,6 +198,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--probe", type=int, default=60, help="triages walked by one client "
+                        "alone, for the CPU time per kind of request (0: none)")  # fmt: skip
     args = parser.parse_args()
     folder = tempfile.mkdtemp()
     db = os.path.join(folder, "cases.db")
@@ -193,14 +229,12 @@ def main() -> None:
         elapsed = time.perf_counter() - began
         load_cpu = cpu_seconds(server.pid) - startup_cpu
         client_cpu = time.process_time() - client_cpu
+        stored = _stored(db)
         sent, raw = weight(port)
+        alone = probe(port, server.pid, args.probe) if args.probe else None
     finally:
         server.terminate()
         server.wait()
-    import sqlite3
-
-    with sqlite3.connect(db) as connection:
-        (stored,) = connection.execute("SELECT COUNT(*) FROM cases").fetchone()
     total = sum(len(v) for v in timings.values())
     print(f"{args.clients} clients for {args.seconds:g} s: {total} requests, "
           f"{total / elapsed:.0f} requests/s")  # fmt: skip
@@ -214,10 +248,41 @@ def main() -> None:
     print(f"CPU per request under load: {load_cpu / max(total, 1) * 1000:.2f} ms in the server, "
           f"{client_cpu / max(total, 1) * 1000:.2f} ms in these clients; the server used "
           f"{load_cpu / elapsed:.0%} of one core")  # fmt: skip
+    if alone is not None:
+        _alone(alone, args.clients)
     print(f"started and answering in {startup * 1000:.0f} ms (target: 1500 ms), "
           f"using {startup_cpu * 1000:.0f} ms of CPU")  # fmt: skip
     print(f"an outcome page with what it loads: {sent / 1024:.1f} KB sent "
           f"({raw / 1024:.1f} KB uncompressed; target: 60 KB)")  # fmt: skip
+
+
+def _stored(db: str) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        (stored,) = connection.execute("SELECT COUNT(*) FROM cases").fetchone()
+    return int(stored)
+
+
+def _alone(alone: Probe, clients: int) -> None:
+    """The probe's figures, and what ``clients`` clients without a pause would see on an
+    idle 2-core machine: the server (one process, one GIL) on one core, the clients on the
+    other. Saturated, it does one request after another, so by Little's law a request
+    takes on average ``clients`` times the mean CPU time of the mix (all the others
+    waiting are ahead of it); an estimate, not a measurement."""
+    count = sum(len(v) for v in alone.cpu.values())
+    mean = sum(sum(v) for v in alone.cpu.values()) / max(count, 1)
+    print(f"one client alone, {count} requests: server CPU and wall time per request")
+    print(f"{'request':<15} {'count':>6} {'CPU ms':>8} {'p50 ms':>8} {'p95 ms':>8}")
+    for kind, values in alone.cpu.items():
+        walls = alone.timings[kind]
+        cuts = statistics.quantiles(walls, n=100) if len(walls) > 1 else walls * 99
+        print(f"{kind:<15} {len(values):>6} {sum(values) / len(values) * 1000:>8.2f} "
+              f"{statistics.median(walls) * 1000:>8.1f} {cuts[94] * 1000:>8.1f}")  # fmt: skip
+    wait = clients * mean * 1000
+    print(f"the mix: {mean * 1000:.2f} ms of server CPU a request; on an idle 2-core machine "
+          f"{clients} clients without a pause would get at most {1 / mean:.0f} requests/s "
+          f"and wait about {wait:.0f} ms a request on average (estimate)")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -106,8 +106,102 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pg_read_only": "{where}: är öppnad bara för läsning; inget skrevs",
         "pg_bad_address": "{where}: är ingen användbar PostgreSQL-adress ({detail})",
         "pg_refused": "{where}: servern avvisade begäran ({detail})",
-        "copied": "kopierade {cases} ärenden och {channels} kanaler från {source} till {target}; "
-        "antalen och varje kommentars SHA-256 stämmer på båda sidor",
+        "copied": "kopierade {cases} ärenden, {channels} kanaler, {contacts} kontakter, "
+        "{users} konton ({events} kontohändelser) och {attachments} bilagor ({withdrawals} "
+        "återkallade) från {source} till {target}; antalen och varje kommentars och bilagas "
+        "SHA-256 stämmer på båda sidor",
+        # records copy (records/copy.py, records/copy_tables.py)
+        "copy_same": "{path}: är ärendeloggen som kopieras; ange en annan --to",
+        "copy_unreadable": "{path}: {what} i den går inte att läsa (se ovan); inget kopierades "
+        "— återställ dem från en säkerhetskopia först",
+        "copy_damaged_row": "{path}: {row} är skadad ({detail}); inget kopierades — återställ "
+        "den från en säkerhetskopia först",
+        "copy_held": "{path}: innehåller redan {held}; inget kopierades (--append lägger till, "
+        "utan att numrera om något)",
+        "copy_clash": "{path}: innehåller redan {rows}; inget kopierades",
+        "copy_clash_differs": "{path}: innehåller redan {rows} med andra uppgifter; inget "
+        "kopierades",
+        "copy_nul": "{path}: {row} innehåller tecknet U+0000 (NUL) i {column}, som PostgreSQL "
+        "inte kan spara; inget kopierades (behåll den i filen)",
+        "copy_mismatch": "{path}: kopian stämmer inte med {source} ({rows}); jämför de två "
+        "innan kopian används",
+        "copy_more": "{names} och {more} till",
+        "copy_last": "{first} och {last}",
+        "copy_list": "{first}, {rest}",
+        "copy_count_cases": "{count} ärenden",
+        "copy_count_channels": "{count} kanaler",
+        "copy_count_contacts": "{count} kontakter",
+        "copy_count_users": "{count} konton",
+        "copy_count_account_events": "{count} kontohändelser",
+        "copy_count_attachments": "{count} bilagor",
+        "copy_count_attachment_withdrawals": "{count} återkallelser av bilagor",
+        "copy_row_cases": "ärende {id}",
+        "copy_row_channels": "kanal {id}",
+        "copy_row_contacts": "kontakt {id}",
+        "copy_row_users": "kontot {id}",
+        "copy_row_account_events": "kontohändelse {id}",
+        "copy_row_attachments": "bilaga {id}",
+        "copy_row_attachment_withdrawals": "återkallelsen av bilaga {id}",
+        "copy_content_changed": "innehållets SHA-256 är inte det som sparades",
+        # a damaged case row (store.py)
+        "row_case": "ärende {name} är skadat ({detail})",
+        "row_left_out": "{path}: {row}; det lämnas utanför — återställ det från en säkerhetskopia",
+        "row_left_as_is": "{path}: {row}; det lämnas som det är — återställ det från en "
+        "säkerhetskopia",
+        "row_not_utf8": "{column} är inte UTF-8-text",
+        "row_not_text": "{column} är {kind}, inte text",
+        "row_not_time": "{column} {text!r} är ingen tidpunkt",
+        "row_not_json": "{column} är inte JSON",
+        "row_not_pairs": "{column} är ingen lista av fråga–svar-par",
+        "row_not_steps": "{column} är ingen lista av stegnummer",
+        "row_not_findings": "{column} är ingen lista av fynd",
+        "row_not_answers": "{column} är ingen lista av svar med sina tider",
+        "channel_damaged": "kanal {name} är skadad ({detail})",
+        "channel_not_text": "channel_json är inte text",
+        "channel_other_id": "dess uppgifter säger id {id}",
+        "channel_left_out": "{path}: {row}; den lämnas utanför — återställ registret från en "
+        "säkerhetskopia (channels import FIL)",
+        "channel_left_as_is": "{path}: {row}; den lämnas som den är — återställ registret från "
+        "en säkerhetskopia (channels import FIL)",
+        "store_wal_unreadable": "{path}-wal innehåller ändringar som inte kan läsas där den "
+        "ligger (ingen -shm-fil bredvid, och ingen kan skapas): de senaste ärendena kan saknas; "
+        "kopiera ärendeloggen med sin -wal-fil till en mapp du får skriva i",
+        "store_not_private": "{path}: är en tom fil som gk-respond inte kan göra privat "
+        "({error}); den lämnas som den är",
+        "pg_nul": "{where}: PostgreSQL kan inte spara tecknet U+0000 (NUL) som texten "
+        "innehåller; ta bort det och försök igen (inget skrevs)",
+        # the web app's accounts (records/users.py, gk-respond users)
+        "user_bad_name": "{name!r} duger inte som användarnamn: använd bokstäver, siffror och "
+        ". _ @ - (högst 64, inga mellanslag), t.ex. anna.andersson",
+        "user_short_password": "lösenordet måste ha minst {count} tecken",
+        "user_password_spaces": "lösenordet får inte börja eller sluta med ett mellanslag",
+        "user_bad_role": "{role!r} är ingen roll; giltiga roller: {roles}",
+        "user_exists": "det finns redan ett konto {name!r}",
+        "user_missing": "det finns inget konto {name!r}",
+        "user_needs_web": "konton behöver webbtillägget: pip install 'gk-respond[web]' "
+        "(argon2-cffi)",
+        "user_passwords_differ": "de två lösenorden skiljer sig åt; inget ändrades",
+        "user_password_prompt": "Nytt lösenord: ",
+        "user_password_again": "Samma igen: ",
+        "user_added": "konto {name} tillagt ({role})",
+        "user_new_password": "nytt lösenord för {name}",
+        "user_disabled": "konto {name}: avstängt",
+        "user_enabled": "konto {name}: påslaget",
+        "user_removed": "konto {name}: borttaget",
+        "user_role_set": "konto {name}: roll {role}",
+        "user_last_manager": "{name!r} är den sista aktiva informationsansvariga: ge ett annat "
+        "konto den rollen först (inget ändrades)",
+        "user_none": "inga konton",
+        "user_active": "aktivt",
+        "user_disabled_at": "avstängt {at}",
+        # the values of options, refused while the command line is read
+        "arg_not_date": "{text!r} är inget datum; skriv ÅÅÅÅ-MM-DD",
+        "arg_not_time": "{text!r} är ingen tidpunkt; skriv now, ÅÅÅÅ-MM-DD eller "
+        "'ÅÅÅÅ-MM-DD TT:MM' (lokal tid)",
+        "arg_future": "{text!r} ligger i framtiden",
+        "arg_not_step": "{text!r} är inget stegnummer (1, 2, …)",
+        "arg_not_attachment": "{text!r} är inget bilagenummer (1, 2, …)",
+        "arg_not_count": "{text!r} är inget antal scenarier (1, 2, …)",
     },
     "en": {
         "prefix": "gk-respond: ",
@@ -198,8 +292,97 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pg_read_only": "{where}: is opened for reading only; nothing was written",
         "pg_bad_address": "{where}: is not a usable PostgreSQL address ({detail})",
         "pg_refused": "{where}: the server refused the request ({detail})",
-        "copied": "copied {cases} cases and {channels} channels from {source} to {target}; the "
-        "counts and every comment's SHA-256 match on both sides",
+        "copied": "copied {cases} cases, {channels} channels, {contacts} contacts, {users} "
+        "accounts ({events} account events) and {attachments} attachments ({withdrawals} "
+        "withdrawn) from {source} to {target}; the counts and every comment's and "
+        "attachment's SHA-256 match on both sides",
+        "copy_same": "{path}: is the log being copied; give another --to",
+        "copy_unreadable": "{path}: {what} of it cannot be read (named above); nothing was "
+        "copied — restore them from a backup first",
+        "copy_damaged_row": "{path}: {row} is damaged ({detail}); nothing was copied — restore "
+        "it from a backup first",
+        "copy_held": "{path}: already holds {held}; nothing was copied (--append adds to them, "
+        "renumbering nothing)",
+        "copy_clash": "{path}: already holds {rows}; nothing was copied",
+        "copy_clash_differs": "{path}: already holds {rows} with other data; nothing was copied",
+        "copy_nul": "{path}: {row} holds the character U+0000 (NUL) in {column}, which "
+        "PostgreSQL cannot keep; nothing was copied (keep it in the file)",
+        "copy_mismatch": "{path}: the copy does not match {source} ({rows}); compare the two "
+        "before using it",
+        "copy_more": "{names} and {more} more",
+        "copy_last": "{first} and {last}",
+        "copy_list": "{first}, {rest}",
+        "copy_count_cases": "{count} cases",
+        "copy_count_channels": "{count} channels",
+        "copy_count_contacts": "{count} contacts",
+        "copy_count_users": "{count} accounts",
+        "copy_count_account_events": "{count} account events",
+        "copy_count_attachments": "{count} attachments",
+        "copy_count_attachment_withdrawals": "{count} attachment withdrawals",
+        "copy_row_cases": "case {id}",
+        "copy_row_channels": "channel {id}",
+        "copy_row_contacts": "contact {id}",
+        "copy_row_users": "the account {id}",
+        "copy_row_account_events": "account event {id}",
+        "copy_row_attachments": "attachment {id}",
+        "copy_row_attachment_withdrawals": "the withdrawal of attachment {id}",
+        "copy_content_changed": "its content's SHA-256 is not the one stored",
+        "row_case": "case {name} is damaged ({detail})",
+        "row_left_out": "{path}: {row}; it is left out — restore it from a backup",
+        "row_left_as_is": "{path}: {row}; it is left as it is — restore it from a backup",
+        "row_not_utf8": "{column} is not UTF-8 text",
+        "row_not_text": "{column} is {kind}, not text",
+        "row_not_time": "{column} {text!r} is not a time",
+        "row_not_json": "{column} is not JSON",
+        "row_not_pairs": "{column} is not a list of question-answer pairs",
+        "row_not_steps": "{column} is not a list of step numbers",
+        "row_not_findings": "{column} is not a list of findings",
+        "row_not_answers": "{column} is not a list of answers with their times",
+        "channel_damaged": "channel {name} is damaged ({detail})",
+        "channel_not_text": "channel_json is not text",
+        "channel_other_id": "its data says id {id}",
+        "channel_left_out": "{path}: {row}; it is left out — restore the register from a backup "
+        "(channels import FILE)",
+        "channel_left_as_is": "{path}: {row}; it is left as it is — restore the register from a "
+        "backup (channels import FILE)",
+        "store_wal_unreadable": "{path}-wal holds changes that cannot be read where it is (no "
+        "-shm file beside it, and none can be made): the latest cases may be missing; copy the "
+        "case log with its -wal file to a folder you may write to",
+        "store_not_private": "{path}: is an empty file gk-respond cannot make private ({error}); "
+        "it is left as it is",
+        "pg_nul": "{where}: PostgreSQL cannot keep the character U+0000 (NUL) that the text "
+        "holds; remove it and try again (nothing was written)",
+        "user_bad_name": "{name!r} will not do as a user name: use letters, digits and . _ @ - "
+        "(at most 64, no spaces), e.g. anna.andersson",
+        "user_short_password": "the password must have at least {count} characters",
+        "user_password_spaces": "the password must not begin or end with a space",
+        "user_bad_role": "{role!r} is not a role; valid roles: {roles}",
+        "user_exists": "there is already an account {name!r}",
+        "user_missing": "there is no account {name!r}",
+        "user_needs_web": "accounts need the web extra: pip install 'gk-respond[web]' "
+        "(argon2-cffi)",
+        "user_passwords_differ": "the two passwords differ; nothing was changed",
+        "user_password_prompt": "New password: ",
+        "user_password_again": "The same again: ",
+        "user_added": "account {name} added ({role})",
+        "user_new_password": "new password for {name}",
+        "user_disabled": "account {name}: disabled",
+        "user_enabled": "account {name}: enabled",
+        "user_removed": "account {name}: removed",
+        "user_role_set": "account {name}: role {role}",
+        "user_last_manager": "{name!r} is the last active informationsansvarig: give another "
+        "account that role first (nothing was changed)",
+        "user_none": "no accounts",
+        "user_active": "active",
+        "user_disabled_at": "disabled {at}",
+        # the values of options, refused while the command line is read
+        "arg_not_date": "{text!r} is not a date; use YYYY-MM-DD",
+        "arg_not_time": "{text!r} is not a time; use now, YYYY-MM-DD or 'YYYY-MM-DD HH:MM' "
+        "(local time)",
+        "arg_future": "{text!r} is in the future",
+        "arg_not_step": "{text!r} is not a step number (1, 2, ...)",
+        "arg_not_attachment": "{text!r} is not an attachment number (1, 2, ...)",
+        "arg_not_count": "{text!r} is not a number of scenarios (1, 2, ...)",
     },
 }
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Collection, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .flowchart.answers import Result
 from .flowchart.engine import Chart, Step
 from .strings import platform_name, t
 from .triage import Comment, Triage
 from .untrusted import visible
+
+if TYPE_CHECKING:
+    from .flowchart.answers import Result
 
 WIDTH = 78
 

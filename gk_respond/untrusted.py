@@ -11,7 +11,6 @@ markup off).
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -58,5 +57,7 @@ def json_text(data: Any, indent: int | None = 2) -> str:
     C1, bidi controls, U+2028/U+2029 and lone surrogates as ``\\uXXXX``). These occur only
     inside strings, where the escape means the same character: ``json.loads`` gives ``data``
     back."""
+    import json  # here: the app and most commands never write JSON
+
     text = json.dumps(data, ensure_ascii=False, indent=indent)
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

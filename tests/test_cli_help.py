@@ -1,6 +1,8 @@
-"""Every command's --help is pinned byte for byte (tests/data/help/), so a change of how the
-command line is built cannot change what it says. Run at a fixed width: argparse wraps to
-$COLUMNS."""
+"""Every command's --help is pinned byte for byte, in English (tests/data/help/, under an
+English locale) and in Swedish (tests/data/help/sv/, under a Swedish one), so a change of how
+the command line is built cannot change what it says. Run at a fixed width: argparse wraps to
+$COLUMNS. After a deliberate change of a parser, write the pins again with
+``python tests/test_cli_help.py`` and read the diff."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import pytest
 from conftest import DATA
 
 HELP = DATA / "help"
+LOCALES = {HELP: "en_US.UTF-8", HELP / "sv": "sv_SE.UTF-8"}
 COMMANDS = [
     "",
     "check",
@@ -53,6 +56,7 @@ COMMANDS = [
     "users disable",
     "users enable",
     "users remove",
+    "users role",
 ]
 
 
@@ -60,18 +64,41 @@ def pinned(command: str) -> str:
     return "-".join(["gk-respond", *command.split()]) + ".txt"
 
 
-def test_every_pinned_help_is_a_command_here():
-    assert sorted(p.name for p in HELP.iterdir()) == sorted(map(pinned, COMMANDS))
+@pytest.mark.parametrize("folder", LOCALES, ids=lambda f: f.name)
+def test_every_pinned_help_is_a_command_here(folder):
+    pins = sorted(p.name for p in folder.iterdir() if p.is_file())
+    assert pins == sorted(map(pinned, COMMANDS))
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c or "gk-respond")
-def test_help_is_unchanged(command, cli_env):
-    env = {**cli_env, "COLUMNS": "100", "NO_COLOR": "1", "PYTHON_COLORS": "0"}
-    result = subprocess.run(
+def help_of(command: str, env: dict[str, str], locale: str) -> subprocess.CompletedProcess:
+    env = {**env, "COLUMNS": "100", "NO_COLOR": "1", "PYTHON_COLORS": "0", "LANG": locale}
+    return subprocess.run(
         [sys.executable, "-m", "gk_respond", *command.split(), "--help"],
         capture_output=True,
         env=env,
         check=False,
     )
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c or "gk-respond")
+def test_help_is_unchanged(command, cli_env):
+    result = help_of(command, cli_env, LOCALES[HELP])
     assert (result.returncode, result.stderr) == (0, b"")
     assert result.stdout == (HELP / pinned(command)).read_bytes()
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c or "gk-respond")
+def test_swedish_help_is_unchanged(command, cli_env):
+    result = help_of(command, cli_env, LOCALES[HELP / "sv"])
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout == (HELP / "sv" / pinned(command)).read_bytes()
+
+
+if __name__ == "__main__":  # write every pin again, in both languages
+    import os
+
+    base = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
+    for folder, locale in LOCALES.items():
+        folder.mkdir(exist_ok=True)
+        for command in COMMANDS:
+            (folder / pinned(command)).write_bytes(help_of(command, base, locale).stdout)

@@ -204,3 +204,24 @@ def test_a_role_with_an_underscore_gives_an_id_with_a_hyphen(gk, tmp_path):
                      "bo@gullspang.se", "--phone", "0551-360 20", "--format", "json")  # fmt: skip
     assert added.returncode == 0, added.stderr
     assert json.loads(added.stdout)["id"] == "narmaste-chef"
+
+
+def test_the_language_follows_the_locale_unless_lang_says(cli_env, tmp_path):
+    """Without --lang the contacts commands speak the locale's language, as every other
+    command does (they used to speak Swedish whatever the locale); --lang decides over it."""
+    import subprocess
+    import sys
+
+    def run(lang_env: str, *extra: str) -> str:
+        env = {**cli_env, "LANG": lang_env}
+        args = [sys.executable, "-m", "gk_respond", "contacts", "remove", "nobody"]
+        done = subprocess.run(
+            [*args, "--db", str(tmp_path / "log.db"), *extra],
+            capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+        )  # fmt: skip
+        return done.stderr
+
+    english, swedish = run("en_US.UTF-8"), run("sv_SE.UTF-8")
+    assert "error:" in english and "fel:" not in english
+    assert "fel:" in swedish
+    assert "fel:" in run("en_US.UTF-8", "--lang", "sv")

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import ast
 import json
+import os
+import sqlite3
+import stat
 import subprocess
 import sys
 
@@ -26,12 +29,13 @@ print("LOADED " + ",".join(sorted(loaded)) if loaded else "CLEAN", file=sys.stde
 
 
 def probe(args: list[str], cli_env) -> str:
+    return last_said(PROBE.format(args=args), cli_env)
+
+
+def last_said(code: str, cli_env) -> str:
+    """The last line a child running ``code`` wrote on standard error."""
     result = subprocess.run(
-        [sys.executable, "-c", PROBE.format(args=args)],
-        capture_output=True,
-        text=True,
-        env=cli_env,
-        check=False,
+        [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env, check=False
     )
     return result.stderr.strip().splitlines()[-1]
 
@@ -127,8 +131,14 @@ print(seen, file=sys.stderr)
 """
 
 
+# not needed to paint the first question either: JSON, the results' renderer (the first
+# question has no breadcrumb) and the answers' evaluation
+NOT_AT_FIRST_QUESTION = ("json", "gk_respond.render", "gk_respond.flowchart.answers")
+
+
 def loaded_at_first_question(args: list[str], cli_env) -> list[str]:
-    code = FIRST_QUESTION.format(args=args, deferred=(*DEFERRED, "gk_respond.records.store"))
+    deferred = (*DEFERRED, *NOT_AT_FIRST_QUESTION, "gk_respond.records.store")
+    code = FIRST_QUESTION.format(args=args, deferred=deferred)
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env, check=False
     )
@@ -137,13 +147,14 @@ def loaded_at_first_question(args: list[str], cli_env) -> list[str]:
 
 def test_the_app_paints_its_first_question_without_the_deferred_parts(cli_env, tmp_path):
     """Up to the first question: no pydantic, no state machine, no YAML parser, no channel
-    register; without an address, not even the case log."""
+    register, no JSON, no renderer; without an address, not even the case log."""
     db = registered_log(str(tmp_path / "cases.db"))
     probe(["--answers", "prohibited=ja,owns_channel=ja"], cli_env)  # fills the cache
     assert loaded_at_first_question(["--comment", "Hej"], cli_env) == ["QuestionScreen"]
     args = ["--comment", "Hej", "--url", OURS, "--db", db]  # on the registered channel
     assert loaded_at_first_question(args, cli_env) == [
         "QuestionScreen",
+        "json",  # the register's rows are JSON
         "gk_respond.records.store",
     ]
 
@@ -164,3 +175,92 @@ def test_save_with_url_looks_the_register_up_without_its_models(cli_env, tmp_pat
     )
     assert json.loads(done.stdout)["preset"] == ["owns_channel"]
     assert done.stderr.strip().splitlines()[-1] == "0 []"
+
+
+OPENS = """
+import sys
+from gk_respond.records import store
+
+opened = []
+_init = store.Store.__init__
+
+
+def counted(self, *args, **kwargs):
+    opened.append("read" if kwargs.get("readonly") else "write")
+    _init(self, *args, **kwargs)
+
+
+store.Store.__init__ = counted
+from gk_respond.cli import main
+
+code = main({args!r})
+print(code, opened, file=sys.stderr)
+"""
+
+
+def case_log_opens(args: list[str], cli_env) -> str:
+    return last_said(OPENS.format(args=args), cli_env)
+
+
+def test_save_with_url_opens_the_case_log_once(cli_env, tmp_path):
+    """`--save --url` on a registered channel looks the address up, reads the contacts of
+    the outcome and saves the case through one open of the case log; without --save, one
+    read-only open; a wrong answer opens it to write but writes nothing, and when there is
+    no case log yet none is made for it."""
+    db = registered_log(str(tmp_path / "cases.db"))
+    base = ["--url", OURS, "--db", db, "--answers"]
+    assert case_log_opens([*base, "prohibited=ja", "--save"], cli_env) == "0 ['write']"
+    assert case_log_opens([*base, "prohibited=ja"], cli_env) == "0 ['read']"
+    with sqlite3.connect(db) as connection:
+        (saved,) = connection.execute("SELECT COUNT(*) FROM cases").fetchone()
+    assert saved == 1
+    assert case_log_opens([*base, "prohibited=kanske", "--save"], cli_env).startswith("2 ")
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM cases").fetchone() == (saved,)
+    none = str(tmp_path / "none.db")
+    wrong = ["--url", OURS, "--db", none, "--answers", "x=y", "--save"]
+    assert case_log_opens(wrong, cli_env).startswith("2 ")
+    assert not os.path.exists(none)
+
+
+SERVE = """
+import sys
+from starlette.testclient import TestClient
+
+from gk_respond.cli.common import open_chart
+from gk_respond.web.app import create_app
+from gk_respond.web.settings import Settings
+
+settings = Settings(chart=open_chart(None), db={db!r}, flowchart_file="x", handler="Kim")
+status = TestClient(create_app(settings)).get("/").status_code
+print(status, [m for m in {deferred!r} if m in sys.modules], file=sys.stderr)
+"""
+
+
+def test_the_web_server_answers_its_first_page_without_the_register_models(cli_env, tmp_path):
+    """`serve` up to its first page: neither the channel register's models (pydantic) and
+    files (YAML) nor the state machine; the compiled templates are kept in the cache folder,
+    readable by their owner only."""
+    db = str(tmp_path / "cases.db")
+    deferred = ("gk_respond.records.channels", "gk_respond.records.channel_files", "yaml",
+                "transitions")  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", SERVE.format(db=db, deferred=deferred)],
+        capture_output=True,
+        text=True,
+        env=cli_env,
+        check=False,
+    )
+    assert done.stderr.strip().splitlines()[-1] == "200 []"
+    templates = os.path.join(cli_env["GK_RESPOND_CACHE_DIR"], "templates")
+    assert os.listdir(templates)
+    assert stat.S_IMODE(os.stat(templates).st_mode) == 0o700
+
+
+def test_the_channel_form_knows_the_register_administrator_fields():
+    """The web's channel form names an administrator's parts without importing the register
+    (see above): the same parts, in the same order, as the register's model."""
+    from gk_respond.records.channels import ADMINISTRATOR_FIELDS
+    from gk_respond.web.routes import channels
+
+    assert channels.ADMINISTRATOR_FIELDS == ADMINISTRATOR_FIELDS

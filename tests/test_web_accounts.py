@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 from web_support import PASSWORD, Web
 
-from gk_respond.records.account_log import recent
 from gk_respond.records.store import Store
 from gk_respond.records.users import Users
 
@@ -18,11 +17,6 @@ NEW = "a brand new password"
 @pytest.fixture
 def team(tmp_path) -> Web:
     return Web.team(tmp_path)
-
-
-def events(web: Web) -> list[tuple[str, str, str, str]]:
-    with Store(web.db) as store:
-        return [(e.by, e.action, e.account, e.detail) for e in recent(store)]
 
 
 def add(web: Web, name: str, role: str = "kommunikatör", password: str = NEW,
@@ -44,7 +38,7 @@ def test_an_information_officer_lists_and_adds_accounts(team):
     assert "ia</td><td>lade till bo.berg (informationsansvarig)" in shown.text
     with Store(team.db) as store:
         assert Users(store).get("bo.berg").role == "informationsansvarig"
-    assert events(team)[0] == ("ia", "added", "bo.berg", "informationsansvarig")
+    assert team.account_events()[0] == ("ia", "added", "bo.berg", "informationsansvarig")
     team.post("/logout")
     assert team.sign_in("bo.berg", NEW).status_code == 303  # the new account signs in
 
@@ -68,7 +62,7 @@ def test_each_problem_of_a_new_account_is_shown_by_its_field(team):
     assert "får inte börja eller sluta med mellanslag" in spaced.text
     with Store(team.db) as store:
         assert [u.name for u in Users(store).all()] == ["ia", "kim"]
-    assert [e[1] for e in events(team)] == ["added", "added"]  # only the fixture's
+    assert [e[1] for e in team.account_events()] == ["added", "added"]  # only the fixture's
 
 
 def test_a_hostile_name_is_refused_and_shown_as_text(team):
@@ -81,11 +75,7 @@ def test_a_hostile_name_is_refused_and_shown_as_text(team):
 
 def test_disabling_ends_the_sessions_and_enabling_lets_in_again(tmp_path):
     team = Web.team(tmp_path)
-    kim = Web.__new__(Web)  # a second browser on the same server
-    kim.__dict__.update(team.__dict__)
-    from fastapi.testclient import TestClient
-
-    kim.client = TestClient(team.app, follow_redirects=False)
+    kim = team.another_browser()
     kim.sign_in("kim")
     assert kim.client.get("/").status_code == 200
     team.sign_in("ia")
@@ -97,7 +87,7 @@ def test_disabling_ends_the_sessions_and_enabling_lets_in_again(tmp_path):
     assert kim.sign_in("kim").status_code == 401
     assert team.post("/accounts/kim/enable", {}, token).status_code == 303
     assert kim.sign_in("kim").status_code == 303
-    logged = [e[:3] for e in events(team)[:2]]
+    logged = [e[:3] for e in team.account_events()[:2]]
     assert logged == [("ia", "enabled", "kim"), ("ia", "disabled", "kim")]
 
 
@@ -122,7 +112,7 @@ def test_a_password_reset_signs_the_user_out_and_the_new_one_works(team):
     team.post("/logout")
     assert team.sign_in("kim", PASSWORD).status_code == 401
     assert team.sign_in("kim", NEW).status_code == 303
-    assert events(team)[0] == ("ia", "password_reset", "kim", "")
+    assert team.account_events()[0] == ("ia", "password_reset", "kim", "")
     assert team.client.get("/accounts/nobody/password").status_code in (403, 404)
 
 
@@ -145,7 +135,7 @@ def test_a_user_changes_their_own_password_and_stays_signed_in(team):
     team.post("/logout")
     assert team.sign_in("kim", PASSWORD).status_code == 401
     assert team.sign_in("kim", NEW).status_code == 303
-    assert events(team)[0] == ("kim", "password_changed", "kim", "")
+    assert team.account_events()[0] == ("kim", "password_changed", "kim", "")
 
 
 def test_guessing_the_current_password_is_limited_as_signing_in_is(team):
@@ -201,7 +191,12 @@ def test_on_loopback_with_no_accounts_the_first_account_can_be_made_here(tmp_pat
     assert page.status_code == 200 and "Det finns inga konton än" in page.text
     assert '<option value="informationsansvarig" selected>' in page.text
     assert add(web, "anna", "informationsansvarig").status_code == 303
-    assert events(web)[0] == ("kim", "added", "anna", "informationsansvarig")  # the handler
+    assert web.account_events()[0] == (
+        "kim",
+        "added",
+        "anna",
+        "informationsansvarig",
+    )  # the handler
     assert web.client.get("/").status_code == 303  # from now on everyone signs in
     web.sign_in("anna", NEW)
     assert web.client.get("/accounts").status_code == 200
@@ -227,7 +222,7 @@ def test_the_pages_speak_english_on_request(team):
 def test_the_cli_logs_its_changes_too(team, gk):
     result = gk("users", "disable", "kim", "--db", team.db)
     assert result.returncode == 0, result.stderr
-    by, action, account, _ = events(team)[0]
+    by, action, account, _ = team.account_events()[0]
     assert (action, account) == ("disabled", "kim") and by  # the system user
     team.sign_in("ia")
     assert f"<td>{by}</td><td>stängde av kim</td>" in team.client.get("/accounts").text

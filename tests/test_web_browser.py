@@ -248,6 +248,9 @@ def every_page(browser: webdriver.Chrome, server: str) -> list[str]:
         server + f"/flowchart?draft={draft}",
         server + "/accounts",
         server + "/accounts/kim/password",
+        server + "/accounts/kim/role",
+        server + "/accounts/kim/remove",
+        server + "/accounts/ia/remove",  # one's own: why not, and no button
         server + "/account/password",
         server + "/public/channels",
         server + "/nowhere",

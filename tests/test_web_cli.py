@@ -14,14 +14,15 @@ import pytest
 PASSWORD = "a long enough password\n"
 
 
-def test_users_add_list_passwd_disable_enable_remove(gk, tmp_path):
-    db = str(tmp_path / "cases.db")
+def test_users_add_list_passwd_disable_enable_remove(gk, case_log, backend):
+    db = case_log
     added = gk("users", "add", "anna", "--role", "informationsansvarig", "--password-stdin",
                "--db", db, input=PASSWORD)  # fmt: skip
     assert added.returncode == 0, added.stderr
     assert "account anna added (informationsansvarig)" in added.stderr
     assert PASSWORD.strip() not in added.stdout + added.stderr
-    assert os.stat(db).st_mode & 0o777 == 0o600
+    if backend == "sqlite":
+        assert os.stat(db).st_mode & 0o777 == 0o600
     gk(
         "users",
         "add",
@@ -40,16 +41,22 @@ def test_users_add_list_passwd_disable_enable_remove(gk, tmp_path):
         ("bo", "kommunikatör", None),
     ]
     assert "password" not in listed.stdout and "argon2" not in listed.stdout
-    import sqlite3
+    from gk_respond.records.store import Store
 
-    with sqlite3.connect(db) as connection:
-        (digest,) = connection.execute("SELECT password_hash FROM users WHERE name='bo'").fetchone()
+    with Store(db, readonly=True) as store:
+        ((digest,),) = store.query("SELECT password_hash FROM users WHERE name = 'bo'")
     assert digest.startswith("$argon2id$")
     assert gk("users", "passwd", "bo", "--password-stdin", "--db", db,
               input="another long password\n").returncode == 0  # fmt: skip
-    assert gk("users", "disable", "bo", "--db", db).returncode == 0
+    with Store(db, readonly=True) as store:  # a new hash, on either backend
+        ((changed,),) = store.query("SELECT password_hash FROM users WHERE name = 'bo'")
+    assert changed != digest
+    disabled = gk("users", "disable", "bo", "--db", db)
+    assert disabled.returncode == 0 and "account bo: disabled" in disabled.stderr
     assert "disabled" in gk("users", "list", "--db", db).stdout
-    assert gk("users", "enable", "bo", "--db", db).returncode == 0
+    enabled = gk("users", "enable", "bo", "--db", db)
+    assert enabled.returncode == 0 and "account bo: enabled" in enabled.stderr
+    assert "disabled" not in gk("users", "list", "--db", db).stdout
     removed = gk("users", "remove", "bo", "--db", db)
     assert removed.returncode == 0 and "account bo: removed" in removed.stderr
     assert [

@@ -89,6 +89,20 @@ class Web:
         with Store(self.db) as store:
             Users(store).add(name, role, PASSWORD)
 
+    def account_events(self) -> list[tuple[str, str, str, str]]:
+        """The account log, newest first: (by, action, account, detail)."""
+        from gk_respond.records.account_log import recent
+
+        with Store(self.db) as store:
+            return [(e.by, e.action, e.account, e.detail) for e in recent(store)]
+
+    def another_browser(self) -> Web:
+        """A second browser on the same server: its own cookies."""
+        other = Web.__new__(Web)
+        other.__dict__.update(self.__dict__)
+        other.client = TestClient(self.app, follow_redirects=False)
+        return other
+
     def sign_in(self, name: str, password: str = PASSWORD):
         token = self.csrf("/login")
         return self.client.post(

@@ -10,6 +10,7 @@ import os
 import sys
 
 from ..messages import choose, language_of, message
+from . import help_language
 from .common import OK, NotText, check_arguments, check_environment, fail
 
 FAMILIES = ("records", "channels", "train", "reply")
@@ -20,6 +21,7 @@ FLAGS = ("--save", "--version", "-h", "--help")  # the main command's options wi
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     choose(language_of(args, os.environ))
+    help_language.install()
     try:
         check_arguments(args)
         check_environment(dict(os.environ))

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..messages import language, message, shown
+from .help_language import formatter_class, swedish_metavars
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
@@ -30,17 +31,22 @@ exit codes:
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse's parser, its errors with this run's ``gk-respond: error:`` prefix."""
+    """argparse's parser, its errors with this run's ``gk-respond: error:`` prefix, its help
+    and usage in this run's language (`help_language`)."""
 
     def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
         """As argparse's, with ``--lang`` not given decided here: JSON output (``--format
         json`` and ``--batch``'s JSON Lines) keeps sv whatever the locale (scripts get the
         same bytes everywhere), other output follows this run's language."""
+        swedish_metavars(self)
         parsed, extra = super().parse_known_args(args, namespace)
         if hasattr(parsed, "lang") and parsed.lang is None:
             json_out = getattr(parsed, "format", None) == "json" or getattr(parsed, "batch", None)
             parsed.lang = "sv" if json_out else language()
         return parsed, extra
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        return formatter_class(self.formatter_class)(prog=self.prog)
 
     def error(self, message_text: str) -> Any:
         self.print_usage(sys.stderr)

@@ -23,6 +23,7 @@ from .common import (
     STORE,
     command_parser,
     db_option,
+    lang_option,
     open_chart,
     report_error,
 )
@@ -79,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     for sub in (add, listing, show, update, remove):
         sub.add_argument("--format", choices=["text", "json"], default="text")
         db_option(sub)
-        sub.add_argument("--lang", choices=["sv", "en"], default="sv", help="default: sv")
+        lang_option(sub)
     return parser
 
 

@@ -7,6 +7,7 @@ import argparse
 import dataclasses
 from typing import TYPE_CHECKING
 
+from ..messages import message
 from ..records.evidence_texts import say
 from ..untrusted import json_text, visible
 from .common import OK, STORE, deliver, report_error
@@ -33,7 +34,7 @@ def _size(text: str) -> int:
 
 def _k(text: str) -> int:
     if not text.strip().isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an attachment number (1, 2, ...)")
+        raise argparse.ArgumentTypeError(message("arg_not_attachment", text=text))
     return int(text)
 
 

@@ -71,7 +71,7 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(message("arg_not_date", text=text)) from None
 
 
 def _moment(text: str) -> str:
@@ -86,17 +86,15 @@ def _moment(text: str) -> str:
     try:
         moment = datetime.fromisoformat(text.strip()).astimezone(UTC)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a time; use now, YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (local time)"
-        ) from None
+        raise argparse.ArgumentTypeError(message("arg_not_time", text=text)) from None
     if moment > now:
-        raise argparse.ArgumentTypeError(f"{text!r} is in the future")
+        raise argparse.ArgumentTypeError(message("arg_future", text=text))
     return moment.isoformat(timespec="seconds")
 
 
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a step number (1, 2, ...)")
+        raise argparse.ArgumentTypeError(message("arg_not_step", text=text))
     return int(text)
 
 

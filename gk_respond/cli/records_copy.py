@@ -1,5 +1,6 @@
 """`gk-respond records copy --to LOCATION`: move a case log (to a team's PostgreSQL server,
-say), every case and channel, keeping the numbers; checked on both sides afterwards."""
+say), every case, channel, contact, account and attachment, keeping the numbers; checked on
+both sides afterwards."""
 
 from __future__ import annotations
 
@@ -17,11 +18,13 @@ if TYPE_CHECKING:
 def add_copy(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     copy = commands.add_parser(
         "copy",
-        help="copy every case and channel to another case log, keeping the case numbers",
-        description="Copy every case (history, notes, follow-up fields), the case numbers "
-        "given and the channel register from --db to --to, in one transaction; then compare "
-        "the counts and each comment's SHA-256 on both sides. A target that holds cases is "
-        "refused unless --append, which renumbers nothing and refuses a number it holds.",
+        help="copy everything in a case log to another one, keeping the case numbers",
+        description="Copy every case (history, notes, follow-up fields, attachments and "
+        "their withdrawals), the case numbers given, the channel register, the contacts and "
+        "the web app's accounts with their log from --db to --to, in one transaction; then "
+        "compare the counts, each comment's and attachment's SHA-256 and every other row on "
+        "both sides. A target that holds anything is refused unless --append, which "
+        "renumbers nothing and refuses a case number or user name it holds.",
     )
     copy.add_argument(
         "--to",
@@ -32,7 +35,7 @@ def add_copy(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     copy.add_argument(
         "--append",
         action="store_true",
-        help="add to a log that holds cases already (no case number may be in both)",
+        help="add to a log that holds cases already (no case number or user name may be in both)",
     )
     copy.add_argument(
         "--db",
@@ -45,11 +48,17 @@ def copy_command(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     from ..records.copy import copy_log
 
     copied = copy_log(store, args.to, append=args.append, warn=print_warning)
+    rows = copied.rows
     say(
         message(
             "copied",
             cases=copied.cases,
             channels=copied.channels,
+            contacts=rows["contacts"],
+            users=rows["users"],
+            events=rows["account_events"],
+            attachments=rows["attachments"],
+            withdrawals=rows["attachment_withdrawals"],
             source=store.path,
             target=copied.target,
         )

@@ -8,6 +8,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from ..messages import message
 from .common import (
     OK,
     PROBLEMS,
@@ -115,7 +116,7 @@ def main(argv: list[str]) -> int:
 
 def _count(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of scenarios (1, 2, ...)")
+        raise argparse.ArgumentTypeError(message("arg_not_count", text=text))
     return int(text)
 
 

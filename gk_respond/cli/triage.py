@@ -34,6 +34,7 @@ from .launch import open_app
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
     from ..records.channel_match import Registered
+    from ..records.store import Store
     from ..triage import Comment
 
 MAIN_HELP = """\
@@ -79,7 +80,7 @@ def main(argv: list[str]) -> int:
         "  train           training: scenarios to walk, a presenter view, --check, --grade\n"
         "  reply           the reply: a draft per outcome, checked against the writing rules\n"
         "  serve           the web app, for a browser (pip install 'gk-respond[web]')\n"
-        "  users           the web app's accounts: add, list, passwd, disable, remove",
+        "  users           the web app's accounts: add, list, passwd, role, disable, remove",
         MAIN_HELP + EXIT_CODES,
     )
     parser.add_argument("--version", action="version", version=f"gk-respond {__version__}")
@@ -234,6 +235,17 @@ def _stdin_from_terminal() -> None:
 
 
 def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment) -> int:
+    from .case_log_once import opened_once
+
+    with opened_once(args.db, url=args.url, saving=args.save) as store:
+        return _answer_with(chart, text, args, comment, store)
+
+
+def _answer_with(
+    chart: Chart, text: str, args: argparse.Namespace, comment: Comment, store: Store | None
+) -> int:
+    """``_answer`` with the case log open (``store``) for all it reads and writes, or None:
+    then each part opens it itself, as it needs."""
     from .. import render
     from ..flowchart.answers import AnswersError, evaluate, split
     from ..records.errors import StoreError
@@ -242,7 +254,7 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment)
 
     fmt, lang, save = args.format, args.lang, args if args.save else None
     try:
-        channel = _registered_channel(args.url, args.db, saving=bool(save)) if args.url else None
+        channel = _registered_channel(args.url, args.db, saving=bool(save), store=store)
     except StoreError as error:  # the save could not be kept either: one error, not two lines
         return report_error(error.text, STORE)
     try:
@@ -253,10 +265,10 @@ def _answer(chart: Chart, text: str, args: argparse.Namespace, comment: Comment)
         return fail(error.problems)
     # read before a save: a read-only reader that closes last leaves SQLite's -wal and -shm
     # files behind, which another user who may only read the file cannot open
-    contacts = _contacts(chart, result.outcome, lang, args.db, channel)
+    contacts = _contacts(chart, result.outcome, lang, args.db, channel, store)
     number = None
     if save is not None and result.outcome is not None:
-        number = _save(chart, result, lang, save, comment, channel.id if channel else "")
+        number = _save(chart, result, lang, save, comment, channel.id if channel else "", store)
         if number is None:
             return STORE
     if channel is not None:
@@ -299,8 +311,10 @@ def _save(
     args: argparse.Namespace,
     comment: Comment,
     channel: str,
+    store: Store | None = None,
 ) -> str | None:
-    """Keep the outcome in the case log; its number after the commit, or None (reported)."""
+    """Keep the outcome in the case log (``store``, if it is open to write already); its
+    number after the commit, or None (reported)."""
     from .. import default_flowchart
     from ..flowchart.engine import Event
     from ..records.handler import handler_name
@@ -325,40 +339,55 @@ def _save(
         ],
     )
     try:
-        with Store(args.db or default_path(), warn=print_warning) as store:
+        if store is not None and not store.readonly:
             return save_new(store, chart, case, channel).number
+        with Store(args.db or default_path(), warn=print_warning) as opened:
+            return save_new(opened, chart, case, channel).number
     except StoreError as error:
         report_error(error.text)
         return None
 
 
 def _contacts(
-    chart: Chart, outcome: str | None, lang: str, db: str | None, channel: Registered | None
+    chart: Chart,
+    outcome: str | None,
+    lang: str,
+    db: str | None,
+    channel: Registered | None,
+    store: Store | None = None,
 ) -> list[dict[str, Any]]:
     """Who to contact on ``outcome``: the contacts (``gk-respond contacts``) holding the roles
-    it names, and the registered channel's administrators. The case log is read only when the
-    outcome names a role or the comment is on a registered channel."""
+    it names, and the registered channel's administrators. The case log (``store`` if it is
+    open) is read only when the outcome names a role or the comment is on a registered
+    channel."""
     from .. import render
 
     if outcome is None or not (chart.flowchart.contacts_of(outcome) or channel):
         return []
-    from ..records.contact_rows import read_contacts
+    from ..records.contact_rows import contacts_in, read_contacts
     from ..records.store import default_path
 
-    people = read_contacts(db or default_path())
+    people = contacts_in(store) if store is not None else read_contacts(db or default_path())
     return render.contacts_data(chart, outcome, lang, people, channel.data() if channel else None)
 
 
-def _registered_channel(url: str, db: str | None, *, saving: bool) -> Registered | None:
-    """The channel in the register that ``url`` belongs to. A case log that does not exist
-    yet holds no register (and is not created); one that cannot be read is reported: as a
-    warning, or, when ``saving`` into it, as the StoreError the save would meet too."""
+def _registered_channel(
+    url: str, db: str | None, *, saving: bool, store: Store | None = None
+) -> Registered | None:
+    """The channel in the register that ``url`` belongs to (in ``store`` if it is open). A
+    case log that does not exist yet holds no register (and is not created); one that cannot
+    be read is reported: as a warning, or, when ``saving`` into it, as the StoreError the
+    save would meet too."""
     from ..records.channel_lookup import registered_channel
     from ..records.store import NoCaseLog, Store, StoreError, default_path, print_warning
 
+    if not url:
+        return None
     try:
-        with Store(db or default_path(), readonly=True, warn=print_warning) as store:
+        if store is not None:
             return registered_channel(store, url)
+        with Store(db or default_path(), readonly=True, warn=print_warning) as opened:
+            return registered_channel(opened, url)
     except NoCaseLog:
         return None
     except StoreError as error:

@@ -9,7 +9,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .common import BAD_INPUT, OK, STORE, report_error
+from ..messages import error_text, message
+from .common import BAD_INPUT, OK, STORE, Parser, report_error, say
 
 SERVE_HELP = """\
 examples:
@@ -90,7 +91,10 @@ def add_parsers(subparsers: Any) -> None:
     enable.add_argument("name")
     remove = commands.add_parser("remove", help="remove an account (its cases keep the name)")
     remove.add_argument("name")
-    for sub in (add, listed, passwd, disable, enable, remove):
+    role = commands.add_parser("role", help="give an account another role (signs the user out)")
+    role.add_argument("name")
+    role.add_argument("role", help="kommunikatör or informationsansvarig")
+    for sub in (add, listed, passwd, disable, enable, remove, role):
         _db_option(sub)
     for sub in (add, passwd):
         sub.add_argument(
@@ -112,7 +116,7 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str]) -> int:
     """``gk-respond serve ...`` or ``gk-respond users ...`` (``argv`` starts with which)."""
-    parser = argparse.ArgumentParser(prog="gk-respond")
+    parser = Parser(prog="gk-respond")
     add_parsers(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
@@ -194,6 +198,7 @@ def run_serve(args: argparse.Namespace) -> int:
         log_level="warning",
         proxy_headers=False,  # the app reads X-Forwarded-For itself, from trusted proxies
         server_header=False,
+        ws="none",  # no websockets: none of their libraries is looked for at start-up
     )
     return OK
 
@@ -210,12 +215,12 @@ def _password(args: argparse.Namespace) -> str | None:
         line = sys.stdin.readline()
         return line.rstrip("\r\n")
     try:
-        first = getpass.getpass("New password: ")
-        again = getpass.getpass("The same again: ")
+        first = getpass.getpass(message("user_password_prompt"))
+        again = getpass.getpass(message("user_password_again"))
     except (EOFError, KeyboardInterrupt):
         return None
     if first != again:
-        report_error("the two passwords differ; nothing was changed")
+        report_error(message("user_passwords_differ"))
         return None
     return first
 
@@ -240,16 +245,19 @@ def run_users(args: argparse.Namespace) -> int:
             if command == "add":
                 assert password is not None
                 user = users.add(args.name, args.role, password, by=by)
-                print(f"gk-respond: account {user.name} added ({user.role})", file=sys.stderr)
+                say(message("user_added", name=user.name, role=user.role))
             elif command == "passwd":
                 assert password is not None
                 user = users.set_password(args.name, password, by=by)
-                print(f"gk-respond: new password for {user.name}", file=sys.stderr)
+                say(message("user_new_password", name=user.name))
+            elif command == "role":
+                user = users.set_role(args.name, args.role, by=by)
+                say(message("user_role_set", name=user.name, role=user.role))
             else:
                 user = getattr(users, command)(args.name, by=by)
-                print(f"gk-respond: account {user.name}: {command}d", file=sys.stderr)
+                say(message(f"user_{command}d", name=user.name))
     except UserError as error:
-        report_error(str(error))
+        report_error(error_text(error))
         return BAD_INPUT
     except StoreError as error:
         report_error(error.text)
@@ -266,10 +274,14 @@ def _list(users: list[Any], fmt: str) -> int:
         print(json.dumps([asdict(u) for u in users], ensure_ascii=False, indent=2))
         return OK
     if not users:
-        print("no accounts")
+        print(message("user_none"))
         return OK
     width = max(len(u.name) for u in users)
     for u in users:
-        state = f"disabled {u.disabled_at}" if u.disabled_at else "active"
+        state = (
+            message("user_disabled_at", at=u.disabled_at)
+            if u.disabled_at
+            else message("user_active")
+        )
         print(f"{u.name:<{width}}  {u.role:<20}  {state}")
     return OK

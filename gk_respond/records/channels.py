@@ -26,6 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .. import messages
 from ..flowchart.schema import DUE_PATTERN
 from ..strings import t
 from .channel_match import SCHEME as _SCHEME
@@ -348,7 +349,9 @@ class Channels:
             try:
                 found.append(_channel(row))
             except _Damaged as damaged:
-                self.store.warning(f"{self.store.path}: {damaged}; it is left out — {_REPAIR}")
+                self.store.warning(
+                    messages.Text("channel_left_out", path=self.store.path, row=damaged.args[0])
+                )
         return found
 
     def get(self, channel_id: str) -> Channel | None:
@@ -406,30 +409,32 @@ class _Damaged(Exception):
     """A stored channel row that is no channel; the message names it."""
 
 
-_REPAIR = "restore the register from a backup (channels import FILE)"
-
-
 def _channel(row: Sequence[Any]) -> Channel:
     """The channel a stored row holds, checked; _Damaged naming it if it is not one."""
     stored_id, text = row[0], row[1]
     name = stored_id if isinstance(stored_id, str) else repr(stored_id)
     if not isinstance(text, str):
-        raise _Damaged(f"channel {name} is damaged (channel_json is not text)")
+        raise _Damaged(_damaged(name, messages.Text("channel_not_text")))
     try:
         channel = Channel.model_validate_json(text)
     except ValidationError as error:
-        detail = "; ".join(explain(error, "en")[:2])
-        raise _Damaged(f"channel {name} is damaged ({detail})") from None
+        detail = "; ".join(explain(error, messages.language())[:2])
+        raise _Damaged(_damaged(name, detail)) from None
     if channel.id != stored_id:
-        raise _Damaged(f"channel {name} is damaged (its data says id {channel.id})")
+        raise _Damaged(_damaged(name, messages.Text("channel_other_id", id=channel.id)))
     return channel
+
+
+def _damaged(name: str, detail: str) -> messages.Text:
+    return messages.Text("channel_damaged", name=name, detail=detail)
 
 
 def _checked(path: str, row: Sequence[Any]) -> Channel:
     try:
         return _channel(row)
     except _Damaged as damaged:
-        raise StoreError(f"{path}: {damaged}; it is left as it is — {_REPAIR}") from None
+        row = damaged.args[0]
+        raise StoreError(messages.Text("channel_left_as_is", path=path, row=row)) from None
 
 
 def _read(db: Any, path: str) -> list[Channel]:

@@ -16,7 +16,16 @@ def read_contacts(path: str, warn: Callable[[str], None] | None = None) -> list[
     (``Store``'s warnings)."""
     try:
         with Store(path, readonly=True, warn=warn) as store:
-            rows = store.query("SELECT contact_json FROM contacts ORDER BY role, id")
+            return contacts_in(store)
+    except StoreError:
+        return []
+
+
+def contacts_in(store: Store) -> list[dict[str, str]]:
+    """The contacts in an open case log, as ``read_contacts`` gives them (none if they
+    cannot be read)."""
+    try:
+        rows = store.query("SELECT contact_json FROM contacts ORDER BY role, id")
     except StoreError:
         return []
     found = []

@@ -114,10 +114,7 @@ class PgConnection:
 
     def _refuse_nul(self, params: Sequence[object]) -> None:
         if any(isinstance(p, str) and "\x00" in p for p in params):
-            raise StoreError(
-                f"{self.where}: PostgreSQL cannot keep the character U+0000 (NUL) that the "
-                "text holds; remove it and try again (nothing was written)"
-            )
+            raise StoreError(Text("pg_nul", where=self.where))
 
     def close(self) -> None:
         with suppress(psycopg.Error):

@@ -394,7 +394,12 @@ def _case(row: sqlite3.Row) -> Case:
     try:  # the slow way, which says what is wrong
         values = {f.name: _value(f.name, row) for f in fields(Case)}
     except (ValueError, TypeError, KeyError, IndexError) as error:
-        raise _BadRow(f"case {name} is damaged ({error})") from None
+        detail = (
+            error.args[0]
+            if isinstance(error, ValueError | TypeError) and error.args
+            else str(error)
+        )
+        raise _BadRow(Text("row_case", name=name, detail=detail)) from None
     return Case(**values)
 
 
@@ -443,11 +448,11 @@ def _value(name: str, row: sqlite3.Row) -> object:
     column = _JSON.get(name, name)
     value = row[column]
     if isinstance(value, Undecodable):
-        raise ValueError(f"{column} is not UTF-8 text")
+        raise ValueError(Text("row_not_utf8", column=column))
     if value is None and name in _OPTIONAL:
         return None
     if not isinstance(value, str):
-        raise TypeError(f"{column} is {type(value).__name__}, not text")
+        raise TypeError(Text("row_not_text", column=column, kind=type(value).__name__))
     if name in _TIMES:
         _timestamp(value, column)
     if name not in _JSON:
@@ -455,23 +460,23 @@ def _value(name: str, row: sqlite3.Row) -> object:
     try:
         data = json.loads(value)
     except ValueError:
-        raise ValueError(f"{column} is not JSON") from None
+        raise ValueError(Text("row_not_json", column=column)) from None
     if name == "path":
         if not _list_of(data, list) or not all(
             len(pair) == 2 and all(isinstance(x, str) for x in pair) for pair in data
         ):
-            raise ValueError(f"{column} is not a list of question-answer pairs")
+            raise ValueError(Text("row_not_pairs", column=column))
         return [tuple(pair) for pair in data]
     if name == "ticked":
         if not _list_of(data, int) or any(isinstance(n, bool) or n < 0 for n in data):
-            raise ValueError(f"{column} is not a list of step numbers")
+            raise ValueError(Text("row_not_steps", column=column))
         return data
     if name == "reply_findings":
         if not _list_of(data, dict):
-            raise ValueError(f"{column} is not a list of findings")
+            raise ValueError(Text("row_not_findings", column=column))
         return data
     if not _list_of(data, dict) or not all(_event(entry) for entry in data):
-        raise ValueError(f"{column} is not a list of answers with their times")
+        raise ValueError(Text("row_not_answers", column=column))
     return data
 
 
@@ -503,7 +508,7 @@ def _timestamp(text: str, column: str) -> None:
     try:
         datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{column} {text!r} is not a time") from None
+        raise ValueError(Text("row_not_time", column=column, text=text)) from None
 
 
 def _text(data: bytes) -> str | Undecodable:
@@ -641,7 +646,7 @@ class Store:
             try:
                 case = _case(row)
             except _BadRow as bad:
-                self.warning(f"{self.path}: {bad}; it is left out — restore it from a backup")
+                self.warning(Text("row_left_out", path=self.path, row=bad.args[0]))
                 continue
             if where.matches_text(case):
                 found.append(case)
@@ -674,9 +679,7 @@ class Store:
         try:
             return _case(row)
         except _BadRow as bad:
-            raise StoreError(
-                f"{self.path}: {bad}; it is left as it is — restore it from a backup"
-            ) from None
+            raise StoreError(Text("row_left_as_is", path=self.path, row=bad.args[0])) from None
 
     def update(self, number: str, change: Callable[[Case], None]) -> Case | None:
         """Apply ``change`` to a case and store the result, in one transaction; the case as
@@ -797,11 +800,7 @@ def _open(
             db = _connect(path, readonly, immutable=True)
             _check_intact(db, path)
             if os.path.exists(f"{path}-wal") and os.path.getsize(f"{path}-wal") > 0:
-                warnings.append(
-                    f"{path}-wal holds changes that cannot be read where it is (no -shm file "
-                    "beside it, and none can be made): the latest cases may be missing; copy "
-                    "the case log with its -wal file to a folder you may write to"
-                )
+                warnings.append(Text("store_wal_unreadable", path=path))
         if readonly:
             _check_version(db, path)
         else:
@@ -875,8 +874,7 @@ def _check_file(path: str, readonly: bool) -> bool:
                 os.fchmod(descriptor, 0o600)
             except OSError as error:
                 raise StoreError(
-                    f"{path}: is an empty file gk-respond cannot make private "
-                    f"({error.strerror}); it is left as it is"
+                    Text("store_not_private", path=path, error=error.strerror)
                 ) from None
     return True
 

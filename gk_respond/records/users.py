@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ..messages import Text
 from .account_log import record
 from .store import Store, StoreError, utc_now
 
@@ -24,10 +26,20 @@ COMMUNICATOR, INFORMATION_OFFICER = "kommunikatör", "informationsansvarig"
 ROLES = (COMMUNICATOR, INFORMATION_OFFICER)
 MIN_PASSWORD = 12  # characters
 _NAME = re.compile(r"[\w][\w.@-]{0,63}")
+NOW = object()  # in an account change: the time it is made
 
 
 class UserError(ValueError):
-    """An account change refused; the message says why."""
+    """An account change refused; the message (a `messages.Text`) says why, in English as
+    ``str()`` and in the run's language through `messages.error_text`."""
+
+
+class LastManager(UserError):
+    """The change would leave active accounts but no active informationsansvarig: nobody
+    could then manage the accounts or the register in the browser."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(Text("user_last_manager", name=name))
 
 
 @dataclass(frozen=True)
@@ -52,9 +64,7 @@ def _hasher() -> PasswordHasher:
     try:
         from argon2 import PasswordHasher
     except ImportError:  # pragma: no cover - the web extra is not installed
-        raise StoreError(
-            "accounts need the web extra: pip install 'gk-respond[web]' (argon2-cffi)"
-        ) from None
+        raise StoreError(Text("user_needs_web")) from None
     return PasswordHasher()
 
 
@@ -62,18 +72,15 @@ def check_name(name: str) -> str:
     """A user name as kept: NFC, no spaces or control characters, at most 64 characters."""
     name = unicodedata.normalize("NFC", name.strip())
     if not _NAME.fullmatch(name):
-        raise UserError(
-            f"{name!r} will not do as a user name: use letters, digits and . _ @ - "
-            "(at most 64, no spaces), e.g. anna.andersson"
-        )
+        raise UserError(Text("user_bad_name", name=name))
     return name
 
 
 def check_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise UserError(f"the password must have at least {MIN_PASSWORD} characters")
+        raise UserError(Text("user_short_password", count=MIN_PASSWORD))
     if password != password.strip():
-        raise UserError("the password must not begin or end with a space")
+        raise UserError(Text("user_password_spaces"))
     return password
 
 
@@ -81,7 +88,7 @@ def check_role(role: str) -> str:
     folded = role.strip().casefold()
     folded = {"kommunikator": COMMUNICATOR}.get(folded, folded)  # typed without ö
     if folded not in ROLES:
-        raise UserError(f"{role!r} is not a role; valid roles: {', '.join(ROLES)}")
+        raise UserError(Text("user_bad_role", role=role, roles=", ".join(ROLES)))
     return folded
 
 
@@ -121,7 +128,7 @@ class Users:
         now = utc_now()
         with self.store.transaction() as db:
             if db.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
-                raise UserError(f"there is already an account {name!r}")
+                raise UserError(Text("user_exists", name=name))
             db.execute(
                 "INSERT INTO users (name, role, password_hash, created_at, changed_at) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -130,19 +137,18 @@ class Users:
             record(db, now, by, "added", name, role)
         return User(name, role, now, now)
 
-    def _set(self, name: str, assignments: str, values: dict[str, object],
-             event: tuple[str, str, str]) -> User:  # fmt: skip
-        """Change the account (``:now`` in ``assignments`` is the time) and log ``event``
-        (by, action, detail) in the same transaction."""
+    def _set(self, name: str, changes: dict[str, object], event: tuple[str, str, str], *,
+             keeps_manager: bool = False) -> User:  # fmt: skip
+        """Set the account's columns to ``changes`` (NOW: the time) and log ``event`` (by,
+        action, detail) in the same transaction; ``keeps_manager``: refused (LastManager) if
+        the account is the last active informationsansvarig. Plain ``?`` parameters, which
+        both backends take."""
         now = utc_now()
+        values = {column: now if value is NOW else value for column, value in changes.items()}
+        assignments = ", ".join(f"{column} = ?" for column in values)
         with self.store.transaction() as db:
-            found = db.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone()
-            if not found:
-                raise UserError(f"there is no account {name!r}")
-            db.execute(
-                f"UPDATE users SET {assignments} WHERE name = :name",
-                {**values, "now": now, "name": name},
-            )
+            _found(_in(db), name, keeps_manager)
+            db.execute(f"UPDATE users SET {assignments} WHERE name = ?", (*values.values(), name))
             record(db, now, event[0], event[1], name, event[2])
         user = self.get(name)
         assert user is not None
@@ -153,27 +159,30 @@ class Users:
         else a reset."""
         digest = _hasher().hash(check_password(password))
         action = "password_changed" if by == name else "password_reset"
-        return self._set(
-            name, "password_hash = :hash, changed_at = :now", {"hash": digest}, (by, action, "")
-        )
+        changes = {"password_hash": digest, "changed_at": NOW}
+        return self._set(name, changes, (by, action, ""))
 
     def set_role(self, name: str, role: str, by: str = "") -> User:
+        """Give the account ``role``; taking it from the last active informationsansvarig
+        is refused (LastManager). The account's sessions end (its stamp changes)."""
         role = check_role(role)
-        assignments = "role = :role, changed_at = :now"
-        return self._set(name, assignments, {"role": role}, (by, "role", role))
+        return self._set(name, {"role": role, "changed_at": NOW}, (by, "role", role),
+                         keeps_manager=role != INFORMATION_OFFICER)  # fmt: skip
 
     def disable(self, name: str, by: str = "") -> User:
-        return self._set(name, "disabled_at = :now, changed_at = :now", {}, (by, "disabled", ""))
+        """Stop the account signing in; refused for the last active informationsansvarig
+        (LastManager)."""
+        return self._set(name, {"disabled_at": NOW, "changed_at": NOW}, (by, "disabled", ""),
+                         keeps_manager=True)  # fmt: skip
 
     def enable(self, name: str, by: str = "") -> User:
-        return self._set(name, "disabled_at = NULL, changed_at = :now", {}, (by, "enabled", ""))
+        return self._set(name, {"disabled_at": None, "changed_at": NOW}, (by, "enabled", ""))
 
     def remove(self, name: str, by: str = "") -> User:
-        """Remove an account; the cases it handled keep its name."""
-        user = self.get(name)
-        if user is None:
-            raise UserError(f"there is no account {name!r}")
+        """Remove an account; the cases it handled keep its name. Refused for the last
+        active informationsansvarig (LastManager)."""
         with self.store.transaction() as db:
+            user = _found(_in(db), name, keeps_manager=True)
             db.execute("DELETE FROM users WHERE name = ?", (name,))
             record(db, utc_now(), by, "removed", name)
         return user
@@ -220,6 +229,32 @@ class Users:
         role, digest, changed_at, disabled_at = rows[0]
         password = hashlib.sha256(str(digest).encode()).hexdigest()[:16]
         return f"{role}|{changed_at}|{disabled_at}|{password}"
+
+
+def _in(db: Any) -> Callable[[str, tuple[object, ...]], Any]:
+    """The first row of a statement, read in the transaction ``db`` (or None)."""
+    return lambda sql, params: db.execute(sql, params).fetchone()
+
+
+def _found(first: Callable[[str, tuple[object, ...]], Any], name: str,
+           keeps_manager: bool) -> User:  # fmt: skip
+    """The account ``name``, read by ``first`` (UserError if there is none);
+    with ``keeps_manager``, LastManager if it is the last active informationsansvarig
+    while other accounts are active (if none are, there is nobody to lock out: on loopback
+    the app then runs for one person, who may manage everything)."""
+    row = first(f"SELECT {_COLUMNS} FROM users WHERE name = ?", (name,))
+    if row is None:
+        raise UserError(Text("user_missing", name=name))
+    user = _user(row)
+    if keeps_manager and user.manages and user.active:
+        others = first(
+            "SELECT COUNT(*), COUNT(CASE WHEN role = ? THEN 1 END) FROM users "
+            "WHERE name <> ? AND disabled_at IS NULL",
+            (INFORMATION_OFFICER, name),
+        )
+        if int(others[0]) > 0 and int(others[1]) == 0:
+            raise LastManager(name)
+    return user
 
 
 class _Dummy:

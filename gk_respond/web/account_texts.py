@@ -59,6 +59,35 @@ ACCOUNT_TEXTS: dict[str, dict[str, str]] = {
         "acc_differ": "De två lösenorden är olika.",
         "acc_wrong_current": "Det nuvarande lösenordet stämmer inte.",
         "acc_not_yourself": "Du kan inte stänga av ditt eget konto.",
+        "acc_not_yourself_remove": (
+            "Du kan inte ta bort ditt eget konto; be en annan informationsansvarig om det."
+        ),
+        "acc_not_yourself_role": (
+            "Du kan inte byta roll på ditt eget konto; be en annan informationsansvarig om det."
+        ),
+        "acc_last_manager": (
+            "{name} är den sista aktiva informationsansvariga, och då kunde ingen längre "
+            "hantera konton och kanalregistret. Ge först ett annat konto den rollen. Inget är "
+            "ändrat."
+        ),
+        "change_role": "Byt roll",
+        "role_heading": "Roll för {name}",
+        "role_intro": (
+            "{name} har nu rollen {role}. En ny roll gäller genast: {name} loggas ut "
+            "överallt och loggar in igen med den."
+        ),
+        "save_role": "Spara rollen",
+        "account_role_changed": "{name} har nu rollen {role} och är utloggad överallt.",
+        "remove_account": "Ta bort",
+        "remove_heading": "Ta bort kontot {name}?",
+        "remove_intro": (
+            "Kontot {name} ({role}) tas bort för gott: {name} loggas ut överallt och kan inte "
+            "logga in igen. Ärendena behåller namnet, och borttagningen står i kontologgen. "
+            "Ska {name} bara inte kunna logga in en tid, stäng av kontot i stället."
+        ),
+        "remove_account_button": "Ja, ta bort kontot",
+        "account_removed": "Kontot {name} är borttaget.",
+        "back_to_accounts": "Tillbaka till kontona",
         "no_own_password": (
             "Du är inloggad genom kommunens inloggning (eller arbetar ensam på den här datorn), "
             "så det finns inget lösenord här att byta."
@@ -139,6 +168,36 @@ ACCOUNT_TEXTS: dict[str, dict[str, str]] = {
         "acc_differ": "The two passwords differ.",
         "acc_wrong_current": "The current password is not right.",
         "acc_not_yourself": "You cannot disable your own account.",
+        "acc_not_yourself_remove": (
+            "You cannot remove your own account; ask another information officer."
+        ),
+        "acc_not_yourself_role": (
+            "You cannot change the role of your own account; ask another information officer."
+        ),
+        "acc_last_manager": (
+            "{name} is the last active information officer, and then nobody could manage "
+            "the accounts and the channel register any more. First give another account "
+            "that role. Nothing is changed."
+        ),
+        "change_role": "Change role",
+        "role_heading": "The role of {name}",
+        "role_intro": (
+            "{name} has the role {role} now. A new role holds at once: {name} is signed "
+            "out everywhere and signs in again with it."
+        ),
+        "save_role": "Save the role",
+        "account_role_changed": "{name} now has the role {role} and is signed out everywhere.",
+        "remove_account": "Remove",
+        "remove_heading": "Remove the account {name}?",
+        "remove_intro": (
+            "The account {name} ({role}) is removed for good: {name} is signed out "
+            "everywhere and cannot sign in again. The cases keep the name, and the removal "
+            "is in the account log. If {name} should only be kept from signing in for a "
+            "while, disable the account instead."
+        ),
+        "remove_account_button": "Yes, remove the account",
+        "account_removed": "The account {name} is removed.",
+        "back_to_accounts": "Back to the accounts",
         "no_own_password": (
             "You are signed in through the municipality's sign-on (or work alone on this "
             "computer), so there is no password here to change."

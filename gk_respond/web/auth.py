@@ -8,12 +8,13 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 
 from ..records.store import Store
 from ..records.users import COMMUNICATOR, INFORMATION_OFFICER, UserError, Users, check_name
+from .security import checked_form
 from .settings import Settings
 
 T = TypeVar("T")
@@ -152,6 +153,10 @@ async def require_manager(request: Request) -> Actor:
 
 Signed = Annotated[Actor, Depends(require_actor)]  # a route for anyone signed in
 Manager = Annotated[Actor, Depends(require_manager)]  # a route for an informationsansvarig
+# A form's fields, its CSRF token checked, read on the event loop: a route taking it after its
+# actor can be a plain ``def``, which FastAPI runs in a worker thread, off the event loop,
+# with that thread's own case log (StorePool): for routes that write to the case log.
+CheckedForm = Annotated[dict[str, Any], Depends(checked_form)]
 
 
 def sign_in(request: Request, name: str, stamp: str, keep_lang: bool = False) -> None:

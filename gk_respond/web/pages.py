@@ -15,6 +15,7 @@ from ..records.view import local_time
 from ..untrusted import visible
 from .security import csrf_token
 from .settings import Settings
+from .template_cache import template_cache
 from .texts import LANGS, t
 
 
@@ -24,6 +25,7 @@ def environment() -> Environment:
         loader=PackageLoader("gk_respond.web", "templates"),
         autoescape=True,  # every value is escaped; nothing user-given is ever marked safe
         auto_reload=False,  # package files: not looked at on disk again for every page
+        bytecode_cache=template_cache(),  # compiled once, not at every start
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -32,8 +32,19 @@ class Base(Screen):
         raise NotImplementedError
 
     def on_screen_resume(self) -> None:
-        self.show()
+        # Textual calls this for each class that defines it: subclasses use the hooks below.
+        if not self.drawn_already():
+            self.show()
+        self.resumed()
         self.call_after_refresh(self.show_header_tooltip)
+
+    def drawn_already(self) -> bool:
+        """Whether the screen, shown again, is still drawn from what it shows (a dialog over
+        it closed having changed nothing); a screen that cannot tell is drawn again."""
+        return False
+
+    def resumed(self) -> None:
+        """What the screen does each time it is shown, once it is drawn."""
 
     def show_header_tooltip(self) -> None:
         """The header's icon opens the palette: its tooltip in the app's language (Textual's

@@ -42,6 +42,7 @@ BEFORE = ("id", "name", "medium", "url", "unit", "purpose", "audience")
 # response_due is our own addition (after Bilaga 1, punkt 7), optional: empty for none.
 AFTER = ("daily", "monitoring", "hours_per_week", "response_due", "approved_by", "approved_on")
 ADMIN_ROWS = 3  # as on the policy's form
+FORM = "channel-form"  # the name the form is installed under
 HINTS = frozenset(k.removeprefix("ch_hint_") for k in STRINGS["sv"] if k.startswith("ch_hint_"))
 
 
@@ -84,7 +85,16 @@ class ChannelsScreen(RegisterScreen):
             table.add_row(*cells, key=channel.id)
 
     def form_for(self, entry: Channel | None) -> ChannelForm:
-        return ChannelForm(entry)
+        """The app's one channel form, built once (its some hundred widgets take a good
+        part of a second to build and style on a busy machine), filled in for ``entry``;
+        a new one only for a channel with more administrators than it has rows."""
+        app = self.app
+        if not app.is_screen_installed(FORM):
+            app.install_screen(ChannelForm(None), FORM)
+        form = app.get_screen(FORM)
+        if not isinstance(form, ChannelForm) or not form.fits(entry):
+            return ChannelForm(entry)
+        return form.open_for(entry)
 
     def get_entry(self, key: str) -> Channel | None:
         return in_register(self, lambda channels: channels.get(key))
@@ -107,6 +117,9 @@ class ChannelForm(Base):
         *bilingual("ctrl+s", "save", "save_channel", priority=True),
         *bilingual("escape", "cancel", "cancel", priority=True),
     ]
+    # The first field, not Textual's first focusable widget: that is the scrolling form,
+    # and focusing it restyles every widget of the form (then again for the field).
+    AUTO_FOCUS = "#field-id"
 
     def __init__(self, channel: Channel | None) -> None:
         super().__init__()
@@ -138,19 +151,42 @@ class ChannelForm(Base):
         yield Static(id=f"error-{name}", classes="error")
 
     def on_mount(self) -> None:
+        self.fill()
+
+    def open_for(self, channel: Channel | None) -> ChannelForm:
+        """The form again, for ``channel`` (None: a new one), as a new form would be."""
+        self.channel = channel
+        if self.is_mounted:
+            self.fill()
+        return self
+
+    def fits(self, channel: Channel | None) -> bool:
+        """Whether the form has a row for each of ``channel``'s administrators."""
+        return channel is None or len(channel.administrators) <= self.rows
+
+    def fill(self) -> None:
+        """Every field from the channel (empty for a new one), no problem shown, the cursor
+        in the first field."""
         channel = self.channel
+        values: dict[str, Any] = {}
         if channel is not None:
             values = channel.data()
             values["daily"] = "; ".join(channel.daily)
             values["hours_per_week"] = hours(channel.hours_per_week)
-            for name in (*BEFORE, *AFTER):
-                shown = values.get(name)
-                self.query_one(f"#field-{name}", Input).value = "" if shown is None else str(shown)
-            for row, admin in enumerate(channel.administrators):
-                for part in ADMINISTRATOR_FIELDS:
-                    self.query_one(f"#admin-{row}-{part}", Input).value = getattr(admin, part)
-            for item_id in channel.checklist:
-                self.query_one(f"#check-{item_id}", Checkbox).value = True
+        for name in (*BEFORE, *AFTER):
+            shown = values.get(name)
+            self.query_one(f"#field-{name}", Input).value = "" if shown is None else str(shown)
+        admins = channel.administrators if channel is not None else []
+        for row in range(self.rows):
+            for part in ADMINISTRATOR_FIELDS:
+                value = getattr(admins[row], part) if row < len(admins) else ""
+                self.query_one(f"#admin-{row}-{part}", Input).value = value
+        done = set(channel.checklist) if channel is not None else set()
+        for item_id in checklist.ids():
+            self.query_one(f"#check-{item_id}", Checkbox).value = item_id in done
+        for error in self.query(".error.-shown"):
+            error.remove_class("-shown")
+        self.query_one("#form", VerticalScroll).scroll_home(animate=False)
         self.query_one("#field-id", Input).focus()
         self.initial = self.given()[0]  # what Esc would not lose
 

@@ -30,6 +30,7 @@ def addition_line(addition: str | None, indent: str = "") -> Content:
 
 class OutcomeScreen(Base):
     guidance_for: tuple[str | None, str] | None = None  # the outcome and language built
+    drawn: tuple[object, ...] | None = None  # what the screen was last drawn from
     BINDINGS = [
         *bilingual("backspace", "back", "back", priority=True),
         *bilingual("c", "copy", "copy"),
@@ -59,8 +60,31 @@ class OutcomeScreen(Base):
             yield Static(id="path")
         yield footer()
 
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+    def drawn_from(self) -> tuple[object, ...]:
+        """Everything `show` draws from: the language, the triage and whether it is saved."""
+        app, triage = self.app, self.app.triage
+        walk = triage.walk
+        return (
+            app.lang,
+            triage.case,
+            triage.unsaved,
+            walk.outcome,
+            tuple(walk.path),
+            tuple(sorted(triage.ticked)),
+            triage.notes,
+            triage.reply,
+            triage.comment,
+            triage.channel,
+            repr(triage.channel_admins),
+            repr(triage.contacts),
+        )
+
+    def drawn_already(self) -> bool:
+        # guidance_for None: the guidance must be built again (the contacts may have changed)
+        return self.guidance_for is not None and self.drawn == self.drawn_from()
+
+    def resumed(self) -> None:
+        self.drawn = self.drawn_from()  # drawn from it now (show reads the contacts)
         steps = self.query_one("#steps", OptionList)
         if steps.highlighted is None:
             steps.highlighted = 0

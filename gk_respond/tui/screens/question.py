@@ -10,7 +10,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Header, Static
 
-from ... import render
 from ...untrusted import visible
 from ..keys import bilingual
 from ..widgets import CommentPanel, footer
@@ -147,6 +146,8 @@ def breadcrumb(app: GkRespondApp) -> str:
     steps = app.triage.walk.path
     if not steps:
         return ""
+    from ... import render  # here: the first question has no breadcrumb
+
     return " › ".join(
         f"{app.chart.question(s.question).title(app.lang)} "
         f"{render.answer_label(app.chart, s.question, s.answer, app.lang)}"

@@ -1,7 +1,10 @@
 """Accounts in the browser: an informationsansvarig lists, adds, disables and enables
-accounts and gives one a new password; anyone signed in with a password changes their own.
-The same rules as ``gk-respond users`` (records/users.py), each problem shown by its field;
-every change is logged with who made it (records/account_log.py), shown on the list."""
+accounts, gives one a new password or another role, and removes one (with a question
+first); anyone signed in with a password changes their own. The same rules as ``gk-respond
+users`` (records/users.py: never the last active informationsansvarig), each problem shown
+by its field, and nobody disables, removes or changes the role of their own account; every
+change is logged with who made it (records/account_log.py), shown on the list. The routes
+that write are plain functions: FastAPI runs them off the event loop."""
 
 from __future__ import annotations
 
@@ -16,13 +19,24 @@ from ...records.users import (
     INFORMATION_OFFICER,
     MIN_PASSWORD,
     ROLES,
+    LastManager,
     User,
     UserError,
     Users,
     check_name,
     check_role,
 )
-from ..auth import Manager, Signed, client_address, off_loop, sign_in, single_person, store_of
+from ..auth import (
+    Actor,
+    CheckedForm,
+    Manager,
+    Signed,
+    client_address,
+    off_loop,
+    sign_in,
+    single_person,
+    store_of,
+)
 from ..pages import page
 from ..security import checked_form
 
@@ -51,7 +65,7 @@ def _account(request: Request, name: str) -> User:
 
 
 def _list(request: Request, status: int = 200, errors: Errors | None = None,
-          given: dict[str, str] | None = None) -> Response:  # fmt: skip
+          given: dict[str, str] | None = None, problem_name: str = "") -> Response:  # fmt: skip
     store = store_of(request)
     alone = single_person(request)
     return page(
@@ -67,6 +81,8 @@ def _list(request: Request, status: int = 200, errors: Errors | None = None,
         min_password=MIN_PASSWORD,
         done=request.query_params.get("done", ""),
         done_name=request.query_params.get("name", ""),
+        done_role=request.query_params.get("role", ""),
+        problem_name=problem_name,
     )
 
 
@@ -107,22 +123,92 @@ async def add(request: Request, actor: Manager) -> Response:
     return _done("added", name)
 
 
+def _refused(request: Request, key: str, name: str) -> Response:
+    """The list again, saying why nothing was changed for the account ``name`` (409)."""
+    return _list(request, 409, {"account": [key]}, problem_name=name)
+
+
+def _oneself(user: User, actor: Actor) -> bool:
+    """Whether the account is the actor's own, which they may not disable, remove or give
+    another role (one could lock oneself out; another informationsansvarig may)."""
+    return user.name == actor.name
+
+
 @router.post("/accounts/{name}/disable")
-async def disable(request: Request, name: str, actor: Manager) -> Response:
-    await checked_form(request)
+def disable(request: Request, name: str, actor: Manager, form: CheckedForm) -> Response:
     user = _account(request, name)
-    if user.name == actor.name:
-        return _list(request, 409, {"account": ["acc_not_yourself"]})
-    Users(store_of(request)).disable(user.name, by=actor.name)
+    if _oneself(user, actor):
+        return _refused(request, "acc_not_yourself", user.name)
+    try:
+        Users(store_of(request)).disable(user.name, by=actor.name)
+    except LastManager:
+        return _refused(request, "acc_last_manager", user.name)
     return _done("disabled", user.name)
 
 
 @router.post("/accounts/{name}/enable")
-async def enable(request: Request, name: str, actor: Manager) -> Response:
-    await checked_form(request)
+def enable(request: Request, name: str, actor: Manager, form: CheckedForm) -> Response:
     user = _account(request, name)
     Users(store_of(request)).enable(user.name, by=actor.name)
     return _done("enabled", user.name)
+
+
+def _remove_page(request: Request, user: User, problem: str = "") -> Response:
+    return page(request, "account_remove.html", status=409 if problem else 200, account=user,
+                problem=problem)  # fmt: skip
+
+
+@router.get("/accounts/{name}/remove")
+def remove_question(request: Request, name: str, actor: Manager) -> Response:
+    """The question first: what removing means, or why one's own account cannot be."""
+    user = _account(request, name)
+    return _remove_page(request, user, "acc_not_yourself_remove" if _oneself(user, actor) else "")
+
+
+@router.post("/accounts/{name}/remove")
+def remove(request: Request, name: str, actor: Manager, form: CheckedForm) -> Response:
+    user = _account(request, name)
+    if _oneself(user, actor):
+        return _remove_page(request, user, "acc_not_yourself_remove")
+    try:
+        Users(store_of(request)).remove(user.name, by=actor.name)
+    except LastManager:  # the actor, another one, was taken away meanwhile (a race)
+        return _remove_page(request, user, "acc_last_manager")
+    return _done("removed", user.name)
+
+
+def _role_page(request: Request, user: User, actor: Actor, status: int = 200,
+               errors: Errors | None = None) -> Response:  # fmt: skip
+    problem = "acc_not_yourself_role" if _oneself(user, actor) else ""
+    return page(request, "account_role.html", status=409 if problem else status, account=user,
+                roles=ROLES, errors=errors or ({"account": [problem]} if problem else {}),
+                own=bool(problem))  # fmt: skip
+
+
+@router.get("/accounts/{name}/role")
+def role_form(request: Request, name: str, actor: Manager) -> Response:
+    return _role_page(request, _account(request, name), actor)
+
+
+@router.post("/accounts/{name}/role")
+def change_role(request: Request, name: str, actor: Manager, form: CheckedForm) -> Response:
+    """Another role: at once, and the account's sessions end (it signs in again)."""
+    user = _account(request, name)
+    if _oneself(user, actor):
+        return _role_page(request, user, actor)
+    try:
+        role = check_role(form.get("role", ""))
+    except UserError:
+        return _role_page(request, user, actor, 422, {"role": ["acc_bad_role"]})
+    if role == user.role:  # nothing to change, nothing logged
+        return RedirectResponse("/accounts", status_code=303)
+    try:
+        Users(store_of(request)).set_role(user.name, role, by=actor.name)
+    except LastManager:
+        return _role_page(request, user, actor, 409, {"account": ["acc_last_manager"]})
+    return RedirectResponse(
+        f"/accounts?done=role&name={quote(user.name)}&role={quote(role)}", status_code=303
+    )
 
 
 @router.get("/accounts/{name}/password")

@@ -1,5 +1,7 @@
 """The case log: the list with search, filters and pages; one case with its follow-up; the
-downloads, made by the same export code as ``gk-respond records export``."""
+downloads, made by the same export code as ``gk-respond records export``. Every route is a
+plain function, which FastAPI runs in a worker thread: reads and commits never hold up the
+event loop (the form is read, and its CSRF token checked, on the loop: auth.CheckedForm)."""
 
 from __future__ import annotations
 
@@ -20,9 +22,8 @@ from ...records.new import CaseClosed
 from ...records.store import STATUSES, Case, CaseFilter
 from ...triage import utc_now
 from ...untrusted import visible
-from ..auth import Actor, Signed, settings_of, store_of
+from ..auth import Actor, CheckedForm, Signed, settings_of, store_of
 from ..pages import lang_of, page
-from ..security import checked_form
 
 router = APIRouter()
 PAGE_SIZE = 25
@@ -255,8 +256,7 @@ def _done(number: str, what: str) -> RedirectResponse:
 
 
 @router.post("/cases/{number}/note")
-async def add_note(request: Request, number: str, actor: Signed):
-    form = await checked_form(request)
+def add_note(request: Request, number: str, actor: Signed, form: CheckedForm):
     text = form.get("note", "").replace("\r\n", "\n")
     if not text.strip():
         return _case_page(request, _case(request, number), 422, {"note": "note_empty"})
@@ -264,8 +264,7 @@ async def add_note(request: Request, number: str, actor: Signed):
 
 
 @router.post("/cases/{number}/ticks")
-async def set_ticks(request: Request, number: str, actor: Signed):
-    form = await checked_form(request)
+def set_ticks(request: Request, number: str, actor: Signed, form: CheckedForm):
     case = _case(request, number)
     count = len(view.case_steps(settings_of(request).chart, case) or [])
     given = form.get("tick[]", [form["tick"]] if "tick" in form else [])
@@ -292,8 +291,7 @@ def moment(text: str) -> tuple[str, str]:
 
 
 @router.post("/cases/{number}/followup")
-async def followup(request: Request, number: str, actor: Signed):
-    form = await checked_form(request)
+def followup(request: Request, number: str, actor: Signed, form: CheckedForm):
     case = _case(request, number)
     typed = {name: form.get(name, "").strip() for name in TEXT_FIELDS}
     values = dict(typed)
@@ -315,8 +313,7 @@ async def followup(request: Request, number: str, actor: Signed):
 
 
 @router.post("/cases/{number}/status")
-async def close_or_reopen(request: Request, number: str, actor: Signed):
-    form = await checked_form(request)
+def close_or_reopen(request: Request, number: str, actor: Signed, form: CheckedForm):
     wanted = form.get("close", "")
     if wanted not in ("1", "0"):
         raise HTTPException(400, "close")

@@ -12,7 +12,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from ... import render
-from ...records.channels import Channels
 from ...records.new import CaseClosed, save_triage
 from ...triage import PLATFORMS, Comment
 from ..auth import Actor, Signed, settings_of, store_of
@@ -63,7 +62,9 @@ def _find_channel(request: Request, draft: Draft) -> None:
     triage = draft.triage
     triage.channel = triage.channel_id = ""
     if triage.comment.url:
-        channel = Channels(store_of(request)).match(triage.comment.url)
+        from ...records.channel_lookup import registered_channel
+
+        channel = registered_channel(store_of(request), triage.comment.url)
         if channel is not None:
             triage.channel, triage.channel_id = channel.name, channel.id
 
