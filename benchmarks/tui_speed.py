@@ -21,9 +21,16 @@ point of Textual's 60 Hz paint cycle). Keys are posted as Key events and the clo
 the new question's text has been painted; Pilot.press is not timed, since it sleeps at least
 2 × 20 ms for idle after every key whatever the app does.
 
-Last, the time from a key to the screen it opens painted, for the channel form, its Ctrl+S
+Then the time from a key to the screen it opens painted, for the channel form, its Ctrl+S
 with errors, and the Ctrl+Q and Ctrl+N dialogs, each as a ratio to a one-line dialog pushed
-in the same app, round by round. Not a test: figures vary by machine.
+in the same app, round by round.
+
+Last, the case log screen on logs of 10,000 and 100,000 cases filled through the store's
+own API (case_log_backends.fill): Ctrl+R to the first page painted (its table and the line
+"1–100 av N ärenden"), and one key typed in the search field to the table repainted with
+what the search finds, measured with the screen's debounce (SEARCH_DELAY, what a person
+sees) and without it (the read and the paint alone); also the key to its letter painted in
+the field. `--case-log` runs that part only. Not a test: figures vary by machine.
 """
 
 from __future__ import annotations
@@ -38,6 +45,9 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
 
 COMMENT = "Varför har ni inte plogat vår gata? Tredje gången i vinter!"
 TARGET_RATIO = 1.2
@@ -255,12 +265,139 @@ async def screens(rounds: int) -> dict[str, list[float]]:
     return times
 
 
+async def case_log(cases: int, rounds: int) -> dict[str, list[float]]:
+    """Seconds from Ctrl+R to the case log's first page painted, and from a key in its
+    search field to its letter painted and to the table repainted with the search's page,
+    on a log of ``cases`` cases; and how much of each the store's ``page()`` took."""
+    from case_log_backends import fill
+
+    from gk_respond import default_flowchart
+    from gk_respond.flowchart.engine import Chart
+    from gk_respond.flowchart.load import load
+    from gk_respond.records.store import Store
+    from gk_respond.triage import Comment
+    from gk_respond.tui.app import GkRespondApp
+    from gk_respond.tui.screens.records import RecordsScreen
+
+    reads: list[float] = []  # each Store.page call's seconds
+    page = Store.page
+
+    def timed_page(self, *args, **kwargs):
+        began = time.perf_counter()
+        try:
+            return page(self, *args, **kwargs)
+        finally:
+            reads.append(time.perf_counter() - began)
+
+    db = os.path.join(tempfile.mkdtemp(prefix="gk-bench-db-"), "cases.db")
+    start = time.perf_counter()
+    fill(db, cases)
+    print(f"  filled {cases:,} cases through the store in {time.perf_counter() - start:.1f} s")
+    chart = Chart(load(default_flowchart()))
+    app = GkRespondApp(chart, "sv", Comment(text=COMMENT), db)
+    delay = RecordsScreen.SEARCH_DELAY
+    times: dict[str, list[float]] = {
+        "reference: a screen of a Header, a Static, a Footer": [],
+        "Ctrl+R to the first page painted": [],
+        "search key to its letter painted": [],
+        f"search key to the table repainted (debounce {delay * 1000:.0f} ms)": [],
+        "search key to the table repainted (no debounce)": [],
+        "  of which Store.page, Ctrl+R": [],
+        "  of which Store.page, search (no debounce)": [],
+    }
+    keys = list(times)
+
+    async def until(condition, what: str) -> None:
+        deadline = time.perf_counter() + 600
+        while not condition():
+            if time.perf_counter() > deadline:
+                raise SystemExit(f"{what} was not painted within 600 s")
+            await asyncio.sleep(0.0005)
+
+    def page_painted(text: str | None) -> bool:
+        screen = app.screen
+        return (
+            isinstance(screen, RecordsScreen)
+            and screen.shown is not None
+            and (text is None or screen.shown.where.text == text)
+            and screen.wanted is screen.shown
+            and painted(app, "#cases")
+            and painted(app, "#range")
+        )
+
+    Store.page = timed_page  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            for _ in range(rounds):
+                await measure_case_log(app, pilot, keys, times, reads, until, page_painted)
+    finally:
+        Store.page = page  # type: ignore[method-assign]
+    return times
+
+
+class Reference(Screen):
+    """A screen as small as a screen is: what any screen costs to open here."""
+
+    def compose(self):
+        yield Header()
+        yield Static("Innehåller kommentaren något som inte får ligga kvar?", id="ref")
+        yield Footer()
+
+
+async def measure_case_log(app, pilot, keys, times, reads, until, page_painted) -> None:
+    """One round of ``case_log``: the reference screen, then the case log."""
+    from textual import events
+
+    from gk_respond.tui.screens.records import RecordsScreen
+
+    start = time.perf_counter()
+    app.push_screen(Reference())
+    await until(lambda: isinstance(app.screen, Reference) and painted(app, "#ref"), "reference")
+    times[keys[0]].append(time.perf_counter() - start)
+    app.pop_screen()
+    await pilot.pause()
+    delay = RecordsScreen.SEARCH_DELAY
+    reads.clear()
+    start = time.perf_counter()
+    app.post_message(events.Key("ctrl+r", None))
+    await until(lambda: page_painted(""), "the first page")
+    times[keys[1]].append(time.perf_counter() - start)
+    times[keys[5]].append(sum(reads))
+    search = app.screen.query_one("#search")
+    search.focus()
+    await pilot.pause()  # focused (which selects what the field holds) before it is set
+    for debounce, key in ((delay, keys[3]), (0, keys[4])):
+        RecordsScreen.SEARCH_DELAY = debounce
+        search.value = "snöröjnin"  # then the last letter, typed
+        search.action_end()  # the cursor after it, nothing selected
+        await until(lambda: page_painted("snöröjnin"), "the search's page")
+        await asyncio.sleep(random.uniform(0, 0.02))
+        reads.clear()
+        start = time.perf_counter()
+        app.post_message(events.Key("g", "g"))
+        await until(lambda: painted(app, "#search", "snöröjning"), "the letter")
+        times[keys[2]].append(time.perf_counter() - start)
+        await until(lambda: page_painted("snöröjning"), "the search's page")
+        times[key].append(time.perf_counter() - start)
+    times[keys[6]].append(sum(reads))
+    RecordsScreen.SEARCH_DELAY = delay
+    search.value = ""
+    await until(lambda: page_painted(""), "the whole log")
+    app.pop_screen()
+    await pilot.pause()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--rounds", type=int, default=60)
     parser.add_argument("--start-only", action="store_true", help="measure start-up only")
+    parser.add_argument("--case-log", action="store_true", help="measure the case log only")
+    parser.add_argument("--cases", default="10000,100000", help="case log sizes, comma-separated")
+    parser.add_argument("--log-rounds", type=int, default=5)
     args = parser.parse_args()
+    if args.case_log:
+        return print_case_log(args)
     medians = start_up(args.runs)
     minimal, minimal_paint, minimal_cpu = medians["minimal"]
     ours, ours_paint, ours_cpu = medians["ours"]
@@ -299,6 +436,15 @@ def main() -> None:
     for name, values in opened.items():
         median = statistics.median(values)
         print(f"  {name:34s} {median * 1000:7.1f} ms  {median / reference:5.2f}× the reference")
+    print_case_log(args)
+
+
+def print_case_log(args: argparse.Namespace) -> None:
+    print(f"the case log screen, median of {args.log_rounds} rounds ({os.cpu_count()} cores):")
+    for cases in (int(size) for size in args.cases.split(",")):
+        times = asyncio.run(case_log(cases, args.log_rounds))
+        for name, values in times.items():
+            print(f"  {cases:>7,} cases  {name:58s} {statistics.median(values) * 1000:8.1f} ms")
 
 
 def screens_only() -> None:

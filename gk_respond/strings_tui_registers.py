@@ -1,5 +1,6 @@
 """The app's strings for the contact list, the channel form's account checklist, the case
-log's warnings, the command palette and a paste cut short; merged into ``strings.STRINGS``."""
+log's warnings and its pages, the command palette and a paste cut short; merged into
+``strings.STRINGS``."""
 
 from __future__ import annotations
 
@@ -39,6 +40,11 @@ TUI_REGISTER_STRINGS: dict[str, dict[str, str]] = {
         # a paste cut short (tui/paste.py)
         "paste_cut": "Det inklistrade var längre än {limit} tecken: de första {limit} är "
         "inklistrade, resten togs inte med.",
+        # the case log a page at a time (Ctrl+R)
+        "case_range": "{first}–{last} av {total} ärenden",
+        "case_range_one": "1 ärende",
+        "next_page": "Nästa sida",
+        "previous_page": "Föregående sida",
     },
     "en": {
         "contact_list": "Contacts: who holds the roles the guidance names",
@@ -70,5 +76,9 @@ TUI_REGISTER_STRINGS: dict[str, dict[str, str]] = {
         "palette_open": "Open the command palette",
         "paste_cut": "The paste was longer than {limit} characters: the first {limit} are "
         "pasted, the rest was left out.",
+        "case_range": "{first}–{last} of {total} cases",
+        "case_range_one": "1 case",
+        "next_page": "Next page",
+        "previous_page": "Previous page",
     },
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Static
-from tui_helpers import Notices, make_app, seed_cases, until
+from tui_helpers import Notices, make_app, page_reads, seed_cases, until, until_read
 
 from gk_respond.records.store import Store
 from gk_respond.triage import Comment
@@ -105,11 +105,12 @@ def table_numbers(app) -> list[str]:
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
-async def test_records_screen_lists_filters_opens_closes_and_notes(case_log):
+async def test_records_screen_lists_filters_opens_closes_and_notes(case_log, monkeypatch):
     from textual.widgets import Input, Select
 
     from gk_respond.tui.screens.records import CaseScreen, RecordsScreen
 
+    monkeypatch.setattr(RecordsScreen, "SEARCH_DELAY", 0)  # searched at once, in a worker
     db = case_log
     removal, share, correction = seed_cases(db)
     app = make_app(comment=Comment(), db=db, handler="Anna Andersson")
@@ -122,10 +123,9 @@ async def test_records_screen_lists_filters_opens_closes_and_notes(case_log):
         assert table_numbers(app) == [share]
         app.screen.query_one("#outcome", Select).value = "all"
         await pilot.press("slash", *"BIBLIO")  # any case
-        assert table_numbers(app) == [share]
+        assert await until_read(pilot, lambda: table_numbers(app) == [share])
         app.screen.query_one("#search", Input).value = ""
-        await pilot.pause()
-        assert table_numbers(app) == [correction, share, removal]
+        assert await until_read(pilot, lambda: table_numbers(app) == [correction, share, removal])
 
         await pilot.press("enter")  # focus back on the table
         await pilot.press("down", "down", "enter")  # the removal
@@ -280,20 +280,16 @@ async def test_a_busy_log_on_the_case_screen_is_reported(tmp_path, monkeypatch):
 async def test_the_records_screen_reads_the_log_once_and_a_burst_of_keys_once(
     tmp_path, monkeypatch
 ):
-    """Opening the case log reads it once (the filters' own messages on mount read
+    """Opening the case log reads one page once (the filters' own messages on mount read
     nothing); changes to the search field that wait together are read together."""
     from textual.widgets import Input
 
-    from gk_respond.records.store import Store
     from gk_respond.tui.screens.records import RecordsScreen
 
+    monkeypatch.setattr(RecordsScreen, "SEARCH_DELAY", 0)
     db = str(tmp_path / "cases.db")
     removal, share, correction = seed_cases(db)
-    reads = []
-    cases = Store.cases
-    monkeypatch.setattr(
-        Store, "cases", lambda self, *a, **k: reads.append(a) or cases(self, *a, **k)
-    )
+    reads = page_reads(monkeypatch)
     app = make_app(comment=Comment(), db=db)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+r")
@@ -305,7 +301,7 @@ async def test_the_records_screen_reads_the_log_once_and_a_burst_of_keys_once(
         search = app.screen.query_one("#search", Input)
         for letter in "biblio":  # six changes before the screen handles the first
             search.insert_text_at_cursor(letter)
-        assert await until(pilot, lambda: table_numbers(app) == [share])
+        assert await until_read(pilot, lambda: table_numbers(app) == [share])
         for _ in range(3):
             await pilot.pause()
-        assert len(reads) == 2 and reads[1][0].text == "biblio"
+        assert len(reads) == 2 and reads[1].text == "biblio"

@@ -102,6 +102,20 @@ def test_records_screen(snap_compare, lang, tmp_path, monkeypatch):
     assert snap_compare(app, press=["ctrl+r"], terminal_size=(80, 24))
 
 
+def test_records_screen_paged(snap_compare, tmp_path, monkeypatch):
+    """The second page of 250 cases: which of how many, PgDn and PgUp both to use."""
+    import time
+
+    from tui_helpers import fill_cases
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    db = str(tmp_path / "cases.db")
+    fill_cases(db, 250)
+    app = make_app("sv", COMMENT, db=db)
+    assert snap_compare(app, press=["ctrl+r", "pagedown"], terminal_size=(80, 24))
+
+
 class TestTraining:
     """The training question screen and the presenter view (bundled scenarios)."""
 

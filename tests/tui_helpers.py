@@ -47,6 +47,28 @@ async def until(pilot: Pilot, condition: Callable[[], object], tries: int = 200)
     return bool(condition())
 
 
+async def until_read(pilot: Pilot, condition: Callable[[], object], tries: int = 200) -> bool:
+    """As ``until``, waiting between looks for the app's workers (a search of the case log
+    runs in one) to be done too."""
+    for _ in range(tries):
+        if condition():
+            return True
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    return bool(condition())
+
+
+def page_reads(monkeypatch) -> list:
+    """Every filter ``Store.page`` is asked for, in order, from now on."""
+    from gk_respond.records.store import Store
+
+    reads, page = [], Store.page
+    monkeypatch.setattr(
+        Store, "page", lambda self, where, **k: reads.append(where) or page(self, where, **k)
+    )
+    return reads
+
+
 def make_app(
     lang: str = "sv",
     comment: Comment | None = None,
@@ -83,3 +105,29 @@ def seed_cases(db: str) -> list[str]:
             saved = store.save(case, now=datetime(2026, 11, day, 9, 30, tzinfo=UTC))
             numbers.append(saved.number)
     return numbers
+
+
+def fill_cases(db: str, count: int) -> None:
+    """``count`` cases in one transaction, through the store's ``insert_cases``: case n
+    (2026-0001 …) saved n minutes after 08:00 UTC on 1 November 2026; every fifth is about
+    snow clearing ("Snöröjningen …", the others about the tax), every fourth is closed,
+    the even ones are to share and the odd ones to correct."""
+    from datetime import UTC, datetime, timedelta
+
+    from gk_respond.records.store import Case, Store, insert_cases
+
+    start = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    cases = [
+        Case(
+            handler="Anna", lang="sv", flowchart_version="2026.1", flowchart_sha256="f" * 64,
+            comment_text=f"Snöröjningen på gata {n} är sen" if n % 5 == 0 else f"Skatten {n}",
+            comment_sha256="c" * 64, outcome="share" if n % 2 == 0 else "correct",
+            path=[("prohibited", "nej"), ("positive", "nej")],
+            closed_at="2026-11-20T10:00:00+00:00" if n % 4 == 0 else None,
+            number=f"2026-{n:04d}",
+            created_at=(start + timedelta(minutes=n)).isoformat(timespec="seconds"),
+        )
+        for n in range(1, count + 1)
+    ]  # fmt: skip
+    with Store(db) as store, store.transaction() as connection:
+        insert_cases(connection, cases)

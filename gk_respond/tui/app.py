@@ -209,10 +209,14 @@ class GkRespondApp(App[None]):
         return self.flowchart_file or default_flowchart()
 
     def action_records(self, lang: str = "") -> None:
+        """The case log screen: composed once a run and kept, with its filters, search and
+        page as they were left; its page is read again each time it is shown."""
         from .screens.records import RecordsScreen
 
-        if not isinstance(self.screen, RecordsScreen):
-            self.push_screen(RecordsScreen())
+        if not self.is_screen_installed("records"):
+            self.install_screen(RecordsScreen(), "records")
+        if self.get_screen("records") not in self.screen_stack:
+            self.push_screen("records")
 
     def action_channels(self, lang: str = "") -> None:
         from .screens.channels import ChannelsScreen

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # Keys by their Textual names -> as the help names them (strings.py has the words).
 NAMED = {"backspace", "escape", "enter", "space", "delete", "tab"}
 SIGNS = {"question_mark": "?", "slash": "/", "plus": "+", "minus": "-"}
+SIGNS |= {"pagedown": "PgDn", "pageup": "PgUp"}  # as the keys are printed
 
 
 def bilingual(

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...messages import error_text
 from ..keys import allowed
 from ..literal import literal
 
@@ -76,26 +75,19 @@ class Base(Screen):
         """What ``read`` finds in the case log (opened to read only); the screen's ``#problem``
         line says when that is nothing (the text of ``none``; of ``missing`` when there is
         no case log yet) or the case log cannot be used."""
-        from ...records.location import shown
-        from ...records.store import NoCaseLog, StoreError, default_path
+        from ..log_read import read_log
 
-        try:
-            with self.app.store(readonly=True) as store:
-                found = read(store)
-        except NoCaseLog:
-            path = shown(self.app.db or default_path())  # a URL without its password
-            found, message = [], self.t(missing or none).format(path=path)
-        except StoreError as error:
-            found, message = (
-                [],
-                self.t("log_unusable").format(error=error_text(error, self.app.lang)),
-            )
-        else:
-            message = "" if found else self.t(none)
+        found, message = read_log(self.app, read, missing or none)
+        if found is not None and not found:
+            message = self.t(none)
+        self.show_problem(message)
+        return found or []
+
+    def show_problem(self, message: str) -> None:
+        """The screen's ``#problem`` line says ``message``; hidden when it is ""."""
         problem = self.query_one("#problem", Static)
         problem.update(literal(message))  # it may quote a path or an error
         problem.display = bool(message)
-        return found
 
 
 def dropdown_open(screen: Screen) -> bool:

@@ -3,15 +3,20 @@ closed or reopened, with a note added."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select, Static
+from textual.worker import Worker, WorkerState
 
 from ...messages import error_text
 from ...records.store import STATUSES, Case, CaseFilter, StoreError
 from ...untrusted import preview, visible
+from ..case_pages import PageAnswer, PageRequest, range_text, read_page
 from ..dropdown import Dropdown
 from ..keys import bilingual
 from ..literal import literal_rich
@@ -22,17 +27,30 @@ ALL = "all"
 
 
 class RecordsScreen(Base):
-    """The case log, read once when the screen is shown (and again when the language
-    changes, or when it comes back from a case) and once for each change of the filters:
-    the fields' own messages on mount read nothing, and keys typed while a read runs are
-    taken together by the next one (``request_load``)."""
+    """The case log a page at a time: ``PAGE_SIZE`` cases, newest first (the overdue ones
+    of the page first), and a line saying which of how many; PgDn and PgUp turn the page.
+
+    The page is read when the screen is shown (and again when the language changes, or when
+    it comes back from a case: the cursor stays on its case), when a filter changes and
+    when the page turns; the fields' own messages on mount read nothing. The search runs
+    ``SEARCH_DELAY`` seconds after the last key typed in it, in a worker thread, so typing
+    never waits for the log; an answer to an older request than the newest is dropped."""
 
     BINDINGS = [
         *bilingual("escape", "close", "close", priority=True),
         *bilingual("slash", "search", "search"),
+        *bilingual("pagedown", "next_page", "next_page", priority=True),
+        *bilingual("pageup", "previous_page", "previous_page", priority=True),
     ]
-    shown_filter: CaseFilter | None = None  # what the table shows the cases of
+    PAGE_SIZE = 100  # cases a page
+    SEARCH_DELAY = 0.15  # seconds without a key before the search runs (tests set 0)
+    shown: PageRequest | None = None  # what the table shows the cases of
+    wanted: PageRequest | None = None  # the newest request, shown or on its way
+    serial = 0  # the newest request's
+    total = 0  # how many cases match what is shown
     load_requested = False
+    search_timer: Timer | None = None
+    labelled = ""  # the language of the labels
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -42,6 +60,7 @@ class RecordsScreen(Base):
             yield Dropdown(self.status_options(), id="status", allow_blank=False)
         yield Static(id="problem")
         yield DataTable(id="cases", cursor_type="row", zebra_stripes=True)
+        yield Static(id="range")
         yield footer()
 
     def on_mount(self) -> None:
@@ -60,7 +79,17 @@ class RecordsScreen(Base):
         return [(literal_rich(status), key) for status, key in statuses]
 
     def show(self) -> None:
-        """Labels in the app's language, then the cases."""
+        """The page of cases shown, read again; first the labels, if the app's language is
+        not the one they are in (the screen is kept between openings)."""
+        table = self.query_one("#cases", DataTable)
+        cursor = table.cursor_row
+        if self.labelled != self.app.lang:
+            self.label()
+        self.load(self.shown.offset if self.shown else 0, cursor)
+
+    def label(self) -> None:
+        """The search field's hint, the lists' options and the table's columns in the app's
+        language."""
         t = self.t
         self.query_one("#search", Input).placeholder = t("search_cases")
         for select, options in (
@@ -76,7 +105,7 @@ class RecordsScreen(Base):
         for key in ("case", "created_at", "outcome", "status", "due_column", "comment_key"):
             table.add_column(t(key), key=key)
         table.add_column(t("handler"), key="handler")
-        self.load()
+        self.labelled = self.app.lang
 
     def where(self) -> CaseFilter:
         outcome = self.query_one("#outcome", Select).value
@@ -89,7 +118,36 @@ class RecordsScreen(Base):
             text=self.query_one("#search", Input).value.strip(),
         )
 
-    def load(self) -> None:
+    def request(self, offset: int) -> PageRequest:
+        """A request for the page at ``offset`` of what the filters ask for, the newest."""
+        self.serial += 1
+        self.wanted = PageRequest(self.where(), max(0, offset), self.serial)
+        return self.wanted
+
+    def load(self, offset: int = 0, cursor: int = 0) -> None:
+        """Read the page at ``offset`` now and show it, the cursor on row ``cursor``."""
+        self.show_page(read_page(self.app, self.request(offset), self.PAGE_SIZE), cursor)
+
+    def show_page(self, answer: PageAnswer, cursor: int = 0) -> None:
+        """The page ``answer`` holds, unless a newer request has been made since; a page past
+        the end (cases closed meanwhile) gives way to the last one."""
+        request, page = answer.request, answer.page
+        if request.serial != self.serial:
+            return  # an older request's answer: the newest one is shown or on its way
+        if page is not None and page.total and not page.cases and request.offset:
+            self.load((page.total - 1) // self.PAGE_SIZE * self.PAGE_SIZE)
+            return
+        self.shown, self.total = request, page.total if page else 0
+        self.show_problem(answer.problem)
+        self.fill(page.cases if page else [])
+        table = self.query_one("#cases", DataTable)
+        table.move_cursor(row=min(cursor, max(table.row_count - 1, 0)), scroll=False)
+        shown = self.query_one("#range", Static)
+        shown.update(range_text(page, self.app.lang) if page else "")
+        shown.display = bool(page and page.cases)
+        self.refresh_bindings()  # PgDn and PgUp only where there is a page to turn to
+
+    def fill(self, cases: list[Case]) -> None:
         """The cases, the overdue ones first, marked in words (not by colour alone)."""
         from ...clock import now
         from ...records.due import due_label, overdue_first
@@ -97,8 +155,6 @@ class RecordsScreen(Base):
 
         table = self.query_one("#cases", DataTable)
         table.clear()
-        where = self.shown_filter = self.where()
-        cases = self.listed(lambda store: store.cases(where), "no_cases", "no_log")
         lang, chart, moment = self.app.lang, self.app.chart, now()
         for case in overdue_first(cases, chart, moment):
             table.add_row(
@@ -112,25 +168,69 @@ class RecordsScreen(Base):
                 key=case.number,
             )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        allowed = super().check_action(action, parameters)
+        offset = self.shown.offset if self.shown else 0
+        if allowed and action == "next_page" and offset + self.PAGE_SIZE >= self.total:
+            return None  # shown, dimmed: there is no next page
+        if allowed and action == "previous_page" and not offset:
+            return None
+        return allowed
+
+    def action_next_page(self, lang: str = "") -> None:
+        if self.shown and self.shown.offset + self.PAGE_SIZE < self.total:
+            self.load(self.shown.offset + self.PAGE_SIZE)
+
+    def action_previous_page(self, lang: str = "") -> None:
+        if self.shown and self.shown.offset:
+            self.load(self.shown.offset - self.PAGE_SIZE)
+
     def request_load(self) -> None:
         """Read the cases again after the messages already waiting: every change made
-        before then (a burst of keys in the search field) is read once, together."""
+        before then is read once, together."""
         if not self.load_requested:
             self.load_requested = True
             self.call_later(self.load_if_changed)
 
     def load_if_changed(self) -> None:
         self.load_requested = False
-        if self.where() != self.shown_filter:
+        if self.wanted is None or self.where() != self.wanted.where:
             self.load()
 
+    def search(self) -> None:
+        """The first page of what the search field now says, read in a worker thread (its
+        answer is shown by ``on_worker_state_changed``, unless a newer request came)."""
+        self.search_timer = None
+        if self.wanted is not None and self.where() == self.wanted.where:
+            return  # asked for already
+        request = self.request(0)
+        self.run_worker(
+            partial(read_page, self.app, request, self.PAGE_SIZE),
+            name="case search",
+            group="search",
+            thread=True,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, PageAnswer):
+            self.show_page(event.worker.result)
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.request_load()
+        """The search, once the keys stop coming for ``SEARCH_DELAY`` seconds."""
+        if self.search_timer is not None:
+            self.search_timer.stop()
+        if self.SEARCH_DELAY > 0:
+            self.search_timer = self.set_timer(self.SEARCH_DELAY, self.search)
+        else:
+            self.call_later(self.search)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.request_load()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self.search_timer is not None:  # Enter: search now
+            self.search_timer.stop()
+            self.search()
         self.query_one("#cases", DataTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
