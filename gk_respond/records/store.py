@@ -19,14 +19,18 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..messages import Text
 from .errors import NoCaseLog, StoreError
 from .location import is_url, shown
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
+from .search_index import PG_MIGRATION, SQLITE_MIGRATION, index_cases, reindex_case
 
-SCHEMA_VERSION = 9
+if TYPE_CHECKING:
+    from .queries import Overdue
+
+SCHEMA_VERSION = 10
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -162,6 +166,14 @@ MIGRATIONS: dict[int, list[str | Dialects]] = {
     ],
     # When a case is due (records/due.py), set when it is saved; NULL: no due time.
     9: ["ALTER TABLE cases ADD COLUMN due_at TEXT"],
+    # The search index (records/search_index.py), built for the cases already there, and
+    # the indexes the lists' filters use (records/queries.py).
+    10: [
+        *(Dialects(*pair) for pair in zip(SQLITE_MIGRATION, PG_MIGRATION, strict=True)),
+        "CREATE INDEX cases_handler ON cases (handler)",
+        "CREATE INDEX cases_due ON cases (due_at)",
+        "CREATE INDEX cases_closed ON cases (closed_at)",
+    ],
 }
 
 # Takes the next number of a year, in the saving transaction (the row stays locked to it).
@@ -285,6 +297,9 @@ class CaseFilter:
     since: date | None = None
     until: date | None = None
     text: str = ""
+    handler: str | None = None  # only the cases of this handler (as saved)
+    overdue: Overdue | None = None  # only the overdue ones (``due.overdue_rule``)
+    due_before: date | None = None  # only those due before this local (Swedish) day
 
     def sql(self) -> tuple[str, list[object]]:
         """The conditions SQL can decide, as a WHERE clause (or "") and its parameters."""
@@ -303,6 +318,19 @@ class CaseFilter:
         if self.until:
             where.append("created_at < ?")
             params.append(_utc_bound(self.until + timedelta(days=1)))
+        if self.handler is not None:
+            where.append("handler = ?")
+            params.append(self.handler)
+        if self.due_before:
+            from zoneinfo import ZoneInfo
+
+            start = datetime.combine(self.due_before, time(), ZoneInfo("Europe/Stockholm"))
+            where.append("due_at < ?")  # due_at is kept as UTC ISO 8601, to the second
+            params.append(start.astimezone(UTC).isoformat(timespec="seconds"))
+        if self.overdue is not None:
+            condition, more = self.overdue.sql()
+            where.append(condition)
+            params += more
         return (" WHERE " + " AND ".join(where) if where else ""), params
 
     def matches_text(self, case: Case) -> bool:
@@ -624,51 +652,48 @@ class Store:
 
     def cases(self, where: CaseFilter | None = None) -> list[Case]:
         """The cases that match ``where`` (every case without it), newest first. A case
-        whose stored row is damaged is left out, with a warning naming it."""
-        where = where or CaseFilter()
-        clause, params = where.sql()
-        if where.text:  # the rows that may match, found by the database; decided below
-            if "\x00" in where.text and not isinstance(self._db, sqlite3.Connection):
-                return []  # PostgreSQL keeps no NUL, so no case holds one
-            condition, needle = _text_condition(self._db, where.text)
-            clause = f"{clause} AND {condition}" if clause else f" WHERE {condition}"
-            params = [*params, needle]
-        with self._errors():
-            sql = f"SELECT * FROM cases{clause} ORDER BY year DESC, seq DESC"
-            rows = read_rows(self._db, sql, params)
-        found = []
-        for row in rows:
-            try:
-                case = _case(row)
-            except _BadRow as bad:
-                self.warning(f"{self.path}: {bad}; it is left out — restore it from a backup")
-                continue
-            if where.matches_text(case):
-                found.append(case)
-        return found
+        whose stored row is damaged is left out, with a warning naming it. Reads them all:
+        a front end lists a ``page``."""
+        return list(self.iter_cases(where))
 
-    # The read interface the front ends use (issue 18): a page of a list, its count, the
-    # cases one by one for exports, the handlers named in the log.
+    # The read interface the front ends use (issue 18; the SQL in records/queries.py): a
+    # page of a list, its count, the cases one by one for exports, the handlers.
     def page(
-        self, where: CaseFilter | None = None, *, offset: int = 0, limit: int = 50
+        self,
+        where: CaseFilter | None = None,
+        *,
+        offset: int = 0,
+        limit: int = 50,
+        overdue_first: Overdue | None = None,
     ) -> CasePage:
-        """The ``limit`` cases from ``offset`` of those that match ``where``, newest first,
-        with how many match in all."""
-        every = self.cases(where)
-        return CasePage(every[offset : offset + limit], len(every), offset, limit)
+        """The ``limit`` cases from ``offset`` of those that match ``where``, newest first
+        (with ``overdue_first``, the cases overdue by it before the others), with how many
+        match in all. A damaged row is left out, with a warning, but counted."""
+        from . import queries
+
+        where = where or CaseFilter()
+        if overdue_first is not None:
+            return queries.page_overdue_first(self, where, offset, limit, overdue_first)
+        return queries.page(self, where, offset, limit)
 
     def count(self, where: CaseFilter | None = None) -> int:
-        """How many cases match ``where`` (every readable case without it)."""
-        return len(self.cases(where))
+        """How many cases match ``where`` (every case without it)."""
+        from . import queries
+
+        return queries.count(self, where or CaseFilter())
 
     def iter_cases(self, where: CaseFilter | None = None) -> Iterator[Case]:
         """The cases that match ``where``, newest first, one at a time (for exports and
         copies: memory does not grow with the log). Damaged rows as in ``cases``."""
-        yield from self.cases(where)
+        from . import queries
+
+        yield from queries.iter_cases(self, where or CaseFilter())
 
     def handlers(self) -> list[str]:
         """Every handler named in the log, once each, sorted ignoring case."""
-        return sorted({case.handler for case in self.cases()}, key=str.casefold)
+        from . import queries
+
+        return queries.handlers(self)
 
     def _case(self, row: sqlite3.Row) -> Case:
         try:
@@ -702,6 +727,7 @@ class Store:
             db.execute(
                 f"UPDATE cases SET {assignments} WHERE number = ?", (*values.values(), number)
             )
+            reindex_case(db, case)
         return case
 
     @contextmanager
@@ -731,6 +757,10 @@ def _open_server(url: str, *, readonly: bool, create: bool) -> sqlite3.Connectio
             raise NoCaseLog(Text("store_no_log", path=db.where))
         migrate(db, db.where)
         check_columns(db, db.where)
+        if not readonly:  # pg_trgm created by IT since the migration: make its index
+            from .search_index import ensure_pg_index
+
+            ensure_pg_index(db)
         if readonly:
             db.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
     except BaseException:
@@ -752,6 +782,7 @@ def insert_cases(db: sqlite3.Connection, cases: Sequence[Case]) -> None:
     names = ", ".join(["year", "seq", *_row(cases[0])])
     marks = ", ".join("?" * len(rows[0]))
     db.executemany(f"INSERT INTO cases ({names}) VALUES ({marks})", rows)
+    index_cases(db, cases)  # in the same transaction: the search index stays in step
 
 
 # After cases were stored under numbers of their own (a copy): no number is given twice.

@@ -1,0 +1,318 @@
+"""The case log's reads, in SQL that indexes serve (issue 18): a page of a list with its
+total, a count, the cases one batch at a time, the handlers, the statistics. No UI.
+
+A filter (``CaseFilter``) becomes one plan: the tables to read, a WHERE clause, and the
+order (newest first: year, then number, descending). A text search goes through the
+search index (``search_index.py``), which decides it exactly, so a count is one
+``COUNT(*)``; only a search the index cannot decide (a NUL or U+FFFF in it, or a
+PostgreSQL database whose lower() knows no å, ä, ö) reads the candidate rows and decides
+in Python, as every search did before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from . import search_index
+
+if TYPE_CHECKING:
+    from .store import Case, CaseFilter, CasePage, Store
+
+BATCH = 500  # rows read at a time when going through every match
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """The cases past their due time at ``now`` that nothing has met (``due.is_overdue``),
+    or, with ``late=False``, every other case. ``met_by``: (outcome, field) pairs, the
+    follow-up field that meets an outcome's due time besides closing (``due.met_by``)."""
+
+    now: datetime
+    met_by: tuple[tuple[str, str], ...] = ()
+    late: bool = True
+
+    def sql(self) -> tuple[str, list[object]]:
+        from .store import _NAMES
+
+        moment = self.now.astimezone(UTC)
+        # due_at is kept to the second: due < now is due <= now cut to the second, unless
+        # now is a whole second itself
+        bound = moment.replace(microsecond=0).isoformat(timespec="seconds")
+        compare = "<" if moment.microsecond == 0 else "<="
+        params: list[object] = [bound]
+        met: list[str] = []
+        fields: dict[str, list[str]] = {}
+        for outcome, name in self.met_by:
+            if name in _NAMES:  # a column, never text from elsewhere
+                fields.setdefault(name, []).append(outcome)
+        for name, outcomes in sorted(fields.items()):
+            marks = ", ".join("?" * len(outcomes))
+            met.append(f"(c.outcome IN ({marks}) AND COALESCE(c.{name}, '') <> '')")
+            params += sorted(outcomes)
+        late = (
+            f"c.due_at IS NOT NULL AND c.due_at <> '' AND c.due_at {compare} ? "
+            "AND COALESCE(c.closed_at, '') = ''"
+        )
+        if met:
+            late += f" AND NOT ({' OR '.join(met)})"
+        return f"(CASE WHEN {late} THEN 1 ELSE 0 END) = {1 if self.late else 0}", params
+
+
+@dataclass(frozen=True)
+class _Plan:
+    source: str  # FROM ... (the cases as c)
+    where: str  # " WHERE ..." or ""
+    params: list[object]
+    indexed: bool  # through the SQLite search index (s): its rowid is the order
+    verify: CaseFilter | None = None  # a text the database cannot decide: Python does
+    empty: bool = False  # nothing can match
+
+    @property
+    def order(self) -> str:
+        return "s.rowid DESC" if self.indexed else "c.year DESC, c.seq DESC"
+
+    def sql(self, what: str, extra: str = "", tail: str = "") -> str:
+        where = self.where
+        if extra:
+            where = f"{where} AND {extra}" if where else f" WHERE {extra}"
+        return f"SELECT {what} {self.source}{where}{tail}"
+
+
+_JOINED = (
+    "FROM case_search s JOIN cases c ON c.year = (s.rowid >> 32) AND c.seq = (s.rowid & 4294967295)"
+)
+
+
+def _plan(db: object, where: CaseFilter) -> _Plan:
+    clause, params = where.sql()
+    conditions = [clause[len(" WHERE ") :]] if clause else []
+    sqlite = isinstance(db, sqlite3.Connection)
+    indexed, verify = False, None
+    if where.text:
+        from .store import _text_condition
+
+        if not sqlite and "\x00" in where.text:
+            return _Plan("FROM cases c", "", [], False, empty=True)  # PostgreSQL keeps no NUL
+        if sqlite and search_index.exact(where.text):
+            condition, found = search_index.sqlite_condition(where.text)
+            indexed = True
+        elif not sqlite and db.folds_letters():  # type: ignore[attr-defined]
+            condition, found = search_index.pg_condition(where.text)
+        else:  # candidates, decided by CaseFilter.matches_text
+            condition, needle = _text_condition(db, where.text)
+            found, verify = [needle], where
+        conditions, params = [condition, *conditions], [*found, *params]
+    source = _JOINED if indexed else "FROM cases c"
+    clause = " WHERE " + " AND ".join(conditions) if conditions else ""
+    return _Plan(source, clause, params, indexed, verify)
+
+
+def _rows(store: Store, sql: str, params: list[object]) -> list[sqlite3.Row]:
+    from .store import read_rows
+
+    with store._errors():
+        return read_rows(store._db, sql, params)
+
+
+def _cases(store: Store, rows: list[sqlite3.Row]) -> list[Case]:
+    """The cases the rows hold; a damaged one is left out, with a warning naming it."""
+    from .store import _BadRow, _case
+
+    found = []
+    for row in rows:
+        try:
+            found.append(_case(row))
+        except _BadRow as bad:
+            store.warning(f"{store.path}: {bad}; it is left out — restore it from a backup")
+    return found
+
+
+def _batches(store: Store, plan: _Plan) -> Iterator[list[Case]]:
+    """Every match, newest first, a batch at a time (keyset: memory stays flat)."""
+    if plan.empty:
+        return
+    last: tuple[int, int] | None = None
+    while True:
+        extra, more = "", []
+        if last is not None:
+            if plan.indexed:
+                extra, more = "s.rowid < ?", [last[0] * 4294967296 + last[1]]
+            else:
+                extra = "(c.year < ? OR (c.year = ? AND c.seq < ?))"
+                more = [last[0], last[0], last[1]]
+        sql = plan.sql("c.*", extra, f" ORDER BY {plan.order} LIMIT {BATCH}")
+        rows = _rows(store, sql, [*plan.params, *more])
+        if not rows:
+            return
+        last = (rows[-1]["year"], rows[-1]["seq"])
+        cases = _cases(store, rows)
+        if plan.verify is not None:
+            cases = [case for case in cases if plan.verify.matches_text(case)]
+        yield cases
+        if len(rows) < BATCH:
+            return
+
+
+def iter_cases(store: Store, where: CaseFilter) -> Iterator[Case]:
+    for batch in _batches(store, _plan(store._db, where)):
+        yield from batch
+
+
+def count(store: Store, where: CaseFilter) -> int:
+    plan = _plan(store._db, where)
+    if plan.empty:
+        return 0
+    if plan.verify is not None:
+        return sum(len(batch) for batch in _batches(store, plan))
+    ((total,),) = _rows(store, plan.sql("COUNT(*)"), plan.params)
+    return int(total)
+
+
+def page(store: Store, where: CaseFilter, offset: int, limit: int) -> CasePage:
+    from .store import CasePage
+
+    offset, limit = max(0, offset), max(0, limit)
+    plan = _plan(store._db, where)
+    if plan.verify is not None or plan.empty:
+        every = list(iter_cases(store, where))
+        return CasePage(every[offset : offset + limit], len(every), offset, limit)
+    total = count(store, where)
+    rows: list[sqlite3.Row] = []
+    if limit and offset < total:
+        sql = plan.sql("c.*", tail=f" ORDER BY {plan.order} LIMIT ? OFFSET ?")
+        rows = _rows(store, sql, [*plan.params, limit, offset])
+    return CasePage(_cases(store, rows), total, offset, limit)
+
+
+def page_overdue_first(
+    store: Store, where: CaseFilter, offset: int, limit: int, rule: Overdue
+) -> CasePage:
+    """As ``page``, with the cases overdue by ``rule`` before the others (each group newest
+    first), as the web and the app list them."""
+    from .store import CasePage
+
+    if where.overdue is not None:
+        return page(store, where, offset, limit)
+    late = dataclasses.replace(where, overdue=dataclasses.replace(rule, late=True))
+    rest = dataclasses.replace(where, overdue=dataclasses.replace(rule, late=False))
+    first = page(store, late, offset, limit)
+    cases = list(first.cases)
+    following = page(store, rest, max(0, offset - first.total), limit - len(cases))
+    if len(cases) < limit:
+        cases += following.cases
+    return CasePage(cases, first.total + following.total, offset, limit)
+
+
+def handlers(store: Store) -> list[str]:
+    rows = _rows(store, "SELECT DISTINCT handler FROM cases", [])
+    return sorted({row[0] for row in rows if isinstance(row[0], str)}, key=str.casefold)
+
+
+def newest_number(store: Store) -> str | None:
+    rows = _rows(store, "SELECT number FROM cases ORDER BY year DESC, seq DESC LIMIT 1", [])
+    return rows[0][0] if rows and isinstance(rows[0][0], str) else None
+
+
+def numbers_near(store: Store, year: int, seq: int, spread: int = 200) -> list[str]:
+    """The case numbers of ``year`` within ``spread`` of ``seq``, and ``seq`` in the years
+    around it: where a mistyped number's closest match is."""
+    rows = _rows(
+        store,
+        "SELECT number FROM cases WHERE (year = ? AND seq BETWEEN ? AND ?) "
+        "OR (year BETWEEN ? AND ? AND seq = ?) ORDER BY year DESC, seq DESC",
+        [year, seq - spread, seq + spread, year - 5, year + 5, seq],
+    )
+    return [row[0] for row in rows if isinstance(row[0], str)]
+
+
+def tallies(
+    store: Store, where: CaseFilter, rule: Overdue
+) -> tuple[int, Counter[str], Counter[str], Counter[str]]:
+    """How many cases match ``where``; per outcome; per local month (``YYYY-MM``); and
+    those overdue by ``rule``, per outcome. SQL aggregates, not a loop over the cases."""
+    plan = _plan(store._db, where)
+    if plan.empty:
+        return 0, Counter(), Counter(), Counter()
+    if plan.verify is not None:  # a search only Python can decide
+        return _tallied(list(iter_cases(store, where)), rule)
+    per_outcome = _grouped(store, plan, "c.outcome")
+    if where.overdue is None:
+        late_plan = _plan(store._db, dataclasses.replace(where, overdue=rule))
+        late = _grouped(store, late_plan, "c.outcome")
+    else:  # every case listed is overdue, or none is
+        late = per_outcome if where.overdue.late else Counter()
+    return sum(per_outcome.values()), per_outcome, _months(store, plan), late
+
+
+def _grouped(store: Store, plan: _Plan, column: str) -> Counter[str]:
+    rows = _rows(store, plan.sql(f"{column}, COUNT(*)", tail=f" GROUP BY {column}"), plan.params)
+    return Counter({row[0]: int(row[1]) for row in rows})
+
+
+def _months(store: Store, plan: _Plan) -> Counter[str]:
+    """Cases per local month: counted per UTC hour by the database, each hour put in its
+    local month here (exact wherever local time is a whole number of hours from UTC; the
+    times themselves are read where it is not)."""
+    from .times import local_time
+
+    hour = "substr(c.created_at, 1, 13)"
+    rows = _rows(
+        store,
+        plan.sql(f"{hour}, substr(c.created_at, 20), COUNT(*)", tail=" GROUP BY 1, 2"),
+        plan.params,
+    )
+    months: Counter[str] = Counter()
+    for prefix, tail, number in rows:
+        try:
+            start = datetime.fromisoformat(f"{prefix}:00:00{_offset(tail)}")
+        except (TypeError, ValueError):
+            start = None
+        offset = start.astimezone().utcoffset() if start is not None else None
+        if offset is None or offset.total_seconds() % 3600:
+            return _months_row_by_row(store, plan)
+        months[local_time(start.isoformat())[:7]] += int(number)  # type: ignore[union-attr]
+    return months
+
+
+def _offset(tail: str) -> str:
+    """The UTC offset at the end of a stored time's seconds (``.123+00:00``: ``+00:00``)."""
+    for sign in "+-":
+        if sign in tail:
+            return tail[tail.index(sign) :]
+    return "+00:00" if tail in ("", "Z") or tail.endswith("Z") else tail
+
+
+def _months_row_by_row(store: Store, plan: _Plan) -> Counter[str]:
+    from .times import local_time
+
+    rows = _rows(store, plan.sql("c.created_at"), plan.params)
+    return Counter(local_time(row[0])[:7] for row in rows)
+
+
+def _tallied(
+    cases: list[Case], rule: Overdue
+) -> tuple[int, Counter[str], Counter[str], Counter[str]]:
+    from .times import local_time
+
+    late = [c for c in cases if _is_late(c, rule)]
+    return (
+        len(cases),
+        Counter(c.outcome for c in cases),
+        Counter(local_time(c.created_at)[:7] for c in cases),
+        Counter(c.outcome for c in late),
+    )
+
+
+def _is_late(case: Case, rule: Overdue) -> bool:
+    """``due.is_overdue`` by the rule (for a search Python decides)."""
+    if not case.due_at or case.closed_at:
+        return False
+    if any(case.outcome == o and getattr(case, name, None) for o, name in rule.met_by):
+        return False
+    return datetime.fromisoformat(case.due_at) < rule.now
