@@ -15,6 +15,7 @@ import dataclasses
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -187,7 +188,9 @@ def page(store: Store, where: CaseFilter, offset: int, limit: int) -> CasePage:
     if limit and offset < total:
         sql = plan.sql("c.*", tail=f" ORDER BY {plan.order} LIMIT ? OFFSET ?")
         rows = _rows(store, sql, [*plan.params, limit, offset])
-    return CasePage(_cases(store, rows), total, offset, limit)
+    cases = _cases(store, rows)
+    # a damaged row on the page is left out of the total too (one elsewhere is counted)
+    return CasePage(cases, total - (len(rows) - len(cases)), offset, limit)
 
 
 def page_overdue_first(
@@ -219,7 +222,7 @@ def newest_number(store: Store) -> str | None:
     return rows[0][0] if rows and isinstance(rows[0][0], str) else None
 
 
-def numbers_near(store: Store, year: int, seq: int, spread: int = 200) -> list[str]:
+def numbers_near(store: Store, year: int, seq: int, spread: int = 1000) -> list[str]:
     """The case numbers of ``year`` within ``spread`` of ``seq``, and ``seq`` in the years
     around it: where a mistyped number's closest match is."""
     rows = _rows(
@@ -272,11 +275,11 @@ def _months(store: Store, plan: _Plan) -> Counter[str]:
         try:
             start = datetime.fromisoformat(f"{prefix}:00:00{_offset(tail)}")
         except (TypeError, ValueError):
-            start = None
-        offset = start.astimezone().utcoffset() if start is not None else None
+            continue  # a damaged row's "time": in no month
+        offset = start.astimezone().utcoffset()
         if offset is None or offset.total_seconds() % 3600:
             return _months_row_by_row(store, plan)
-        months[local_time(start.isoformat())[:7]] += int(number)  # type: ignore[union-attr]
+        months[local_time(start.isoformat())[:7]] += int(number)
     return months
 
 
@@ -291,8 +294,11 @@ def _offset(tail: str) -> str:
 def _months_row_by_row(store: Store, plan: _Plan) -> Counter[str]:
     from .times import local_time
 
-    rows = _rows(store, plan.sql("c.created_at"), plan.params)
-    return Counter(local_time(row[0])[:7] for row in rows)
+    months: Counter[str] = Counter()
+    for (created,) in _rows(store, plan.sql("c.created_at"), plan.params):
+        with suppress(TypeError, ValueError):  # a damaged row's "time": in no month
+            months[local_time(created)[:7]] += 1
+    return months
 
 
 def _tallied(

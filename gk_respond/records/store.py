@@ -171,8 +171,8 @@ MIGRATIONS: dict[int, list[str | Dialects]] = {
     10: [
         *(Dialects(*pair) for pair in zip(SQLITE_MIGRATION, PG_MIGRATION, strict=True)),
         "CREATE INDEX cases_handler ON cases (handler)",
-        "CREATE INDEX cases_due ON cases (due_at)",
-        "CREATE INDEX cases_closed ON cases (closed_at)",
+        "CREATE INDEX cases_due_at ON cases (due_at)",
+        "CREATE INDEX cases_closed_at ON cases (closed_at)",
     ],
 }
 
