@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from . import search_index
@@ -62,7 +63,9 @@ class Overdue:
         )
         if met:
             late += f" AND NOT ({' OR '.join(met)})"
-        return f"(CASE WHEN {late} THEN 1 ELSE 0 END) = {1 if self.late else 0}", params
+        if self.late:  # as a plain condition, for the index on due_at
+            return f"({late})", params
+        return f"(CASE WHEN {late} THEN 1 ELSE 0 END) = 0", params
 
 
 @dataclass(frozen=True)
@@ -259,36 +262,43 @@ def _grouped(store: Store, plan: _Plan, column: str) -> Counter[str]:
 
 
 def _months(store: Store, plan: _Plan) -> Counter[str]:
-    """Cases per local month: counted per UTC hour by the database, each hour put in its
-    local month here (exact wherever local time is a whole number of hours from UTC; the
-    times themselves are read where it is not)."""
+    """Cases per local month, counted by the database: the first and last times found (by
+    the index on them), then every local month between counted as a range of stored (UTC)
+    times, in one statement."""
     from .times import local_time
 
-    hour = "substr(c.created_at, 1, 13)"
-    rows = _rows(
-        store,
-        plan.sql(f"{hour}, substr(c.created_at, 20), COUNT(*)", tail=" GROUP BY 1, 2"),
-        plan.params,
-    )
-    months: Counter[str] = Counter()
-    for prefix, tail, number in rows:
-        try:
-            start = datetime.fromisoformat(f"{prefix}:00:00{_offset(tail)}")
-        except (TypeError, ValueError):
-            continue  # a damaged row's "time": in no month
-        offset = start.astimezone().utcoffset()
-        if offset is None or offset.total_seconds() % 3600:
-            return _months_row_by_row(store, plan)
-        months[local_time(start.isoformat())[:7]] += int(number)
-    return months
+    ends = [f"(SELECT {f}(c.created_at) {plan.source}{plan.where})" for f in ("MIN", "MAX")]
+    ((first, last),) = _rows(store, f"SELECT {', '.join(ends)}", [*plan.params, *plan.params])
+    if first is None:
+        return Counter()
+    try:
+        labels = _month_labels(local_time(first)[:7], local_time(last)[:7])
+    except (TypeError, ValueError):  # a damaged row's "time"
+        return _months_row_by_row(store, plan)
+    starts = [None, *(_month_start(label) for label in labels[1:]), None]
+    counts, params = [], []
+    for begin, end in pairwise(starts):
+        bounds = [b for b in (begin and "c.created_at >= ?", end and "c.created_at < ?") if b]
+        counts.append(f"({plan.sql('COUNT(*)', ' AND '.join(bounds))})")
+        params += [*plan.params, *(t for t in (begin, end) if t)]
+    ((*numbers,),) = _rows(store, "SELECT " + ", ".join(counts), params)
+    return Counter({label: int(n) for label, n in zip(labels, numbers, strict=True) if n})
 
 
-def _offset(tail: str) -> str:
-    """The UTC offset at the end of a stored time's seconds (``.123+00:00``: ``+00:00``)."""
-    for sign in "+-":
-        if sign in tail:
-            return tail[tail.index(sign) :]
-    return "+00:00" if tail in ("", "Z") or tail.endswith("Z") else tail
+def _month_labels(first: str, last: str) -> list[str]:
+    """Every ``YYYY-MM`` from ``first`` to ``last``."""
+    year, month = int(first[:4]), int(first[5:7])
+    labels = []
+    while f"{year:04d}-{month:02d}" <= last:
+        labels.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return labels
+
+
+def _month_start(label: str) -> str:
+    """The start of a local month, as a stored (UTC) time."""
+    local = datetime(int(label[:4]), int(label[5:7]), 1).astimezone()
+    return local.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _months_row_by_row(store: Store, plan: _Plan) -> Counter[str]:
