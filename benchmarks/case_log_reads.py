@@ -63,7 +63,8 @@ def fresh_postgres(server: str) -> str:
     import psycopg
 
     schema = f"bench_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server, autocommit=True) as admin:
+    with psycopg.connect(server, autocommit=True) as admin:  # pg_trgm where IT would put it
+        admin.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
         admin.execute(f"CREATE SCHEMA {schema}")
     return f"{server}{'&' if '?' in server else '?'}options=-csearch_path%3D{schema}"
 

@@ -87,7 +87,12 @@ def test_the_list_is_newest_first_and_the_pages_add_up_to_the_count(filled):
         assert store.handlers() == ["anna", "Bo", "cecilia"]  # ignoring case
 
 
-def test_each_filter_is_what_python_decides(filled):
+@pytest.mark.parametrize("dense", [False, True], ids=["through-indexes", "newest-first"])
+def test_each_filter_is_what_python_decides(filled, dense, monkeypatch):
+    """Both ways a filtered page is read (SQLite reads many matches newest first)."""
+    from gk_respond.records import queries
+
+    monkeypatch.setattr(queries, "DENSE", 1 if dense else 10**9)
     location, newest_first = filled
     chart = open_chart(None)
     moment = START + timedelta(days=6)

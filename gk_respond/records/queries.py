@@ -88,23 +88,21 @@ class _Plan:
         return f"SELECT {what} {self.source}{where}{tail}"
 
 
-_JOINED = (
-    "FROM case_search s JOIN cases c ON c.year = (s.rowid >> 32) AND c.seq = (s.rowid & 4294967295)"
-)
+_JOINED = "FROM {} s JOIN cases c ON c.year = (s.rowid >> 32) AND c.seq = (s.rowid & 4294967295)"
 
 
 def _plan(db: object, where: CaseFilter) -> _Plan:
     clause, params = where.sql()
     conditions = [clause[len(" WHERE ") :]] if clause else []
     sqlite = isinstance(db, sqlite3.Connection)
-    indexed, verify = False, None
+    indexed, verify, table = False, None, ""
     if where.text:
         from .store import _text_condition
 
         if not sqlite and "\x00" in where.text:
             return _Plan("FROM cases c", "", [], False, empty=True)  # PostgreSQL keeps no NUL
         if sqlite and search_index.exact(where.text):
-            condition, found = search_index.sqlite_condition(where.text)
+            table, condition, found = search_index.sqlite_condition(where.text)
             indexed = True
         elif not sqlite and db.folds_letters():  # type: ignore[attr-defined]
             condition, found = search_index.pg_condition(where.text)
@@ -112,7 +110,7 @@ def _plan(db: object, where: CaseFilter) -> _Plan:
             condition, needle = _text_condition(db, where.text)
             found, verify = [needle], where
         conditions, params = [condition, *conditions], [*found, *params]
-    source = _JOINED if indexed else "FROM cases c"
+    source = _JOINED.format(table) if indexed else "FROM cases c"
     clause = " WHERE " + " AND ".join(conditions) if conditions else ""
     return _Plan(source, clause, params, indexed, verify)
 
@@ -190,10 +188,31 @@ def page(store: Store, where: CaseFilter, offset: int, limit: int) -> CasePage:
     rows: list[sqlite3.Row] = []
     if limit and offset < total:
         sql = plan.sql("c.*", tail=f" ORDER BY {plan.order} LIMIT ? OFFSET ?")
+        if _dense(store, plan, total):  # read newest first and stop at the page's end,
+            sql = sql.replace("FROM cases c", f"FROM cases c INDEXED BY {_NEWEST}", 1)
         rows = _rows(store, sql, [*plan.params, limit, offset])
     cases = _cases(store, rows)
     # a damaged row on the page is left out of the total too (one elsewhere is counted)
     return CasePage(cases, total - (len(rows) - len(cases)), offset, limit)
+
+
+# SQLite's own index on (year, seq), the primary key: the list's order
+_NEWEST = "sqlite_autoindex_cases_2"
+
+
+def _dense(store: Store, plan: _Plan, total: int) -> bool:
+    """Whether a filtered page on SQLite is found faster by reading the cases newest first
+    than through a filter's index and a sort (SQLite's planner, without statistics, takes
+    the index, whose sort reads every match): when many cases match (the count says)."""
+    if plan.indexed or not plan.where or not isinstance(store._db, sqlite3.Connection):
+        return False
+    if total < DENSE:
+        return False
+    columns = [row[2] for row in store._db.execute(f"PRAGMA index_info({_NEWEST})")]
+    return columns == ["year", "seq"]  # (as every log has it; never a guess)
+
+
+DENSE = 2000  # matches from which a filtered page reads the cases newest first
 
 
 def page_overdue_first(

@@ -109,16 +109,17 @@ def reindex_case(db: sqlite3.Connection, case: Case) -> None:
     index_cases(db, [case])
 
 
-def sqlite_condition(text: str) -> tuple[str, list[object]]:
-    """The condition on ``case_search`` (as ``s``) true exactly for the cases whose searched
-    fields hold ``text`` ignoring case, for a ``text`` the index can decide (``exact``)."""
+def sqlite_condition(text: str) -> tuple[str, str, list[object]]:
+    """The table to read as ``s`` and the condition on it true exactly for the cases whose
+    searched fields hold ``text`` ignoring case, for a ``text`` the index can decide
+    (``exact``)."""
     needle = folded(text)
     if len(needle) >= SHORTEST:
-        return "case_search MATCH ?", ['"' + needle.replace('"', '""') + '"']
-    # too short for trigrams: a scan of the folded copy (exact, and in C)
-    return "(" + " OR ".join(f"instr(s.{c}, ?) > 0" for c in _COLUMNS) + ")", [needle] * len(
-        _COLUMNS
-    )
+        return "case_search", "case_search MATCH ?", ['"' + needle.replace('"', '""') + '"']
+    # too short for trigrams: a scan of the folded copy itself (FTS5 keeps it as a table
+    # of its own, its columns c0, c1, …), exact, and in C
+    found = " OR ".join(f"instr(s.c{n}, ?) > 0" for n in range(len(_COLUMNS)))
+    return "case_search_content", f"({found})", [needle] * len(_COLUMNS)
 
 
 def pg_condition(text: str) -> tuple[str, list[object]]:
