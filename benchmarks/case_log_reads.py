@@ -40,6 +40,9 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# where the commands run: not a checkout, whose gk_respond/ `python -m` would take before
+# the code PYTHONPATH names
+NEUTRAL = tempfile.gettempdir()
 WORDS = [
     *("skatten", "bussen", "skolan", "förskolan", "vägen", "badhuset", "biblioteket"),
     *("älgen", "kommunen", "fullmäktige", "gatubelysning", "återvinning", "hemtjänsten"),
@@ -142,7 +145,7 @@ def in_process(location: str, command: list[str]) -> float:
     env = {**os.environ, "GK_RESPOND_DB": location, "LANG": "en_US.UTF-8"}
     done = subprocess.run(
         [sys.executable, "-c", IN_PROCESS, *command[1:]],
-        env=env, capture_output=True, text=True, check=True,
+        env=env, capture_output=True, text=True, check=True, cwd=NEUTRAL,
     )  # fmt: skip
     return float(done.stdout.split()[-1])
 
@@ -154,7 +157,7 @@ def run(location: str, command: list[str]) -> tuple[float, float]:
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "gk_respond", *command],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False,
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False, cwd=NEUTRAL,
     )  # fmt: skip
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -124,8 +124,13 @@ def sqlite_condition(text: str) -> tuple[str, str, list[object]]:
 
 def pg_condition(text: str) -> tuple[str, list[object]]:
     """The condition true exactly for the cases whose searched fields hold ``text`` as the
-    server's lower() has it: the index's ``LIKE`` to find them, each field to decide."""
+    server's lower() has it: the index's ``LIKE`` on the fields joined by newlines, which
+    decides it for a text without a newline (it cannot reach across two fields); with one,
+    each field decides."""
     needle = text.lower()
     pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    found = f"{PG_HAYSTACK} LIKE ? ESCAPE '\\'"
+    if "\n" not in needle:
+        return found, [pattern]
     fields = " OR ".join(f"strpos(lower(COALESCE({n}, '')), ?) > 0" for n in SEARCHED)
-    return f"{PG_HAYSTACK} LIKE ? ESCAPE '\\' AND ({fields})", [pattern, *[needle] * len(SEARCHED)]
+    return f"{found} AND ({fields})", [pattern, *[needle] * len(SEARCHED)]
