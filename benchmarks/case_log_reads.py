@@ -129,25 +129,31 @@ def fill(location: str, count: int) -> float:
 IN_PROCESS = """
 import contextlib, os, sys, time
 from gk_respond.cli import records
+from gk_respond.records import store
+if sys.argv[1] == "unchecked":  # without the integrity check an SQLite open runs
+    store._check_intact = lambda db, path: None
 def once():
     with open(os.devnull, "w") as out, contextlib.redirect_stdout(out):
         with contextlib.redirect_stderr(out), contextlib.suppress(SystemExit):
-            records.main(sys.argv[1:])
+            records.main(sys.argv[2:])
 once()
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 once()
-print(time.perf_counter() - start)
+print(time.perf_counter() - start, time.process_time() - cpu)
 """
 
 
-def in_process(location: str, command: list[str]) -> float:
-    """Seconds of the command's own work, in a process that has run it once already."""
+def in_process(location: str, command: list[str], checked: bool = True) -> tuple[float, float]:
+    """Wall and CPU seconds of the command's own work, in a process that has run it once
+    already; ``checked=False``: with SQLite's ``PRAGMA quick_check`` on open left out."""
     env = {**os.environ, "GK_RESPOND_DB": location, "LANG": "en_US.UTF-8"}
+    how = "checked" if checked else "unchecked"
     done = subprocess.run(
-        [sys.executable, "-c", IN_PROCESS, *command[1:]],
+        [sys.executable, "-c", IN_PROCESS, how, *command[1:]],
         env=env, capture_output=True, text=True, check=True, cwd=NEUTRAL,
     )  # fmt: skip
-    return float(done.stdout.split()[-1])
+    wall, cpu = done.stdout.split()[-2:]
+    return float(wall), float(cpu)
 
 
 def run(location: str, command: list[str]) -> tuple[float, float]:
@@ -193,34 +199,40 @@ def main() -> None:
                 new = str(folder / f"{size}.db") if backend == "sqlite" else fresh_postgres(server)
                 logs[backend, size] = new
                 print(f"filled {backend} with {size} cases in {fill(new, size):.1f} s", flush=True)
-        times: dict[tuple[str, int, str], list[tuple[float, float, float]]] = {}
+        times: dict[tuple[str, int, str], list[tuple[float, ...]]] = {}
         for _ in range(args.runs):  # interleaved: every log and command once a round
             for name, command in COMMANDS.items():
                 for (backend, size), location in logs.items():
                     wall, cpu = run(location, command)
-                    skip = args.whole_only or "--help" in command
-                    own = 0.0 if skip else in_process(location, command)
-                    times.setdefault((backend, size, name), []).append((wall, cpu, own))
-        print(
-            "| command | backend | "
-            + " | ".join(f"{s:,} cases: whole (CPU), in-process" for s in sizes)
-            + f" | {sizes[-1]:,}/{sizes[0]:,}: whole (CPU), in-process |"
-        )
-        print("| --- | --- | " + " | ".join("---" for _ in sizes) + " | --- |")
+                    own: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0)
+                    if not (args.whole_only or "--help" in command):
+                        unchecked = (0.0, 0.0)
+                        if backend == "sqlite":
+                            unchecked = in_process(location, command, checked=False)
+                        own = (*in_process(location, command), *unchecked)
+                    times.setdefault((backend, size, name), []).append((wall, cpu, *own))
+        columns = ["whole", "in-process", "in-process without quick_check"]
+        print("| command | backend | size | " + " | ".join(columns) + " |")
+        print("| --- | --- | --- |" + " --- |" * len(columns))
         for name in COMMANDS:
             for backend in backends:
-                found = [times[backend, s, name] for s in sizes]
-                walls, cpus, owns = (
-                    [statistics.median(t[k] for t in runs) for runs in found] for k in range(3)
-                )
-                cells = [
-                    f"{w * 1000:,.0f} ms ({c * 1000:,.0f}), {o * 1000:,.1f} ms"
-                    for w, c, o in zip(walls, cpus, owns, strict=True)
-                ]
-                ratio = f"{walls[-1] / walls[0]:.2f}× ({cpus[-1] / cpus[0]:.2f}×), " + (
-                    f"{owns[-1] / owns[0]:.2f}×" if owns[0] else "-"
-                )
-                print(f"| {name} | {backend} | " + " | ".join(cells) + f" | {ratio} |")
+                medians = {
+                    s: [statistics.median(t[k] for t in times[backend, s, name]) for k in range(6)]
+                    for s in sizes
+                }
+                for size in [*sizes, "ratio"]:
+                    if size == "ratio":
+                        low, high = medians[sizes[0]], medians[sizes[-1]]
+                        m = [h / lo if lo else 0.0 for h, lo in zip(high, low, strict=True)]
+                        cells = [f"{m[k]:.2f}× (CPU {m[k + 1]:.2f}×)" for k in (0, 2, 4)]
+                        label = f"{sizes[-1]:,}/{sizes[0]:,}"
+                    else:
+                        m = medians[size]
+                        cells = [
+                            f"{m[k] * 1000:,.0f} ms (CPU {m[k + 1] * 1000:,.0f})" for k in (0, 2, 4)
+                        ]
+                        label = f"{size:,}"
+                    print(f"| {name} | {backend} | {label} | " + " | ".join(cells) + " |")
     finally:
         for (backend, _), location in logs.items():
             if backend == "postgresql":

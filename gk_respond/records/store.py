@@ -668,7 +668,8 @@ class Store:
     ) -> CasePage:
         """The ``limit`` cases from ``offset`` of those that match ``where``, newest first
         (with ``overdue_first``, the cases overdue by it before the others), with how many
-        match in all. A damaged row is left out, with a warning, but counted."""
+        match in all. A damaged row is left out, with a warning (and out of the total if
+        it is on this page; the count is the database's)."""
         from . import queries
 
         where = where or CaseFilter()
