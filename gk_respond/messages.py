@@ -60,6 +60,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col_comment": "Kommentar",
         "col_handler": "Handläggare",
         "no_match": "inga ärenden i {path} matchar",
+        "list_more": "{shown} av {total} ärenden visade, de nyaste först; fler med --offset "
+        "{offset}, --limit N eller --all",
         "status_open": "öppet",
         "status_closed": "stängt",
         # the case log's own errors and warnings (raised as `Text` in gk_respond/records)
@@ -262,6 +264,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col_comment": "Comment",
         "col_handler": "Handler",
         "no_match": "no cases in {path} match",
+        "list_more": "{shown} of {total} cases shown, newest first; more with --offset {offset}, "
+        "--limit N or --all",
         "status_open": "open",
         "status_closed": "closed",
         "store_no_log": "no case log at {path} (nothing has been saved there yet; --db or "

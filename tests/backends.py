@@ -43,6 +43,11 @@ def postgres_log() -> Iterator[str]:
 
     url, schema = server(), f"t_{uuid.uuid4().hex[:16]}"
     with psycopg.connect(url, autocommit=True) as admin:
+        # pg_trgm (the search index's) in a schema no test drops: one a test made and
+        # dropped would take every other test's index with it
+        admin.execute("SELECT pg_advisory_lock(7142)")
+        admin.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+        admin.execute("SELECT pg_advisory_unlock(7142)")
         admin.execute(f"CREATE SCHEMA {schema}")
     try:
         yield in_schema(url, schema)

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from old_logs import downgrade
 from pydantic import ValidationError
 
 from gk_respond.records.channels import (
@@ -291,18 +292,7 @@ def test_a_version_1_case_log_is_migrated_keeping_its_cases(tmp_path):
                 path=[("prohibited", "ja"), ("owns_channel", "ja")],
             )
         )
-    # back to version 1 with the case in it, as if saved by the old gk-respond
-    with sqlite3.connect(path) as db:
-        db.execute("DROP TABLE attachment_withdrawals")  # schema 7: the evidence
-        db.execute("DROP TABLE attachments")
-        db.execute("DROP TABLE contacts")  # schema 5: the contacts
-        db.execute("DROP TABLE channels")
-        db.execute("DROP TABLE users")  # schema 4's table, which version 1 had not either
-        db.execute("DROP TABLE case_counters")  # schema 8: the numbers given per year
-        db.execute("ALTER TABLE cases DROP COLUMN reply_text")  # schema 3: the reply
-        db.execute("ALTER TABLE cases DROP COLUMN reply_findings_json")
-        db.execute("ALTER TABLE cases DROP COLUMN due_at")  # schema 9: the due time
-        db.execute("UPDATE gk_respond_meta SET value = '1' WHERE key = 'schema'")
+    downgrade(path, 1)  # back to version 1 with the case in it, as if saved by the old one
     with Store(str(path)) as store:
         assert store.get(saved.number) == saved
         Channels(store).add(channel())

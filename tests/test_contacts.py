@@ -8,6 +8,7 @@ import json
 import sqlite3
 
 import pytest
+from old_logs import downgrade
 
 from gk_respond.records.store import SCHEMA_VERSION, Case, Store
 
@@ -178,13 +179,7 @@ def test_a_schema_3_log_migrates_to_4_and_keeps_its_data(tmp_path):
                 path=[("prohibited", "ja"), ("owns_channel", "ja")], reply_text="Hej!",
             )
         )  # fmt: skip
-    with sqlite3.connect(path) as db:  # as gk-respond with schema 4 left it
-        db.execute("DROP TABLE attachment_withdrawals")  # schema 7: the evidence
-        db.execute("DROP TABLE attachments")
-        db.execute("DROP TABLE contacts")
-        db.execute("DROP TABLE case_counters")  # schema 8's
-        db.execute("ALTER TABLE cases DROP COLUMN due_at")  # schema 9's column
-        db.execute("UPDATE gk_respond_meta SET value = '4' WHERE key = 'schema'")
+    downgrade(path, 4)  # as gk-respond with schema 4 left it
     with Store(str(path)) as store:
         assert store.get(saved.number) == saved
         assert Contacts(store).all() == []

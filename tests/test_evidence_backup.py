@@ -16,6 +16,7 @@ import sys
 
 import pytest
 from conftest import ROOT
+from old_logs import downgrade
 from test_evidence_cli import PNG, write
 
 
@@ -118,14 +119,7 @@ def test_a_log_from_before_attachments_is_migrated_with_every_case_kept(gk, tmp_
         numbers.append(json.loads(saved.stdout)["case"])
     noted = gk("records", "update", numbers[0], "--note", "en anteckning", "--close", "--db", db)
     assert noted.returncode == 0, noted.stderr
-    with sqlite3.connect(db) as connection:
-        connection.execute("DROP TABLE attachment_withdrawals")
-        connection.execute("DROP TABLE attachments")
-        connection.execute("DROP TABLE contacts")  # schema 5's
-        connection.execute("DROP TABLE account_events")  # schema 6's
-        connection.execute("DROP TABLE case_counters")  # schema 8's
-        connection.execute("ALTER TABLE cases DROP COLUMN due_at")  # schema 9's
-        connection.execute("UPDATE gk_respond_meta SET value = '4' WHERE key = 'schema'")
+    downgrade(db, 4)  # as gk-respond with schema 4 left it
     before = gk("records", "export", "--format", "json", "--db", db)
     assert before.returncode == 0, before.stderr
     attached = gk("records", "attach", numbers[1], write(tmp_path / "a.png", PNG), "--db", db)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from export_log import NOW, fill, fixed_cases
 
-from gk_respond.records.store import BATCH
+from gk_respond.records.queries import BATCH
 
 PINNED = json.loads(
     (Path(__file__).parent / "data" / "pinned" / "sha256.json").read_text(encoding="utf-8")

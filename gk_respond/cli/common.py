@@ -99,14 +99,17 @@ def no_case(store: Any, given: str) -> str:
     import re
     from datetime import date
 
-    from ..records.store import CaseFilter
+    from ..records.queries import newest_number, numbers_near
 
-    numbers = [case.number for case in store.cases(CaseFilter())]
+    newest = newest_number(store)
     digits = re.sub(r"\D", "", given)[-4:]
-    year = numbers[0][:4] if numbers else str(date.today().year)
+    year = newest[:4] if newest else str(date.today().year)
     example = f"{year}-{int(digits):04d}" if digits else f"{year}-0042"
     wanted = case_number(given) if re.fullmatch(r"\s*\d{4}-\d+\s*", given) else example
-    close = difflib.get_close_matches(wanted, numbers, n=1, cutoff=0.6) if digits else []
+    close = []
+    if digits:  # the numbers near it (in its year, and its number in the years around)
+        numbers = numbers_near(store, int(wanted[:4]), int(wanted[5:]))
+        close = difflib.get_close_matches(wanted, numbers, n=1, cutoff=0.6)
     if close:
         return message("no_case_close", given=given, close=close[0], example=example)
     return message("no_case", given=given, example=example)

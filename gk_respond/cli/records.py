@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import IO, TYPE_CHECKING
 
@@ -94,6 +94,15 @@ def _moment(text: str) -> str:
     return moment.isoformat(timespec="seconds")
 
 
+LIMIT = 100  # cases `records list` shows unless told otherwise
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number (0, 1, 2, ...)")
+    return int(text)
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(message("arg_not_step", text=text))
@@ -155,6 +164,15 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--format", choices=formats, default=formats[0])
         db_option(sub)
         lang_option(sub)
+    listing.add_argument(
+        "--limit",
+        type=_count,
+        default=LIMIT,
+        metavar="N",
+        help=f"at most N cases (default: {LIMIT}); the last line says how many more match",
+    )
+    listing.add_argument("--offset", type=_count, default=0, metavar="N", help="skip the first N")
+    listing.add_argument("--all", action="store_true", help="every matching case, however many")
     export.add_argument("--output", metavar="FILE", help="write to FILE (never overwritten)")
     show.add_argument("--output", metavar="FILE", help="--format pdf: the case sheet's file")
     export.add_argument(
@@ -200,43 +218,42 @@ def main(argv: list[str]) -> int:
 
 def _filter(args: argparse.Namespace, chart: Chart) -> CaseFilter | str:
     """The filter the options ask for, or what is wrong with them."""
+    from ..clock import now
+    from ..records.due import overdue_rule
+
     outcomes = {o.strip() for given in args.outcome for o in given.split(",") if o.strip()}
     unknown = sorted(outcomes - set(chart.flowchart.outcomes))
     if unknown:
         return f"unknown outcome {', '.join(unknown)}; valid: {', '.join(chart.flowchart.outcomes)}"
     if args.since and args.until and args.since > args.until:
         return f"--since {args.since} is after --until {args.until}"
-    return CaseFilter(frozenset(outcomes), args.status, args.since, args.until, args.search)
-
-
-def _cases(store: Store, chart: Chart, args: argparse.Namespace) -> list[Case] | str:
-    where = _filter(args, chart)
-    return where if isinstance(where, str) else list(_due_filter(store.cases(where), chart, args))
-
-
-def _due_filter(cases: Iterable[Case], chart: Chart, args: argparse.Namespace) -> Iterator[Case]:
-    """Only the cases --overdue and --due-before ask for (all without them), one at a time."""
-    from ..clock import now
-    from ..records.due import due_before, is_overdue
-
-    moment = now()
-    for case in cases:
-        if args.overdue and not is_overdue(case, chart, moment):
-            continue
-        if args.due_before and not due_before(case, args.due_before):
-            continue
-        yield case
+    return CaseFilter(
+        frozenset(outcomes),
+        args.status,
+        args.since,
+        args.until,
+        args.search,
+        overdue=overdue_rule(chart, now()) if args.overdue else None,
+        due_before=args.due_before,
+    )
 
 
 def _list(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     from ..records.export import json_text
 
-    cases = _cases(store, chart, args)
-    if isinstance(cases, str):
-        return report_error(cases)
+    where = _filter(args, chart)
+    if isinstance(where, str):
+        return report_error(where)
+    if args.all:
+        cases, total = store.cases(where), None
+    else:
+        page = store.page(where, offset=args.offset, limit=args.limit)
+        cases, total = page.cases, page.total
     print(
         json_text(cases) if args.format == "json" else _table(cases, store.path, chart, args.lang)
     )
+    if total is not None and args.offset + len(cases) < total:
+        say(message("list_more", shown=len(cases), total=total, offset=args.offset + len(cases)))
     return OK
 
 
@@ -323,7 +340,7 @@ def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     where = _filter(args, chart)
     if isinstance(where, str):
         return report_error(where)
-    cases = _due_filter(store.iter_cases(where), chart, args)
+    cases = store.iter_cases(where)
 
     def write(out: IO[str]) -> int:
         if args.format == "csv":
@@ -341,12 +358,12 @@ def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
 
 def _stats(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     from ..clock import now
-    from ..records.stats import counts, stats_text
+    from ..records.stats import counts_in, stats_text
 
-    cases = _cases(store, chart, args)
-    if isinstance(cases, str):
-        return report_error(cases)
-    data = counts(cases, chart, now())
+    where = _filter(args, chart)
+    if isinstance(where, str):
+        return report_error(where)
+    data = counts_in(store, where, chart, now())
     if args.format == "json":
         print(json_text(data))
     else:

@@ -15,7 +15,8 @@ from ..messages import Text
 from . import copy_tables
 from .channels import Channel, Channels, insert_channel
 from .location import is_url, shown
-from .store import BATCH, RAISE_COUNTER, Case, Store, StoreError, insert_cases
+from .queries import BATCH
+from .store import RAISE_COUNTER, Case, Store, StoreError, insert_cases
 
 COUNTERS = "SELECT year, last FROM case_counters"
 

@@ -23,6 +23,7 @@ from ..flowchart.schema import DUE_PATTERN
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
+    from .queries import Overdue
     from .store import Case
 
 SWEDEN = ZoneInfo("Europe/Stockholm")
@@ -111,6 +112,18 @@ def overdue_first(cases: list[Case], chart: Chart, now: datetime) -> list[Case]:
     """The cases with the overdue ones first (each group in its order before)."""
     late = [case for case in cases if is_overdue(case, chart, now)]
     return late + [case for case in cases if not is_overdue(case, chart, now)]
+
+
+def overdue_rule(chart: Chart, now: datetime) -> Overdue:
+    """``is_overdue`` at ``now`` as a filter the case log decides in SQL."""
+    from .queries import Overdue
+
+    met = tuple(
+        (name, outcome.due.met_by)
+        for name, outcome in chart.flowchart.outcomes.items()
+        if outcome.due is not None and outcome.due.met_by
+    )
+    return Overdue(now, met)
 
 
 def due_label(case: Case, chart: Chart, now: datetime, lang: str) -> str:

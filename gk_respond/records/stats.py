@@ -9,7 +9,7 @@ from typing import Any
 from ..clock import now as clock_now
 from ..flowchart.engine import Chart
 from ..strings import t
-from .store import Case
+from .store import Case, CaseFilter, Store
 from .view import local_time, outcome_title
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -30,6 +30,27 @@ def counts(cases: list[Case], chart: Chart, now: datetime | None = None) -> dict
         "per_month": dict(sorted(months.items())),
         "overdue_per_outcome": overdue_counts(cases, chart, now or clock_now()),
     }
+
+
+def counts_in(store: Store, where: CaseFilter, chart: Chart, now: datetime) -> dict[str, Any]:
+    """``counts`` of the cases in ``store`` that match ``where``, by SQL aggregates (the
+    cases themselves are not read)."""
+    from .due import overdue_rule
+    from .queries import tallies
+
+    total, outcomes, months, late = tallies(store, where, overdue_rule(chart, now))
+    return {
+        "total": total,
+        "per_outcome": {o: outcomes[o] for o in _ordered(outcomes, chart)},
+        "per_month": dict(sorted(months.items())),
+        "overdue_per_outcome": {o: late[o] for o in _ordered(late, chart) if late[o]},
+    }
+
+
+def _ordered(counted: Counter[str], chart: Chart) -> list[str]:
+    """The outcomes counted, in the flowchart's order, then any others."""
+    order = [o for o in chart.flowchart.outcomes if o in counted]
+    return order + sorted(set(counted) - set(order))
 
 
 def bar(value: int, largest: int, width: int) -> str:

@@ -19,14 +19,18 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..messages import Text
 from .errors import NoCaseLog, StoreError
 from .location import is_url, shown
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
+from .search_index import PG_MIGRATION, SQLITE_MIGRATION, index_cases, reindex_case
 
-SCHEMA_VERSION = 9
+if TYPE_CHECKING:
+    from .queries import Overdue
+
+SCHEMA_VERSION = 10
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -162,6 +166,14 @@ MIGRATIONS: dict[int, list[str | Dialects]] = {
     ],
     # When a case is due (records/due.py), set when it is saved; NULL: no due time.
     9: ["ALTER TABLE cases ADD COLUMN due_at TEXT"],
+    # The search index (records/search_index.py), built for the cases already there, and
+    # the indexes the lists' filters use (records/queries.py).
+    10: [
+        *(Dialects(*pair) for pair in zip(SQLITE_MIGRATION, PG_MIGRATION, strict=True)),
+        "CREATE INDEX cases_handler ON cases (handler)",
+        "CREATE INDEX cases_due_at ON cases (due_at)",
+        "CREATE INDEX cases_closed_at ON cases (closed_at)",
+    ],
 }
 
 # Takes the next number of a year, in the saving transaction (the row stays locked to it).
@@ -285,6 +297,9 @@ class CaseFilter:
     since: date | None = None
     until: date | None = None
     text: str = ""
+    handler: str | None = None  # only the cases of this handler (as saved)
+    overdue: Overdue | None = None  # only the overdue ones (``due.overdue_rule``)
+    due_before: date | None = None  # only those due before this local (Swedish) day
 
     def sql(self) -> tuple[str, list[object]]:
         """The conditions SQL can decide, as a WHERE clause (or "") and its parameters."""
@@ -303,6 +318,19 @@ class CaseFilter:
         if self.until:
             where.append("created_at < ?")
             params.append(_utc_bound(self.until + timedelta(days=1)))
+        if self.handler is not None:
+            where.append("handler = ?")
+            params.append(self.handler)
+        if self.due_before:
+            from zoneinfo import ZoneInfo
+
+            start = datetime.combine(self.due_before, time(), ZoneInfo("Europe/Stockholm"))
+            where.append("due_at < ?")  # due_at is kept as UTC ISO 8601, to the second
+            params.append(start.astimezone(UTC).isoformat(timespec="seconds"))
+        if self.overdue is not None:
+            condition, more = self.overdue.sql()
+            where.append(condition)
+            params += more
         return (" WHERE " + " AND ".join(where) if where else ""), params
 
     def matches_text(self, case: Case) -> bool:
@@ -533,27 +561,6 @@ def read_rows(db: sqlite3.Connection, sql: str, params: Sequence[object]) -> lis
         db.text_factory = str
 
 
-BATCH = 500  # rows a streamed read holds at once
-
-
-def _batches(store: Store, clause: str, params: Sequence[object]) -> Iterator[sqlite3.Row]:
-    """The rows of the cases ``clause`` selects, newest first, ``BATCH`` at a time: each
-    batch a statement of its own from after the last row of the one before."""
-    after: list[object] = []
-    while True:
-        keyset = " AND (year, seq) < (?, ?)" if clause else " WHERE (year, seq) < (?, ?)"
-        sql = (
-            f"SELECT * FROM cases{clause}{keyset if after else ''} "
-            f"ORDER BY year DESC, seq DESC LIMIT {BATCH}"
-        )
-        with store._errors():
-            rows = read_rows(store._db, sql, [*params, *after])
-        yield from rows
-        if len(rows) < BATCH:
-            return
-        after = [rows[-1]["year"], rows[-1]["seq"]]
-
-
 def print_warning(message: str) -> None:
     """A warning for a command line: one line on standard error, every character visible."""
     import sys
@@ -650,51 +657,49 @@ class Store:
 
     def cases(self, where: CaseFilter | None = None) -> list[Case]:
         """The cases that match ``where`` (every case without it), newest first. A case
-        whose stored row is damaged is left out, with a warning naming it."""
+        whose stored row is damaged is left out, with a warning naming it. Reads them all:
+        a front end lists a ``page``."""
         return list(self.iter_cases(where))
 
-    # The read interface the front ends use (issue 18): a page of a list, its count, the
-    # cases one by one for exports, the handlers named in the log.
+    # The read interface the front ends use (issue 18; the SQL in records/queries.py): a
+    # page of a list, its count, the cases one by one for exports, the handlers.
     def page(
-        self, where: CaseFilter | None = None, *, offset: int = 0, limit: int = 50
+        self,
+        where: CaseFilter | None = None,
+        *,
+        offset: int = 0,
+        limit: int = 50,
+        overdue_first: Overdue | None = None,
     ) -> CasePage:
-        """The ``limit`` cases from ``offset`` of those that match ``where``, newest first,
-        with how many match in all."""
-        every = self.cases(where)
-        return CasePage(every[offset : offset + limit], len(every), offset, limit)
+        """The ``limit`` cases from ``offset`` of those that match ``where``, newest first
+        (with ``overdue_first``, the cases overdue by it before the others), with how many
+        match in all. A damaged row is left out, with a warning (and out of the total if
+        it is on this page; the count is the database's)."""
+        from . import queries
+
+        where = where or CaseFilter()
+        if overdue_first is not None:
+            return queries.page_overdue_first(self, where, offset, limit, overdue_first)
+        return queries.page(self, where, offset, limit)
 
     def count(self, where: CaseFilter | None = None) -> int:
-        """How many cases match ``where`` (every readable case without it)."""
-        return len(self.cases(where))
+        """How many cases match ``where`` (every case without it)."""
+        from . import queries
+
+        return queries.count(self, where or CaseFilter())
 
     def iter_cases(self, where: CaseFilter | None = None) -> Iterator[Case]:
         """The cases that match ``where``, newest first, one at a time (for exports and
-        copies: memory does not grow with the log). Damaged rows as in ``cases``.
+        copies: memory does not grow with the log). Damaged rows as in ``cases``."""
+        from . import queries
 
-        Read a batch at a time, each batch its own statement that starts after the last
-        row of the one before (by the primary key, newest first): no read is held open
-        between batches, on SQLite nor on PostgreSQL (whose driver would hold all of a
-        statement's rows), and undecodable text is handled per batch by ``read_rows``."""
-        where = where or CaseFilter()
-        clause, params = where.sql()
-        if where.text:
-            if "\x00" in where.text and not isinstance(self._db, sqlite3.Connection):
-                return  # PostgreSQL keeps no NUL, so no case holds one
-            condition, needle = _text_condition(self._db, where.text)
-            clause = f"{clause} AND {condition}" if clause else f" WHERE {condition}"
-            params = [*params, needle]
-        for row in _batches(self, clause, params):
-            try:
-                case = _case(row)
-            except _BadRow as bad:
-                self.warning(Text("row_left_out", path=self.path, row=bad.args[0]))
-                continue
-            if where.matches_text(case):
-                yield case
+        yield from queries.iter_cases(self, where or CaseFilter())
 
     def handlers(self) -> list[str]:
         """Every handler named in the log, once each, sorted ignoring case."""
-        return sorted({case.handler for case in self.cases()}, key=str.casefold)
+        from . import queries
+
+        return queries.handlers(self)
 
     def _case(self, row: sqlite3.Row) -> Case:
         try:
@@ -726,6 +731,7 @@ class Store:
             db.execute(
                 f"UPDATE cases SET {assignments} WHERE number = ?", (*values.values(), number)
             )
+            reindex_case(db, case)
         return case
 
     @contextmanager
@@ -755,6 +761,10 @@ def _open_server(url: str, *, readonly: bool, create: bool) -> sqlite3.Connectio
             raise NoCaseLog(Text("store_no_log", path=db.where))
         migrate(db, db.where)
         check_columns(db, db.where)
+        if not readonly:  # pg_trgm created by IT since the migration: make its index
+            from .search_index import ensure_pg_index
+
+            ensure_pg_index(db)
         if readonly:
             db.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
     except BaseException:
@@ -776,6 +786,7 @@ def insert_cases(db: sqlite3.Connection, cases: Sequence[Case]) -> None:
     names = ", ".join(["year", "seq", *_row(cases[0])])
     marks = ", ".join("?" * len(rows[0]))
     db.executemany(f"INSERT INTO cases ({names}) VALUES ({marks})", rows)
+    index_cases(db, cases)  # in the same transaction: the search index stays in step
 
 
 # After cases were stored under numbers of their own (a copy): no number is given twice.

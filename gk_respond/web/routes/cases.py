@@ -5,6 +5,7 @@ event loop (the form is read, and its CSRF token checked, on the loop: auth.Chec
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -57,28 +58,30 @@ def _filters(request: Request) -> tuple[CaseFilter, str, dict[str, str], dict[st
     return where, given["handler"], given, problems
 
 
-def _matching(request: Request) -> tuple[list[Case], dict[str, Any]]:
+def _matching(request: Request) -> tuple[CaseFilter, dict[str, Any]]:
+    """The filter the query asks for, handler and overdue included (decided by the case
+    log, in SQL), and what the page shows beside the list."""
     where, handler, given, problems = _filters(request)
-    store = store_of(request)
-    every = store.cases(where)
-    handlers = store.handlers()
-    cases = [c for c in every if not handler or c.handler == handler]
-    chart, moment = settings_of(request).chart, now()
-    if given["overdue"] == "1":
-        cases = [c for c in cases if due.is_overdue(c, chart, moment)]
-    return cases, {"where": where, "given": given, "problems": problems, "handlers": handlers}
+    chart = settings_of(request).chart
+    overdue = due.overdue_rule(chart, now()) if given["overdue"] == "1" else None
+    matching = dataclasses.replace(where, handler=handler or None, overdue=overdue)
+    handlers = store_of(request).handlers()
+    return matching, {"where": where, "given": given, "problems": problems, "handlers": handlers}
 
 
 @router.get("/cases")
 def cases_list(request: Request, actor: Signed) -> Response:
-    """The matching cases, the overdue ones first and marked in words (as in the app)."""
-    found, context = _matching(request)
+    """The matching cases, the overdue ones first and marked in words (as in the app), a
+    page at a time (read a page at a time)."""
+    where, context = _matching(request)
     chart, moment, lang = settings_of(request).chart, now(), lang_of(request)
-    cases = due.overdue_first(found, chart, moment)
-    pages = max(1, -(-len(cases) // PAGE_SIZE))
+    store = store_of(request)
+    pages = max(1, -(-store.count(where) // PAGE_SIZE))
     asked = request.query_params.get("page", "1")
     number = min(max(1, int(asked) if asked.isdigit() else 1), pages)
-    shown = cases[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    rule = due.overdue_rule(chart, moment)
+    found = store.page(where, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE, overdue_first=rule)
+    shown = found.cases
     late = {c.number for c in shown if due.is_overdue(c, chart, moment)}
     labels = {c.number: due.due_label(c, chart, moment, lang) for c in shown}
     query = urlencode({k: v for k, v in context["given"].items() if v})
@@ -86,7 +89,7 @@ def cases_list(request: Request, actor: Signed) -> Response:
         request,
         "cases.html",
         cases=shown,
-        count=len(cases),
+        count=found.total,
         page_number=number,
         pages=pages,
         query=query,
@@ -99,7 +102,8 @@ def cases_list(request: Request, actor: Signed) -> Response:
 
 @router.get("/cases/export.{fmt}")
 def cases_export(request: Request, fmt: str, actor: Signed) -> Response:
-    cases, context = _matching(request)
+    where, context = _matching(request)
+    cases = store_of(request).cases(where)
     lang = lang_of(request)
     chart = settings_of(request).chart
     made = {

@@ -1,0 +1,354 @@
+"""The case log's reads, in SQL that indexes serve (issue 18): a page of a list with its
+total, a count, the cases one batch at a time, the handlers, the statistics. No UI.
+
+A filter (``CaseFilter``) becomes one plan: the tables to read, a WHERE clause, and the
+order (newest first: year, then number, descending). A text search goes through the
+search index (``search_index.py``), which decides it exactly, so a count is one
+``COUNT(*)``; only a search the index cannot decide (a NUL or U+FFFF in it, or a
+PostgreSQL database whose lower() knows no å, ä, ö) reads the candidate rows and decides
+in Python, as every search did before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from ..messages import Text
+from . import search_index
+
+if TYPE_CHECKING:
+    from .store import Case, CaseFilter, CasePage, Store
+
+BATCH = 500  # rows read at a time when going through every match
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """The cases past their due time at ``now`` that nothing has met (``due.is_overdue``),
+    or, with ``late=False``, every other case. ``met_by``: (outcome, field) pairs, the
+    follow-up field that meets an outcome's due time besides closing (``due.met_by``)."""
+
+    now: datetime
+    met_by: tuple[tuple[str, str], ...] = ()
+    late: bool = True
+
+    def sql(self) -> tuple[str, list[object]]:
+        from .store import _NAMES
+
+        moment = self.now.astimezone(UTC)
+        # due_at is kept to the second: due < now is due <= now cut to the second, unless
+        # now is a whole second itself
+        bound = moment.replace(microsecond=0).isoformat(timespec="seconds")
+        compare = "<" if moment.microsecond == 0 else "<="
+        params: list[object] = [bound]
+        met: list[str] = []
+        fields: dict[str, list[str]] = {}
+        for outcome, name in self.met_by:
+            if name in _NAMES:  # a column, never text from elsewhere
+                fields.setdefault(name, []).append(outcome)
+        for name, outcomes in sorted(fields.items()):
+            marks = ", ".join("?" * len(outcomes))
+            met.append(f"(c.outcome IN ({marks}) AND COALESCE(c.{name}, '') <> '')")
+            params += sorted(outcomes)
+        late = (
+            f"c.due_at IS NOT NULL AND c.due_at <> '' AND c.due_at {compare} ? "
+            "AND COALESCE(c.closed_at, '') = ''"
+        )
+        if met:
+            late += f" AND NOT ({' OR '.join(met)})"
+        if self.late:  # as a plain condition, for the index on due_at
+            return f"({late})", params
+        return f"(CASE WHEN {late} THEN 1 ELSE 0 END) = 0", params
+
+
+@dataclass(frozen=True)
+class _Plan:
+    source: str  # FROM ... (the cases as c)
+    where: str  # " WHERE ..." or ""
+    params: list[object]
+    indexed: bool  # through the SQLite search index (s): its rowid is the order
+    verify: CaseFilter | None = None  # a text the database cannot decide: Python does
+    empty: bool = False  # nothing can match
+
+    @property
+    def order(self) -> str:
+        return "s.rowid DESC" if self.indexed else "c.year DESC, c.seq DESC"
+
+    def sql(self, what: str, extra: str = "", tail: str = "") -> str:
+        where = self.where
+        if extra:
+            where = f"{where} AND {extra}" if where else f" WHERE {extra}"
+        return f"SELECT {what} {self.source}{where}{tail}"
+
+
+_JOINED = "FROM {} s JOIN cases c ON c.year = (s.rowid >> 32) AND c.seq = (s.rowid & 4294967295)"
+
+
+def _plan(db: object, where: CaseFilter) -> _Plan:
+    clause, params = where.sql()
+    conditions = [clause[len(" WHERE ") :]] if clause else []
+    sqlite = isinstance(db, sqlite3.Connection)
+    indexed, verify, table = False, None, ""
+    if where.text:
+        from .store import _text_condition
+
+        if not sqlite and "\x00" in where.text:
+            return _Plan("FROM cases c", "", [], False, empty=True)  # PostgreSQL keeps no NUL
+        if sqlite and search_index.exact(where.text):
+            table, condition, found = search_index.sqlite_condition(where.text)
+            indexed = True
+        elif not sqlite and db.folds_letters():  # type: ignore[attr-defined]
+            condition, found = search_index.pg_condition(where.text)
+        else:  # candidates, decided by CaseFilter.matches_text
+            condition, needle = _text_condition(db, where.text)
+            found, verify = [needle], where
+        conditions, params = [condition, *conditions], [*found, *params]
+    source = _JOINED.format(table) if indexed else "FROM cases c"
+    clause = " WHERE " + " AND ".join(conditions) if conditions else ""
+    return _Plan(source, clause, params, indexed, verify)
+
+
+def _rows(store: Store, sql: str, params: list[object]) -> list[sqlite3.Row]:
+    from .store import read_rows
+
+    with store._errors():
+        return read_rows(store._db, sql, params)
+
+
+def _cases(store: Store, rows: list[sqlite3.Row]) -> list[Case]:
+    """The cases the rows hold; a damaged one is left out, with a warning naming it."""
+    from .store import _BadRow, _case
+
+    found = []
+    for row in rows:
+        try:
+            found.append(_case(row))
+        except _BadRow as bad:
+            store.warning(Text("row_left_out", path=store.path, row=bad.args[0]))
+    return found
+
+
+def _batches(store: Store, plan: _Plan) -> Iterator[list[Case]]:
+    """Every match, newest first, a batch at a time (keyset: memory stays flat)."""
+    if plan.empty:
+        return
+    last: tuple[int, int] | None = None
+    while True:
+        extra, more = "", []
+        if last is not None:
+            if plan.indexed:
+                extra, more = "s.rowid < ?", [last[0] * 4294967296 + last[1]]
+            else:
+                extra = "(c.year < ? OR (c.year = ? AND c.seq < ?))"
+                more = [last[0], last[0], last[1]]
+        sql = plan.sql("c.*", extra, f" ORDER BY {plan.order} LIMIT {BATCH}")
+        rows = _rows(store, sql, [*plan.params, *more])
+        if not rows:
+            return
+        last = (rows[-1]["year"], rows[-1]["seq"])
+        cases = _cases(store, rows)
+        if plan.verify is not None:
+            cases = [case for case in cases if plan.verify.matches_text(case)]
+        yield cases
+        if len(rows) < BATCH:
+            return
+
+
+def iter_cases(store: Store, where: CaseFilter) -> Iterator[Case]:
+    for batch in _batches(store, _plan(store._db, where)):
+        yield from batch
+
+
+def count(store: Store, where: CaseFilter) -> int:
+    plan = _plan(store._db, where)
+    if plan.empty:
+        return 0
+    if plan.verify is not None:
+        return sum(len(batch) for batch in _batches(store, plan))
+    ((total,),) = _rows(store, plan.sql("COUNT(*)"), plan.params)
+    return int(total)
+
+
+def page(store: Store, where: CaseFilter, offset: int, limit: int) -> CasePage:
+    from .store import CasePage
+
+    offset, limit = max(0, offset), max(0, limit)
+    plan = _plan(store._db, where)
+    if plan.verify is not None or plan.empty:
+        every = list(iter_cases(store, where))
+        return CasePage(every[offset : offset + limit], len(every), offset, limit)
+    total = count(store, where)
+    rows: list[sqlite3.Row] = []
+    if limit and offset < total:
+        sql = plan.sql("c.*", tail=f" ORDER BY {plan.order} LIMIT ? OFFSET ?")
+        if _dense(store, plan, total):  # read newest first and stop at the page's end,
+            sql = sql.replace("FROM cases c", f"FROM cases c INDEXED BY {_NEWEST}", 1)
+        rows = _rows(store, sql, [*plan.params, limit, offset])
+    cases = _cases(store, rows)
+    # a damaged row on the page is left out of the total too (one elsewhere is counted)
+    return CasePage(cases, total - (len(rows) - len(cases)), offset, limit)
+
+
+# SQLite's own index on (year, seq), the primary key: the list's order
+_NEWEST = "sqlite_autoindex_cases_2"
+
+
+def _dense(store: Store, plan: _Plan, total: int) -> bool:
+    """Whether a filtered page on SQLite is found faster by reading the cases newest first
+    than through a filter's index and a sort (SQLite's planner, without statistics, takes
+    the index, whose sort reads every match): when many cases match (the count says)."""
+    if plan.indexed or not plan.where or not isinstance(store._db, sqlite3.Connection):
+        return False
+    if total < DENSE:
+        return False
+    columns = [row[2] for row in store._db.execute(f"PRAGMA index_info({_NEWEST})")]
+    return columns == ["year", "seq"]  # (as every log has it; never a guess)
+
+
+DENSE = 2000  # matches from which a filtered page reads the cases newest first
+
+
+def page_overdue_first(
+    store: Store, where: CaseFilter, offset: int, limit: int, rule: Overdue
+) -> CasePage:
+    """As ``page``, with the cases overdue by ``rule`` before the others (each group newest
+    first), as the web and the app list them."""
+    from .store import CasePage
+
+    if where.overdue is not None:
+        return page(store, where, offset, limit)
+    late = dataclasses.replace(where, overdue=dataclasses.replace(rule, late=True))
+    rest = dataclasses.replace(where, overdue=dataclasses.replace(rule, late=False))
+    first = page(store, late, offset, limit)
+    cases = list(first.cases)
+    following = page(store, rest, max(0, offset - first.total), limit - len(cases))
+    if len(cases) < limit:
+        cases += following.cases
+    return CasePage(cases, first.total + following.total, offset, limit)
+
+
+def handlers(store: Store) -> list[str]:
+    rows = _rows(store, "SELECT DISTINCT handler FROM cases", [])
+    return sorted({row[0] for row in rows if isinstance(row[0], str)}, key=str.casefold)
+
+
+def newest_number(store: Store) -> str | None:
+    rows = _rows(store, "SELECT number FROM cases ORDER BY year DESC, seq DESC LIMIT 1", [])
+    return rows[0][0] if rows and isinstance(rows[0][0], str) else None
+
+
+def numbers_near(store: Store, year: int, seq: int, spread: int = 1000) -> list[str]:
+    """The case numbers of ``year`` within ``spread`` of ``seq``, and ``seq`` in the years
+    around it: where a mistyped number's closest match is."""
+    rows = _rows(
+        store,
+        "SELECT number FROM cases WHERE (year = ? AND seq BETWEEN ? AND ?) "
+        "OR (year BETWEEN ? AND ? AND seq = ?) ORDER BY year DESC, seq DESC",
+        [year, seq - spread, seq + spread, year - 5, year + 5, seq],
+    )
+    return [row[0] for row in rows if isinstance(row[0], str)]
+
+
+def tallies(
+    store: Store, where: CaseFilter, rule: Overdue
+) -> tuple[int, Counter[str], Counter[str], Counter[str]]:
+    """How many cases match ``where``; per outcome; per local month (``YYYY-MM``); and
+    those overdue by ``rule``, per outcome. SQL aggregates, not a loop over the cases."""
+    plan = _plan(store._db, where)
+    if plan.empty:
+        return 0, Counter(), Counter(), Counter()
+    if plan.verify is not None:  # a search only Python can decide
+        return _tallied(list(iter_cases(store, where)), rule)
+    per_outcome = _grouped(store, plan, "c.outcome")
+    if where.overdue is None:
+        late_plan = _plan(store._db, dataclasses.replace(where, overdue=rule))
+        late = _grouped(store, late_plan, "c.outcome")
+    else:  # every case listed is overdue, or none is
+        late = per_outcome if where.overdue.late else Counter()
+    return sum(per_outcome.values()), per_outcome, _months(store, plan), late
+
+
+def _grouped(store: Store, plan: _Plan, column: str) -> Counter[str]:
+    rows = _rows(store, plan.sql(f"{column}, COUNT(*)", tail=f" GROUP BY {column}"), plan.params)
+    return Counter({row[0]: int(row[1]) for row in rows})
+
+
+def _months(store: Store, plan: _Plan) -> Counter[str]:
+    """Cases per local month, counted by the database: the first and last times found (by
+    the index on them), then every local month between counted as a range of stored (UTC)
+    times, in one statement."""
+    from .times import local_time
+
+    ends = [f"(SELECT {f}(c.created_at) {plan.source}{plan.where})" for f in ("MIN", "MAX")]
+    ((first, last),) = _rows(store, f"SELECT {', '.join(ends)}", [*plan.params, *plan.params])
+    if first is None:
+        return Counter()
+    try:
+        labels = _month_labels(local_time(first)[:7], local_time(last)[:7])
+    except (TypeError, ValueError):  # a damaged row's "time"
+        return _months_row_by_row(store, plan)
+    starts = [None, *(_month_start(label) for label in labels[1:]), None]
+    counts, params = [], []
+    for begin, end in pairwise(starts):
+        bounds = [b for b in (begin and "c.created_at >= ?", end and "c.created_at < ?") if b]
+        counts.append(f"({plan.sql('COUNT(*)', ' AND '.join(bounds))})")
+        params += [*plan.params, *(t for t in (begin, end) if t)]
+    ((*numbers,),) = _rows(store, "SELECT " + ", ".join(counts), params)
+    return Counter({label: int(n) for label, n in zip(labels, numbers, strict=True) if n})
+
+
+def _month_labels(first: str, last: str) -> list[str]:
+    """Every ``YYYY-MM`` from ``first`` to ``last``."""
+    year, month = int(first[:4]), int(first[5:7])
+    labels = []
+    while f"{year:04d}-{month:02d}" <= last:
+        labels.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return labels
+
+
+def _month_start(label: str) -> str:
+    """The start of a local month, as a stored (UTC) time."""
+    local = datetime(int(label[:4]), int(label[5:7]), 1).astimezone()
+    return local.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _months_row_by_row(store: Store, plan: _Plan) -> Counter[str]:
+    from .times import local_time
+
+    months: Counter[str] = Counter()
+    for (created,) in _rows(store, plan.sql("c.created_at"), plan.params):
+        with suppress(TypeError, ValueError):  # a damaged row's "time": in no month
+            months[local_time(created)[:7]] += 1
+    return months
+
+
+def _tallied(
+    cases: list[Case], rule: Overdue
+) -> tuple[int, Counter[str], Counter[str], Counter[str]]:
+    from .times import local_time
+
+    late = [c for c in cases if _is_late(c, rule)]
+    return (
+        len(cases),
+        Counter(c.outcome for c in cases),
+        Counter(local_time(c.created_at)[:7] for c in cases),
+        Counter(c.outcome for c in late),
+    )
+
+
+def _is_late(case: Case, rule: Overdue) -> bool:
+    """``due.is_overdue`` by the rule (for a search Python decides)."""
+    if not case.due_at or case.closed_at:
+        return False
+    if any(case.outcome == o and getattr(case, name, None) for o, name in rule.met_by):
+        return False
+    return datetime.fromisoformat(case.due_at) < rule.now

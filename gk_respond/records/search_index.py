@@ -1,0 +1,136 @@
+"""The case log's search index (schema 10): what lets ``records list --search`` answer
+without reading every case. No UI.
+
+**SQLite**: an FTS5 table, ``case_search``, with the ``trigram`` tokenizer (substring
+matching, 3 characters and up), one column per searched field holding the field's text as
+``str.casefold`` has it, so that the index decides a search exactly as the store's Python
+check does (å, ä, ö distinct; Å/å, Ö/ö the same). Its rowid is the case's key,
+``year * 2**32 + seq``, so that its order is the list's (newest first) and it survives a
+``VACUUM``. The store writes it in the same transaction as the case (``insert_cases``,
+``update_with``), so it is always in step with what was committed; migration 10 builds it
+for the cases already there. A NUL ends the text FTS5 indexes, so it is kept as U+FFFF;
+a search for either of those two characters is decided the slow way.
+
+**PostgreSQL**: a ``pg_trgm`` GIN index on the lowercased searched fields, an expression
+index the server keeps in step by itself. ``pg_trgm`` is an extension: migration 10
+creates it when the role may; if not, searches scan the table (correct, slower) until IT
+creates it (docs/team-case-log.md); the index is then made at the next open for writing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .store import Case
+
+# The fields a text search looks in (store._SEARCHED), in the index's column order.
+SEARCHED = (
+    "number", "comment_text", "author", "url", "platform", "handler", "notes", "found",
+    "diarium_number", "forwarded_to", "copy_kept", "reply_text",
+)  # fmt: skip
+_COLUMNS = tuple(f"{name}_folded" for name in SEARCHED)
+KEY = "(year * 4294967296 + seq)"  # the index's rowid for a case
+SHORTEST = 3  # characters: a trigram index finds nothing shorter
+_NUL_KEPT_AS = "\uffff"  # FTS5 stops reading a text at a NUL
+
+
+def key(number: str) -> int:
+    year, seq = (int(part) for part in number.split("-"))
+    return year * 4294967296 + seq
+
+
+def folded(value: str | None) -> str:
+    """A field as the index keeps it."""
+    return (value or "").casefold().replace("\x00", _NUL_KEPT_AS)
+
+
+def exact(text: str) -> bool:
+    """Whether the index can decide a search for ``text`` by itself."""
+    return "\x00" not in text and _NUL_KEPT_AS not in text
+
+
+_FOLDED = ", ".join(
+    f"replace(gk_fold(CAST({name} AS BLOB)), char(0), char(65535))" for name in SEARCHED
+)
+SQLITE_MIGRATION = [
+    f"CREATE VIRTUAL TABLE case_search USING fts5({', '.join(_COLUMNS)}, "
+    "tokenize = 'trigram case_sensitive 1')",
+    # gk_fold is str.casefold (store._fold), and the NUL is kept as folded() keeps it
+    f"INSERT INTO case_search (rowid, {', '.join(_COLUMNS)}) SELECT {KEY}, {_FOLDED} FROM cases",
+]
+
+# Every searched field in one text, lowercased: the expression PostgreSQL's index is on
+# (a query uses the index only when it says exactly this).
+PG_HAYSTACK = "lower(" + " || chr(10) || ".join(f"COALESCE({n}, '')" for n in SEARCHED) + ")"
+_PG_INDEX = (
+    "DO $$ DECLARE home text; BEGIN "
+    "SELECT extnamespace::regnamespace::text INTO home FROM pg_extension "
+    "WHERE extname = 'pg_trgm'; "
+    "IF home IS NOT NULL AND to_regclass('cases_search') IS NULL THEN "
+    "BEGIN EXECUTE format('CREATE INDEX cases_search ON cases USING gin ((%s) %I.gin_trgm_ops)', "
+    f"'{PG_HAYSTACK.replace(chr(39), chr(39) * 2)}', home); "
+    # a role that may use the tables but not change them: it searches without the index
+    "EXCEPTION WHEN insufficient_privilege THEN RAISE NOTICE 'cases_search: %', SQLERRM; END; "
+    "END IF; END $$"
+)
+PG_MIGRATION = [
+    # a role that may not create extensions still gets a working (unindexed) search
+    "DO $$ BEGIN CREATE EXTENSION IF NOT EXISTS pg_trgm; "
+    "EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'pg_trgm: %', SQLERRM; END $$",
+    _PG_INDEX,
+]
+
+
+def ensure_pg_index(db: Any) -> None:
+    """On PostgreSQL, opened for writing: the search index, if ``pg_trgm`` has been created
+    since the migration (by IT) and the index is not there yet."""
+    db.execute(_PG_INDEX)
+
+
+def index_cases(db: sqlite3.Connection, cases: Sequence[Case]) -> None:
+    """Within the saving transaction: the cases' rows of the index (SQLite)."""
+    if not isinstance(db, sqlite3.Connection):
+        return  # PostgreSQL keeps its expression index itself
+    db.executemany(
+        f"INSERT INTO case_search (rowid, {', '.join(_COLUMNS)}) "
+        f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})",
+        [(key(c.number), *(folded(getattr(c, name)) for name in SEARCHED)) for c in cases],
+    )
+
+
+def reindex_case(db: sqlite3.Connection, case: Case) -> None:
+    """Within the updating transaction: the case's row of the index, as the case is now."""
+    if not isinstance(db, sqlite3.Connection):
+        return
+    db.execute("DELETE FROM case_search WHERE rowid = ?", (key(case.number),))
+    index_cases(db, [case])
+
+
+def sqlite_condition(text: str) -> tuple[str, str, list[object]]:
+    """The table to read as ``s`` and the condition on it true exactly for the cases whose
+    searched fields hold ``text`` ignoring case, for a ``text`` the index can decide
+    (``exact``)."""
+    needle = folded(text)
+    if len(needle) >= SHORTEST:
+        return "case_search", "case_search MATCH ?", ['"' + needle.replace('"', '""') + '"']
+    # too short for trigrams: a scan of the folded copy itself (FTS5 keeps it as a table
+    # of its own, its columns c0, c1, …), exact, and in C
+    found = " OR ".join(f"instr(s.c{n}, ?) > 0" for n in range(len(_COLUMNS)))
+    return "case_search_content", f"({found})", [needle] * len(_COLUMNS)
+
+
+def pg_condition(text: str) -> tuple[str, list[object]]:
+    """The condition true exactly for the cases whose searched fields hold ``text`` as the
+    server's lower() has it: the index's ``LIKE`` on the fields joined by newlines, which
+    decides it for a text without a newline (it cannot reach across two fields); with one,
+    each field decides."""
+    needle = text.lower()
+    pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    found = f"{PG_HAYSTACK} LIKE ? ESCAPE '\\'"
+    if "\n" not in needle:
+        return found, [pattern]
+    fields = " OR ".join(f"strpos(lower(COALESCE({n}, '')), ?) > 0" for n in SEARCHED)
+    return f"{found} AND ({fields})", [pattern, *[needle] * len(SEARCHED)]

@@ -1,0 +1,339 @@
+"""The case log's reads (issue 18 item 1), on both backends: a page of a list with its
+total, a count, the filters decided by the database, the text search through the index
+(schema 10) with the same semantics as Python's casefold, and the index in step after a
+save, an update, a writer killed mid-transaction, and the migration of a schema 9 log."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from old_logs import downgrade
+from test_records_store import case
+from test_store_backends import raw
+
+from gk_respond.cli.common import open_chart
+from gk_respond.records.due import is_overdue, overdue_rule
+from gk_respond.records.stats import counts, counts_in
+from gk_respond.records.store import Case, CaseFilter, Store, insert_cases
+
+START = datetime(2025, 12, 30, 9, 0, tzinfo=UTC)
+HANDLERS = ("anna", "Bo", "cecilia")
+OUTCOMES = ("remove", "correct", "report", "observe")
+TEXTS = (
+    "Snöröjningen på Storgatan är usel", "Förra ÅRET var det bättre", "Öberg skriver igen",
+    "oberg och aret utan prickar", "100% säkert att_de ljuger", "it's a 'quote'; -- DROP",
+    "back\\slash och ål", "ÄLGEN på vägen", "kort",
+)  # fmt: skip
+
+
+def numbered(count: int = 40) -> list[Case]:
+    """``count`` cases over two years (2025 and 2026), stored out of order."""
+    made, seqs = [], {}
+    for n in range(count):
+        moment = START + timedelta(hours=7 * n)
+        year = moment.astimezone().year
+        seqs[year] = seqs.get(year, 0) + 1
+        closed = moment.isoformat(timespec="seconds") if n % 3 == 0 else None
+        made.append(case(
+            number=f"{year}-{seqs[year]:04d}", created_at=moment.isoformat(timespec="seconds"),
+            handler=HANDLERS[n % 3], outcome=OUTCOMES[n % 4], comment_text=TEXTS[n % 9],
+            notes="" if n % 5 else "Ring Åsa", closed_at=closed,
+            removed_at=closed if n % 8 == 1 else None,
+            due_at=(moment + timedelta(hours=48)).isoformat(timespec="seconds") if n % 2 else None,
+        ))  # fmt: skip
+    return made[::2] + made[1::2]  # the order they are stored in is not the list's
+
+
+@pytest.fixture
+def filled(case_log: str) -> tuple[str, list[Case]]:
+    made = numbered()
+    with Store(case_log) as store, store.transaction() as db:
+        insert_cases(db, made)
+    return case_log, sorted(made, key=lambda c: (int(c.number[:4]), int(c.number[5:])))[::-1]
+
+
+def local_day(c: Case) -> date:
+    return datetime.fromisoformat(c.created_at).astimezone().date()
+
+
+def every_page(store: Store, where: CaseFilter, limit: int) -> list[str]:
+    """The numbers of every page in turn; each page's total checked against the count."""
+    total, numbers, offset = store.count(where), [], 0
+    while True:
+        page = store.page(where, offset=offset, limit=limit)
+        assert page.total == total and (page.offset, page.limit) == (offset, limit)
+        numbers += [c.number for c in page.cases]
+        if not page.cases:
+            return numbers
+        offset += limit
+
+
+def test_the_list_is_newest_first_and_the_pages_add_up_to_the_count(filled):
+    location, newest_first = filled
+    with Store(location, readonly=True) as store:
+        expected = [c.number for c in newest_first]
+        assert [c.number for c in store.cases()] == expected
+        assert [c.number for c in store.iter_cases()] == expected
+        for limit in (1, 7, 40, 100):
+            assert every_page(store, CaseFilter(), limit) == expected
+        assert store.count() == len(expected) == 40
+        assert store.page(offset=100, limit=5).cases == []
+        assert store.handlers() == ["anna", "Bo", "cecilia"]  # ignoring case
+
+
+@pytest.mark.parametrize("dense", [False, True], ids=["through-indexes", "newest-first"])
+def test_each_filter_is_what_python_decides(filled, dense, monkeypatch):
+    """Both ways a filtered page is read (SQLite reads many matches newest first)."""
+    from gk_respond.records import queries
+
+    monkeypatch.setattr(queries, "DENSE", 1 if dense else 10**9)
+    location, newest_first = filled
+    chart = open_chart(None)
+    moment = START + timedelta(days=6)
+    rule = overdue_rule(chart, moment)
+    checks = {
+        CaseFilter(outcomes=frozenset({"remove", "report"})): lambda c: (
+            c.outcome in ("remove", "report")
+        ),
+        CaseFilter(status="open"): lambda c: c.status == "open",
+        CaseFilter(status="closed"): lambda c: c.status == "closed",
+        CaseFilter(since=date(2026, 1, 2)): lambda c: local_day(c) >= date(2026, 1, 2),
+        CaseFilter(until=date(2025, 12, 31)): lambda c: local_day(c) <= date(2025, 12, 31),
+        CaseFilter(handler="Bo"): lambda c: c.handler == "Bo",
+        CaseFilter(handler="bo"): lambda c: False,  # as saved
+        CaseFilter(overdue=rule): lambda c: is_overdue(c, chart, moment),
+        CaseFilter(due_before=date(2026, 1, 3)): lambda c: (
+            bool(c.due_at) and c.due_at < "2026-01-02T23:00:00+00:00"
+        ),  # the Swedish day
+        CaseFilter(status="open", handler="anna", text="ö"): lambda c: (
+            c.status == "open"
+            and c.handler == "anna"
+            and any("ö" in (getattr(c, f) or "").casefold() for f in ("comment_text", "notes"))
+        ),
+    }
+    with Store(location, readonly=True) as store:
+        for where, holds in checks.items():
+            expected = [c.number for c in newest_first if holds(c)]
+            assert every_page(store, where, 4) == expected, where
+            assert [c.number for c in store.iter_cases(where)] == expected, where
+        assert store.count(CaseFilter(overdue=rule)) > 0  # the test tests something
+        # the overdue first (the web's and the app's order), each group newest first
+        late = [c.number for c in newest_first if is_overdue(c, chart, moment)]
+        rest = [c.number for c in newest_first if not is_overdue(c, chart, moment)]
+        shown, offset = [], 0
+        while offset < 40:
+            page = store.page(offset=offset, limit=6, overdue_first=rule)
+            assert page.total == 40
+            shown += [c.number for c in page.cases]
+            offset += 6
+        assert shown == late + rest
+
+
+def test_stats_are_the_numbers_python_counted(filled):
+    location, _ = filled
+    chart = open_chart(None)
+    moment = START + timedelta(days=6)
+    with Store(location, readonly=True) as store:
+        for where in (
+            CaseFilter(),
+            CaseFilter(status="open"),
+            CaseFilter(text="snöröjning"),
+            CaseFilter(text="ö", outcomes=frozenset({"remove"})),
+            CaseFilter(overdue=overdue_rule(chart, moment)),
+            CaseFilter(text="ingenting sådant"),
+        ):
+            counted = counts(store.cases(where), chart, moment)
+            assert counts_in(store, where, chart, moment) == counted, where
+        assert counts_in(store, CaseFilter(), chart, moment)["overdue_per_outcome"]
+
+
+SEARCHES = [
+    "snöröjning", "SNÖRÖJNINGEN", "året", "ÅRET", "aret", "Öberg", "oberg", "ål", "äl",
+    "ö", "Ö", "å", "a", "%", "_", "100%", "att_de", "it's", "'", "\\", "back\\slash",
+    ";--", "; -- DROP", "åsa", "Ring åsa", "kort", "ort", "or", "prickar utan", "\n",
+    "ingenting sådant", "x\x00", "\uffff",
+]  # fmt: skip
+
+
+def test_the_search_has_python_s_semantics_exactly(filled, backend):
+    """Case ignored as str.casefold ignores it (Å/å, Ö/ö), å, ä, ö distinct letters, short
+    queries, and hostile text found as the characters it is, with exact counts."""
+    location, newest_first = filled
+    with Store(location, readonly=True) as store:
+        for text in SEARCHES:
+            where = CaseFilter(text=text)
+            expected = [c.number for c in newest_first if where.matches_text(c)]
+            if backend == "postgresql" and "\x00" in text:
+                expected = []  # PostgreSQL keeps no NUL
+            assert every_page(store, where, 3) == expected, text
+    assert_found(location, "året", {"Förra ÅRET var det bättre"})
+    assert_found(location, "aret", {"oberg och aret utan prickar"})  # å is not a
+    assert_found(location, "ÖBERG", {"Öberg skriver igen"})  # nor ö o
+    assert_found(location, "%", {"100% säkert att_de ljuger"})
+    assert_found(location, "'", {"it's a 'quote'; -- DROP"})
+
+
+def assert_found(location: str, text: str, comments: set[str]) -> None:
+    with Store(location, readonly=True) as store:
+        found = {c.comment_text for c in store.iter_cases(CaseFilter(text=text))}
+    assert found == comments, text
+
+
+def test_the_index_follows_every_save_and_update(case_log):
+    with Store(case_log) as store:
+        number = store.save(case(comment_text="Vattnet i Hova", notes="Gammalt ord")).number
+        assert [c.number for c in store.cases(CaseFilter(text="hova"))] == [number]
+        assert store.count(CaseFilter(text="gammalt")) == 1
+        store.update(number, lambda c: setattr(c, "notes", "Nytt besked från Åmål"))
+        assert store.count(CaseFilter(text="gammalt")) == 0  # the old word is gone
+        assert [c.number for c in store.cases(CaseFilter(text="ÅMÅL"))] == [number]
+        assert store.count(CaseFilter(text="amal")) == 0
+        with pytest.raises(ZeroDivisionError):  # a change that fails changes nothing
+            store.update(number, lambda c: (setattr(c, "notes", "borta"), 1 / 0))
+        assert store.count(CaseFilter(text="borta")) == 0
+        assert store.count(CaseFilter(text="åmål")) == 1
+
+
+KILLED = """
+import sys
+from gk_respond.records import search_index
+from gk_respond.records.store import Store, insert_cases
+from test_records_store import case
+store = Store(sys.argv[1])
+with store.transaction() as db:
+    if sys.argv[2] == "save":
+        insert_cases(db, [case(number="2026-0500", created_at="2026-05-01T10:00:00+00:00",
+                               comment_text="Halvskrivet om Skagersvik")])
+    else:
+        old = store.get(sys.argv[3])
+        old.notes = "Halvskriven anteckning om Otterbäcken"
+        db.execute("UPDATE cases SET notes = ? WHERE number = ?", (old.notes, old.number))
+        search_index.reindex_case(db, old)
+    print("written", flush=True)
+    sys.stdin.readline()  # killed here, before the commit
+"""
+
+
+@pytest.mark.parametrize("writing", ["save", "update"])
+def test_a_writer_killed_mid_transaction_leaves_the_index_as_committed(case_log, writing):
+    with Store(case_log) as store:
+        number = store.save(case(comment_text="Bussen till Hova", notes="Första")).number
+    tests = os.path.dirname(__file__)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([tests, os.environ.get("PYTHONPATH", "")])}
+    writer = subprocess.Popen(
+        [sys.executable, "-c", KILLED, case_log, writing, number],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True,
+    )  # fmt: skip
+    try:
+        assert writer.stdout.readline().strip() == "written"  # the row and index written
+    finally:
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.communicate()
+    with Store(case_log) as store:
+        for word in ("skagersvik", "otterbäcken"):
+            assert store.count(CaseFilter(text=word)) == 0, word
+            assert store.cases(CaseFilter(text=word)) == []
+        assert [c.number for c in store.cases(CaseFilter(text="första"))] == [number]
+        assert store.count() == 1
+        later = store.save(case(comment_text="Skagersvik igen")).number
+        assert [c.number for c in store.cases(CaseFilter(text="skagersvik"))] == [later]
+
+
+def test_a_schema_9_log_migrates_and_its_search_finds_the_cases(case_log, backend):
+    made = numbered(12)
+    if backend == "postgresql":
+        import psycopg
+
+        from gk_respond.records.store import MIGRATIONS
+
+        with psycopg.connect(case_log, autocommit=True) as db:
+            db.execute("CREATE TABLE gk_respond_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            for step in range(1, 10):
+                for statement in MIGRATIONS[step]:
+                    db.execute(getattr(statement, "postgresql", statement))
+            db.execute("INSERT INTO gk_respond_meta VALUES ('schema', '9')")
+        from gk_respond.records.postgres import PgConnection
+
+        old = PgConnection(case_log)  # the cases as schema 9 wrote them
+        with old.transaction() as db:
+            insert_cases(db, made)
+        old.close()
+    else:
+        with Store(case_log) as store, store.transaction() as db:
+            insert_cases(db, made)
+        downgrade(case_log, 9)
+        assert "case_search" not in {
+            r[0] for r in raw_rows(case_log, "SELECT name FROM sqlite_master")
+        }
+    with Store(case_log) as store:  # migrated here
+        assert store.query("SELECT value FROM gk_respond_meta WHERE key = 'schema'")[0][0] == "10"
+        for text in ("snöröjning", "ÅRET", "ö", "%"):
+            where = CaseFilter(text=text)
+            expected = sorted(c.number for c in made if where.matches_text(c))
+            assert sorted(c.number for c in store.cases(where)) == expected, text
+            assert store.count(where) == len(expected)
+        assert store.count(CaseFilter(text="snöröjning")) > 0
+
+
+def raw_rows(location: str, sql: str) -> list[tuple]:
+    import sqlite3
+
+    with sqlite3.connect(location) as db:
+        return db.execute(sql).fetchall()
+
+
+def test_postgresql_without_the_index_searches_the_same_and_makes_it_when_it_can(postgres_log):
+    made = numbered(12)
+    with Store(postgres_log) as store, store.transaction() as db:
+        insert_cases(db, made)
+    raw(postgres_log, "DROP INDEX cases_search")  # as a role that may not create pg_trgm has
+    with Store(postgres_log, readonly=True) as store:
+        for text in ("snöröjning", "ÅRET", "ö", "100%"):
+            where = CaseFilter(text=text)
+            expected = sorted(c.number for c in made if where.matches_text(c))
+            assert sorted(c.number for c in store.cases(where)) == expected, text
+        assert not store.query(INDEXED)
+    with Store(postgres_log) as store:  # opened for writing: the index is made
+        assert store.query(INDEXED)
+
+
+INDEXED = (
+    "SELECT 1 FROM pg_indexes WHERE indexname = 'cases_search' AND schemaname = current_schema()"
+)
+
+
+def test_records_list_shows_a_page_and_says_how_to_see_the_rest(gk, case_log):
+    made = [
+        case(number=f"2026-{n:04d}", created_at=f"2026-03-01T{n // 60:02d}:{n % 60:02d}:00+00:00")
+        for n in range(1, 106)
+    ]
+    with Store(case_log) as store, store.transaction() as db:
+        insert_cases(db, made)
+    listed = gk("records", "list", "--db", case_log)
+    assert listed.returncode == 0, listed.stderr
+    rows = listed.stdout.splitlines()[1:]
+    assert [r.split()[0] for r in rows] == [f"2026-{n:04d}" for n in range(105, 5, -1)]
+    assert listed.stderr == (
+        "gk-respond: 100 of 105 cases shown, newest first; more with --offset 100, "
+        "--limit N or --all\n"
+    )
+    rest = gk("records", "list", "--offset", "100", "--db", case_log)
+    assert [r.split()[0] for r in rest.stdout.splitlines()[1:]] == [
+        f"2026-{n:04d}" for n in range(5, 0, -1)
+    ]
+    assert rest.stderr == ""
+    every = gk("records", "list", "--all", "--format", "json", "--db", case_log)
+    assert (every.returncode, every.stderr) == (0, "")
+    assert len(json.loads(every.stdout)) == 105
+    few = gk("records", "list", "--limit", "2", "--search", "SKATTEN", "--format", "json",
+             "--db", case_log)  # fmt: skip
+    assert [c["number"] for c in json.loads(few.stdout)] == ["2026-0105", "2026-0104"]
+    assert "2 of 105 cases shown" in few.stderr
+    bad = gk("records", "list", "--limit", "-1", "--db", case_log)
+    assert bad.returncode == 2 and "'-1' is not a number" in bad.stderr
