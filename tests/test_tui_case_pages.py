@@ -1,6 +1,6 @@
 """The app's case log a page at a time (Ctrl+R): the first page and the total, PgDn and PgUp
 turning the page, the search narrowing the list and its total, an older search's answer
-never shown over a newer one's, the filters, and the overdue cases first on their page."""
+never shown over a newer one's, the filters, and the overdue cases of the whole log first."""
 
 from __future__ import annotations
 
@@ -171,7 +171,7 @@ async def test_an_older_search_never_shows_over_a_newer_one(paged, monkeypatch):
         older_may_finish.set()  # never leave the worker thread waiting
 
 
-async def test_overdue_cases_come_first_on_their_page(paged, monkeypatch):
+async def test_overdue_cases_come_first_in_the_whole_log(paged, monkeypatch):
     monkeypatch.setenv("GK_RESPOND_NOW", "2026-11-10T12:00:00+01:00")
     with Store(paged) as store:  # 121 is open and was due on 5 November; 120 is closed
         for number in cases(121, 120):
@@ -179,11 +179,11 @@ async def test_overdue_cases_come_first_on_their_page(paged, monkeypatch):
     app = make_app(lang="en", comment=Comment(), db=paged)
     async with app.run_test(size=(140, 30)) as pilot:
         await pilot.press("ctrl+r")
-        assert numbers(app) == cases(*range(250, 150, -1))  # none overdue on page 1
-        await pilot.press("pagedown")
-        assert numbers(app) == cases(121, *range(150, 121, -1), *range(120, 50, -1))
+        assert numbers(app) == cases(121, *range(250, 151, -1))  # the overdue one first
         table = app.screen.query_one("#cases", DataTable)
         assert str(table.get_row_at(0)[4]).endswith("OVERDUE")
+        await pilot.press("pagedown")
+        assert numbers(app) == cases(*range(151, 121, -1), *range(120, 50, -1))
         assert str(table.get_row_at(30)[4]).endswith("met")  # 120: closed, so met
 
 

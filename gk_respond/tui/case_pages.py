@@ -30,11 +30,16 @@ class PageAnswer:
 
 
 def read_page(app: GkRespondApp, request: PageRequest, limit: int) -> PageAnswer:
-    """The page ``request`` asks for, or why there is none (no log yet, an unusable log, no
-    case that matches)."""
-    where, offset = request.where, request.offset
+    """The page ``request`` asks for, the overdue cases of the whole log first (as on the
+    web), or why there is none (no log yet, an unusable log, no case that matches)."""
+    from ..clock import now
+    from ..records.due import overdue_rule
+
+    where, offset, rule = request.where, request.offset, overdue_rule(app.chart, now())
     page, problem = read_log(
-        app, lambda store: store.page(where, offset=offset, limit=limit), "no_log"
+        app,
+        lambda store: store.page(where, offset=offset, limit=limit, overdue_first=rule),
+        "no_log",
     )
     if page is not None and not page.total:
         problem = app.t("no_cases")

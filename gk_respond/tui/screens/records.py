@@ -27,8 +27,8 @@ ALL = "all"
 
 
 class RecordsScreen(Base):
-    """The case log a page at a time: ``PAGE_SIZE`` cases, newest first (the overdue ones
-    of the page first), and a line saying which of how many; PgDn and PgUp turn the page.
+    """The case log a page at a time: ``PAGE_SIZE`` cases, the overdue ones of the whole
+    log first, then newest first, and a line saying which of how many; PgDn and PgUp turn the page.
 
     The page is read when the screen is shown (and again when the language changes, or when
     it comes back from a case: the cursor stays on its case), when a filter changes and
@@ -148,15 +148,16 @@ class RecordsScreen(Base):
         self.refresh_bindings()  # PgDn and PgUp only where there is a page to turn to
 
     def fill(self, cases: list[Case]) -> None:
-        """The cases, the overdue ones first, marked in words (not by colour alone)."""
+        """The cases, in the store's order (the overdue ones first), marked in words (not
+        by colour alone)."""
         from ...clock import now
-        from ...records.due import due_label, overdue_first
+        from ...records.due import due_label
         from ...records.view import local_time, outcome_title
 
         table = self.query_one("#cases", DataTable)
         table.clear()
         lang, chart, moment = self.app.lang, self.app.chart, now()
-        for case in overdue_first(cases, chart, moment):
+        for case in cases:
             table.add_row(
                 case.number,
                 local_time(case.created_at),
