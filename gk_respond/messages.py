@@ -202,6 +202,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "'ÅÅÅÅ-MM-DD TT:MM' (lokal tid)",
         "arg_future": "{text!r} ligger i framtiden",
         "arg_not_step": "{text!r} är inget stegnummer (1, 2, …)",
+        "arg_not_number": "{text!r} är inget tal (0, 1, 2, …)",
         "arg_not_attachment": "{text!r} är inget bilagenummer (1, 2, …)",
         "arg_not_count": "{text!r} är inget antal scenarier (1, 2, …)",
         "verify_ok": "{path}: hel — {cases} ärenden kontrollerade (sidor, rader, ärendenummer "
@@ -397,6 +398,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(local time)",
         "arg_future": "{text!r} is in the future",
         "arg_not_step": "{text!r} is not a step number (1, 2, ...)",
+        "arg_not_number": "{text!r} is not a number (0, 1, 2, ...)",
         "arg_not_attachment": "{text!r} is not an attachment number (1, 2, ...)",
         "arg_not_count": "{text!r} is not a number of scenarios (1, 2, ...)",
         "verify_ok": "{path}: intact — {cases} cases checked (pages, rows, case numbers and the "

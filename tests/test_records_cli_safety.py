@@ -30,10 +30,11 @@ def one_error_line(result) -> str:
     return lines[0]
 
 
-# Every command that reads every case meets the damaged page; one case (show, attachments)
-# on a sound page is read as it is: a read-only open does not check every page (it would
-# grow with the log), `records verify` and every write open do.
-EVERY_CASE = [args for args in READING if "2026-0001" not in args]
+# Every command that reads the newest cases (list, export) meets the damaged page (theirs);
+# one case (show, attachments) on a sound page is read as it is, and `stats` counts from the
+# indexes (schema 10): a read-only open does not check every page (it would grow with the
+# log), `records verify` and every write open do.
+EVERY_CASE = [args for args in READING if args[1] in ("list", "export")]
 
 
 @pytest.mark.parametrize("args", EVERY_CASE + WRITING)
@@ -47,7 +48,7 @@ def test_a_damaged_log_is_refused_in_one_line_and_left_as_it_is(gk, tmp_path, ar
 
 
 @pytest.mark.parametrize("args", [a for a in READING if a not in EVERY_CASE])
-def test_one_case_of_a_damaged_log_is_read_or_refused_in_one_line(gk, tmp_path, args):
+def test_a_read_off_the_damaged_page_is_answered_or_refused_in_one_line(gk, tmp_path, args):
     path = big_log(tmp_path / "big.db")
     before = damage(path)
     done = gk(*args, "--db", path)

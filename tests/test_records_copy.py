@@ -156,9 +156,10 @@ def test_copy_from_either_backend_to_a_file_and_back(gk, tmp_path, case_log):
     assert "copied 3 cases, 1 channels, 1 contacts, 2 accounts" in out.stderr
     assert everything(to_file) == everything(case_log)
     assert os.stat(to_file).st_mode & 0o777 == 0o600  # personal data: the owner's only
-    with Store(case_log) as store:
+    index = () if case_log.startswith("postgresql:") else ("case_search",)  # a file's index
+    with Store(case_log) as store:  # emptied behind the store's back: its index too
         for table in ("attachment_withdrawals", "attachments", "cases", "channels", "contacts",
-                      "users", "account_events", "case_counters"):  # fmt: skip
+                      "users", "account_events", "case_counters", *index):  # fmt: skip
             with store.transaction() as db:
                 db.execute(f"DELETE FROM {table}")
     back = gk("records", "copy", "--db", to_file, "--to", case_log)

@@ -9,6 +9,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from contextlib import closing
 
 import pytest
 from old_logs import downgrade
@@ -201,12 +202,15 @@ def big_log(path) -> str:
     return str(path)
 
 
-def damage(path: str, page_from_end: int = 3, page: int | None = None) -> bytes:
-    """One 4096-byte page near the end of the file (or page number ``page``) overwritten
-    with 0xff; the file's bytes."""
-    pages = os.path.getsize(path) // 4096
+def damage(path: str, page: int | None = None) -> bytes:
+    """One 4096-byte page overwritten with 0xff: page number ``page``, else the last page of
+    the cases table (the newest cases: every list reads it; the search index comes after it
+    in the file); the file's bytes."""
+    if page is None:
+        with closing(sqlite3.connect(path)) as plain:
+            ((page,),) = plain.execute("SELECT max(pageno) FROM dbstat WHERE name = 'cases'")
     with open(path, "r+b") as handle:
-        handle.seek((page - 1 if page else pages - page_from_end) * 4096)
+        handle.seek((page - 1) * 4096)
         handle.write(b"\xff" * 4096)
     with open(path, "rb") as handle:
         return handle.read()
@@ -235,8 +239,7 @@ def test_damage_found_after_opening_is_a_store_error(tmp_path):
         store._db.execute("PRAGMA cache_size = 1")  # read every page from the file again
         store._db.execute("PRAGMA cache_spill = 1")
         store.get("2026-0001")
-        (last,) = store._db.execute("SELECT max(pageno) FROM dbstat WHERE name = 'cases'")
-        damage(path, page=last[0])  # a page of the cases (the search index follows them)
+        damage(path)  # the newest cases' page
         with pytest.raises(StoreError, match=r"is damaged .*restore it from a backup"):
             store.cases()
 

@@ -209,17 +209,12 @@ async def test_a_case_is_wrapped_to_the_screen_it_is_shown_on(tmp_path):
 
 
 async def test_a_damaged_log_is_reported_and_the_triage_is_kept(tmp_path):
-    import sqlite3
-    from contextlib import closing
-
     from test_records_store import big_log, damage
 
     from gk_respond.tui.screens.records import RecordsScreen
 
     db = big_log(tmp_path / "big.db")
-    with closing(sqlite3.connect(db)) as plain:  # the newest cases' page (the index follows)
-        ((last,),) = plain.execute("SELECT max(pageno) FROM dbstat WHERE name = 'cases'")
-    before = damage(db, page=last)
+    before = damage(db)  # the newest cases' page
     app = make_app(lang="en", comment=COMMENT, db=db)  # its address is looked up at once
     notices = Notices()
     async with app.run_test(size=(100, 30), message_hook=notices) as pilot:

@@ -227,7 +227,7 @@ def test_errors_are_plain_pages_never_a_traceback(web, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("secret detail")
 
-    monkeypatch.setattr(store_module.Store, "cases", broken)
+    monkeypatch.setattr(store_module.Store, "page", broken)
     client = TestClient(web.app, raise_server_exceptions=False)
     crashed = client.get("/cases")
     assert crashed.status_code == 500
@@ -241,7 +241,7 @@ def test_a_case_log_that_cannot_be_used_is_said_so(web, monkeypatch):
     def busy(*args, **kwargs):
         raise store_module.StoreError("cases.db: is busy (another gk-respond is writing)")
 
-    monkeypatch.setattr(store_module.Store, "cases", busy)
+    monkeypatch.setattr(store_module.Store, "page", busy)
     answer = web.client.get("/cases")
     assert answer.status_code == 503 and "is busy" in answer.text
 

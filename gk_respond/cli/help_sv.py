@@ -211,6 +211,11 @@ HELP: dict[str, str] = {
         "kontroll; en läsning gör det inte (docs/case-log.md)."
     ),
     "the cases, newest first": "ärendena, nyaste först",
+    ("at most N cases (default: 100); the last line says how many more match"): (
+        "högst N ärenden (standard: 100); sista raden säger hur många fler som matchar"
+    ),
+    "skip the first N": "hoppa över de N första",
+    "every matching case, however many": "alla ärenden som matchar, hur många de än är",
     "one case, every field": "ett ärende, alla fält",
     ("tick steps, add a note, set follow-up fields, close or reopen a case"): (
         "bocka av steg, lägg till en anteckning, fyll i uppföljningsfält, stäng eller "

@@ -99,7 +99,7 @@ LIMIT = 100  # cases `records list` shows unless told otherwise
 
 def _count(text: str) -> int:
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number (0, 1, 2, ...)")
+        raise argparse.ArgumentTypeError(message("arg_not_number", text=text))
     return int(text)
 
 

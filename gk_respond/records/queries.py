@@ -21,13 +21,23 @@ from datetime import UTC, datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..messages import Text
 from . import search_index
 
-if TYPE_CHECKING:
-    from .store import Case, CaseFilter, CasePage, Store
+if TYPE_CHECKING:  # the store is reached through the Store given, never imported here
+    from .store import Case, CaseFilter, Store
 
 BATCH = 500  # rows read at a time when going through every match
+
+
+@dataclass(frozen=True)
+class CasePage:
+    """One page of a list of cases: ``cases`` from ``offset``, at most ``limit``, of the
+    ``total`` that match."""
+
+    cases: list[Case]
+    total: int
+    offset: int
+    limit: int
 
 
 @dataclass(frozen=True)
@@ -40,9 +50,9 @@ class Overdue:
     met_by: tuple[tuple[str, str], ...] = ()
     late: bool = True
 
-    def sql(self) -> tuple[str, list[object]]:
-        from .store import _NAMES
-
+    def sql(self, columns: tuple[str, ...]) -> tuple[str, list[object]]:
+        """The condition and its parameters; ``columns``: the case table's, the only
+        follow-up fields taken."""
         moment = self.now.astimezone(UTC)
         # due_at is kept to the second: due < now is due <= now cut to the second, unless
         # now is a whole second itself
@@ -52,7 +62,7 @@ class Overdue:
         met: list[str] = []
         fields: dict[str, list[str]] = {}
         for outcome, name in self.met_by:
-            if name in _NAMES:  # a column, never text from elsewhere
+            if name in columns:  # a column, never text from elsewhere
                 fields.setdefault(name, []).append(outcome)
         for name, outcomes in sorted(fields.items()):
             marks = ", ".join("?" * len(outcomes))
@@ -92,14 +102,13 @@ class _Plan:
 _JOINED = "FROM {} s JOIN cases c ON c.year = (s.rowid >> 32) AND c.seq = (s.rowid & 4294967295)"
 
 
-def _plan(db: object, where: CaseFilter) -> _Plan:
+def _plan(store: Store, where: CaseFilter) -> _Plan:
+    db = store._db
     clause, params = where.sql()
     conditions = [clause[len(" WHERE ") :]] if clause else []
     sqlite = isinstance(db, sqlite3.Connection)
     indexed, verify, table = False, None, ""
     if where.text:
-        from .store import _text_condition
-
         if not sqlite and "\x00" in where.text:
             return _Plan("FROM cases c", "", [], False, empty=True)  # PostgreSQL keeps no NUL
         if sqlite and search_index.exact(where.text):
@@ -108,7 +117,7 @@ def _plan(db: object, where: CaseFilter) -> _Plan:
         elif not sqlite and db.folds_letters():  # type: ignore[attr-defined]
             condition, found = search_index.pg_condition(where.text)
         else:  # candidates, decided by CaseFilter.matches_text
-            condition, needle = _text_condition(db, where.text)
+            condition, needle = store.candidates(where.text)
             found, verify = [needle], where
         conditions, params = [condition, *conditions], [*found, *params]
     source = _JOINED.format(table) if indexed else "FROM cases c"
@@ -117,23 +126,12 @@ def _plan(db: object, where: CaseFilter) -> _Plan:
 
 
 def _rows(store: Store, sql: str, params: list[object]) -> list[sqlite3.Row]:
-    from .store import read_rows
-
-    with store._errors():
-        return read_rows(store._db, sql, params)
+    return store.query(sql, params)
 
 
 def _cases(store: Store, rows: list[sqlite3.Row]) -> list[Case]:
     """The cases the rows hold; a damaged one is left out, with a warning naming it."""
-    from .store import _BadRow, _case
-
-    found = []
-    for row in rows:
-        try:
-            found.append(_case(row))
-        except _BadRow as bad:
-            store.warning(Text("row_left_out", path=store.path, row=bad.args[0]))
-    return found
+    return store.decoded(rows)
 
 
 def _batches(store: Store, plan: _Plan) -> Iterator[list[Case]]:
@@ -163,12 +161,12 @@ def _batches(store: Store, plan: _Plan) -> Iterator[list[Case]]:
 
 
 def iter_cases(store: Store, where: CaseFilter) -> Iterator[Case]:
-    for batch in _batches(store, _plan(store._db, where)):
+    for batch in _batches(store, _plan(store, where)):
         yield from batch
 
 
 def count(store: Store, where: CaseFilter) -> int:
-    plan = _plan(store._db, where)
+    plan = _plan(store, where)
     if plan.empty:
         return 0
     if plan.verify is not None:
@@ -178,10 +176,8 @@ def count(store: Store, where: CaseFilter) -> int:
 
 
 def page(store: Store, where: CaseFilter, offset: int, limit: int) -> CasePage:
-    from .store import CasePage
-
     offset, limit = max(0, offset), max(0, limit)
-    plan = _plan(store._db, where)
+    plan = _plan(store, where)
     if plan.verify is not None or plan.empty:
         every = list(iter_cases(store, where))
         return CasePage(every[offset : offset + limit], len(every), offset, limit)
@@ -221,8 +217,6 @@ def page_overdue_first(
 ) -> CasePage:
     """As ``page``, with the cases overdue by ``rule`` before the others (each group newest
     first), as the web and the app list them."""
-    from .store import CasePage
-
     if where.overdue is not None:
         return page(store, where, offset, limit)
     late = dataclasses.replace(where, overdue=dataclasses.replace(rule, late=True))
@@ -262,14 +256,14 @@ def tallies(
 ) -> tuple[int, Counter[str], Counter[str], Counter[str]]:
     """How many cases match ``where``; per outcome; per local month (``YYYY-MM``); and
     those overdue by ``rule``, per outcome. SQL aggregates, not a loop over the cases."""
-    plan = _plan(store._db, where)
+    plan = _plan(store, where)
     if plan.empty:
         return 0, Counter(), Counter(), Counter()
     if plan.verify is not None:  # a search only Python can decide
         return _tallied(list(iter_cases(store, where)), rule)
     per_outcome = _grouped(store, plan, "c.outcome")
     if where.overdue is None:
-        late_plan = _plan(store._db, dataclasses.replace(where, overdue=rule))
+        late_plan = _plan(store, dataclasses.replace(where, overdue=rule))
         late = _grouped(store, late_plan, "c.outcome")
     else:  # every case listed is overdue, or none is
         late = per_outcome if where.overdue.late else Counter()

@@ -25,6 +25,7 @@ from ..messages import Text
 from .errors import NoCaseLog, StoreError
 from .location import is_url, shown
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
+from .queries import CasePage
 from .search_index import PG_MIGRATION, SQLITE_MIGRATION, index_cases, reindex_case
 
 if TYPE_CHECKING:
@@ -266,17 +267,6 @@ class Case:
         return "closed" if self.closed_at else "open"
 
 
-@dataclass(frozen=True)
-class CasePage:
-    """One page of a list of cases: ``cases`` from ``offset``, at most ``limit``, of the
-    ``total`` that match."""
-
-    cases: list[Case]
-    total: int
-    offset: int
-    limit: int
-
-
 STATUSES = ("open", "closed")
 
 # The fields a text search looks in.
@@ -328,7 +318,7 @@ class CaseFilter:
             where.append("due_at < ?")  # due_at is kept as UTC ISO 8601, to the second
             params.append(start.astimezone(UTC).isoformat(timespec="seconds"))
         if self.overdue is not None:
-            condition, more = self.overdue.sql()
+            condition, more = self.overdue.sql(_NAMES)
             where.append(condition)
             params += more
         return (" WHERE " + " AND ".join(where) if where else ""), params
@@ -700,6 +690,21 @@ class Store:
         from . import queries
 
         return queries.handlers(self)
+
+    def decoded(self, rows: Sequence[sqlite3.Row]) -> list[Case]:
+        """The cases ``rows`` hold; a damaged one is left out, with a warning naming it."""
+        found = []
+        for row in rows:
+            try:
+                found.append(_case(row))
+            except _BadRow as bad:
+                self.warning(Text("row_left_out", path=self.path, row=bad.args[0]))
+        return found
+
+    def candidates(self, text: str) -> tuple[str, str]:
+        """A condition true for every case whose searched fields may hold ``text``, with its
+        parameter (for a search the index cannot decide: ``CaseFilter.matches_text`` does)."""
+        return _text_condition(self._db, text)
 
     def _case(self, row: sqlite3.Row) -> Case:
         try:
