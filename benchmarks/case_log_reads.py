@@ -131,7 +131,7 @@ import contextlib, os, sys, time
 from gk_respond.cli import records
 from gk_respond.records import store
 if sys.argv[1] == "unchecked":  # without the integrity check an SQLite open runs
-    store._check_intact = lambda db, path: None
+    store._check_intact = lambda db, path, **_: None
 def once():
     with open(os.devnull, "w") as out, contextlib.redirect_stdout(out):
         with contextlib.redirect_stderr(out), contextlib.suppress(SystemExit):
