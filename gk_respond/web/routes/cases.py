@@ -20,7 +20,7 @@ from ...records.evidence_lines import size_text
 from ...records.evidence_texts import say
 from ...records.followup import TEXT_FIELDS, Changes, apply
 from ...records.new import CaseClosed
-from ...records.store import STATUSES, Case, CaseFilter
+from ...records.store import STATUSES, Case, CaseFilter, CasePage
 from ...triage import utc_now
 from ...untrusted import visible
 from ..auth import Actor, CheckedForm, Signed, settings_of, store_of
@@ -76,11 +76,20 @@ def cases_list(request: Request, actor: Signed) -> Response:
     where, context = _matching(request)
     chart, moment, lang = settings_of(request).chart, now(), lang_of(request)
     store = store_of(request)
-    pages = max(1, -(-store.count(where) // PAGE_SIZE))
     asked = request.query_params.get("page", "1")
-    number = min(max(1, int(asked) if asked.isdigit() else 1), pages)
+    number = max(1, int(asked) if asked.isdigit() else 1)
     rule = due.overdue_rule(chart, moment)
-    found = store.page(where, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE, overdue_first=rule)
+
+    def read(number: int) -> CasePage:
+        return store.page(
+            where, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE, overdue_first=rule
+        )
+
+    found = read(number)  # its total says how many pages there are (no count beforehand)
+    pages = max(1, -(-found.total // PAGE_SIZE))
+    if number > pages:  # past the end: the last page
+        number = pages
+        found = read(number)
     shown = found.cases
     late = {c.number for c in shown if due.is_overdue(c, chart, moment)}
     labels = {c.number: due.due_label(c, chart, moment, lang) for c in shown}
