@@ -241,11 +241,6 @@ class RecordsScreen(Base):
     def action_search(self, lang: str = "") -> None:
         self.query_one("#search", Input).focus()
 
-    def action_attach(self, lang: str = "") -> None:
-        from .attach import AttachDialog
-
-        self.app.push_screen(AttachDialog(self.number), lambda _done: self.show())
-
     def action_close(self, lang: str = "") -> None:
         self.app.pop_screen()
 
