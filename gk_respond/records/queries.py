@@ -182,15 +182,25 @@ def page(store: Store, where: CaseFilter, offset: int, limit: int) -> CasePage:
         every = list(iter_cases(store, where))
         return CasePage(every[offset : offset + limit], len(every), offset, limit)
     total = count(store, where)
-    rows: list[sqlite3.Row] = []
-    if limit and offset < total:
-        sql = plan.sql("c.*", tail=f" ORDER BY {plan.order} LIMIT ? OFFSET ?")
-        if _dense(store, plan, total):  # read newest first and stop at the page's end,
-            sql = sql.replace("FROM cases c", f"FROM cases c INDEXED BY {_NEWEST}", 1)
-        rows = _rows(store, sql, [*plan.params, limit, offset])
+    return _paged(store, _page_rows(store, plan, total, offset, limit), total, offset, limit)
+
+
+def _paged(store: Store, rows: list[sqlite3.Row], total: int, offset: int, limit: int) -> CasePage:
     cases = _cases(store, rows)
     # a damaged row on the page is left out of the total too (one elsewhere is counted)
     return CasePage(cases, total - (len(rows) - len(cases)), offset, limit)
+
+
+def _page_rows(store: Store, plan: _Plan, total: int, offset: int, limit: int) -> list[sqlite3.Row]:
+    """The rows of the page from ``offset`` of the ``total`` that ``plan`` matches, read in
+    the list's order and stopping at the page's end."""
+    if not limit or offset >= total:
+        return []
+    sql = plan.sql("c.*", tail=f" ORDER BY {plan.order} LIMIT ? OFFSET ?")
+    if _dense(store, plan, total):  # read newest first and stop at the page's end,
+        sql = sql.replace("FROM cases c", f"FROM cases c INDEXED BY {_NEWEST}", 1)
+    # no more than the count leaves: the read stops at the last match, not the log's end
+    return _rows(store, sql, [*plan.params, min(limit, total - offset), offset])
 
 
 # SQLite's own index on (year, seq), the primary key: the list's order
@@ -216,17 +226,69 @@ def page_overdue_first(
     store: Store, where: CaseFilter, offset: int, limit: int, rule: Overdue
 ) -> CasePage:
     """As ``page``, with the cases overdue by ``rule`` before the others (each group newest
-    first), as the web and the app list them."""
+    first), as the web and the app list them. The overdue matches are listed once, as
+    keys (which also counts them); the page's overdue cases are read by key, the others
+    in the list's order, stopping at the page's end; the others' count is the difference."""
     if where.overdue is not None:
         return page(store, where, offset, limit)
+    offset, limit = max(0, offset), max(0, limit)
     late = dataclasses.replace(where, overdue=dataclasses.replace(rule, late=True))
     rest = dataclasses.replace(where, overdue=dataclasses.replace(rule, late=False))
-    first = page(store, late, offset, limit)
-    cases = list(first.cases)
-    following = page(store, rest, max(0, offset - first.total), limit - len(cases))
-    if len(cases) < limit:
-        cases += following.cases
-    return CasePage(cases, first.total + following.total, offset, limit)
+    late_plan = _plan(store, late)
+    if late_plan.verify is not None or late_plan.empty:  # every match read: Python decides
+        first = page(store, late, offset, limit)
+        following = page(store, rest, max(0, offset - first.total), limit - len(first.cases))
+        cases = [*first.cases, *following.cases][:limit]
+        return CasePage(cases, first.total + following.total, offset, limit)
+    total, keys = _overdue_keys(store, where, late, late_plan)
+    rows = _by_key(store, keys[offset : offset + limit])
+    more = max(0, offset - len(keys)), limit - len(rows)
+    rows += _page_rows(store, _plan(store, rest), total - len(keys), *more)
+    return _paged(store, rows, total, offset, limit)
+
+
+def _overdue_keys(
+    store: Store, where: CaseFilter, late: CaseFilter, late_plan: _Plan
+) -> tuple[int, list[int]]:
+    """How many cases match ``where``, and the keys of those overdue (``late``), newest
+    first. A search's matches are read through the search index, each with its row, so
+    one pass counts them and lists the overdue; without a search each takes its own index
+    (the cases' key to count, ``due_at`` for the overdue), where one pass would read every
+    row."""
+    sqlite = isinstance(store._db, sqlite3.Connection)
+    listed = "group_concat({})" if sqlite else "string_agg(({})::text, ',')"
+    if where.text:
+        plan = _plan(store, where)
+        # the overdue condition alone (a filter of nothing else), decided on each match's row
+        condition, params = type(where)(overdue=late.overdue).sql()
+        flagged = f"CASE WHEN {condition[len(' WHERE ') :]} THEN {_key(plan)} END"
+        sql, params = plan.sql(f"COUNT(*), {listed.format(flagged)}"), [*params, *plan.params]
+        ((total, found),) = _rows(store, sql, params)
+    else:
+        total = count(store, where)
+        ((found,),) = _rows(store, late_plan.sql(listed.format(_key(late_plan))), late_plan.params)
+    keys = sorted((int(k) for k in (found or "").split(",") if k), reverse=True)
+    return int(total), keys
+
+
+def _key(plan: _Plan) -> str:
+    """A case's key (``search_index.KEY``) in ``plan``'s tables: the list's order."""
+    return "s.rowid" if plan.indexed else "(c.year * 4294967296 + c.seq)"
+
+
+def _by_key(store: Store, keys: list[int]) -> list[sqlite3.Row]:
+    """The cases' rows by their keys (through the index on year and number), in the
+    keys' order."""
+    if not keys:
+        return []
+    years: dict[int, list[int]] = {}
+    for k in keys:
+        years.setdefault(k >> 32, []).append(k & 4294967295)
+    terms = [f"(c.year = ? AND c.seq IN ({', '.join('?' * len(s))}))" for s in years.values()]
+    params = [p for year, seqs in years.items() for p in (year, *seqs)]
+    rows = _rows(store, f"SELECT c.* FROM cases c WHERE {' OR '.join(terms)}", params)
+    place = {k: n for n, k in enumerate(keys)}
+    return sorted(rows, key=lambda row: place[row["year"] * 4294967296 + row["seq"]])
 
 
 def handlers(store: Store) -> list[str]:
