@@ -153,11 +153,16 @@ def test_stats_are_the_numbers_python_counted(filled):
         assert counts_in(store, CaseFilter(), chart, moment)["overdue_per_outcome"]
 
 
-def test_the_overdue_first_order_holds_across_every_page_boundary(filled):
+@pytest.mark.parametrize("few", [500, 0], ids=["overdue-by-key", "overdue-on-each-row"])
+def test_the_overdue_first_order_holds_across_every_page_boundary(filled, few, monkeypatch):
     """The web's and the app's order (overdue first, each group newest first) with a
     search through the index, a short one, one Python decides and a filter: every page
     size, so that a page ends inside the overdue cases, at their end and after it, and the
-    pages add up to the matches, each page with the same total."""
+    pages add up to the matches, each page with the same total. Both ways SQLite finds a
+    search's overdue matches (a few overdue looked for by key, many decided on each row)."""
+    from gk_respond.records import queries
+
+    monkeypatch.setattr(queries, "FEW", few)
     location, newest_first = filled
     chart = open_chart(None)
     moment = START + timedelta(days=9)

@@ -87,16 +87,20 @@ class _Plan:
     indexed: bool  # through the SQLite search index (s): its rowid is the order
     verify: CaseFilter | None = None  # a text the database cannot decide: Python does
     empty: bool = False  # nothing can match
+    alone: str = ""  # FROM the search index alone, when its text is the only condition
 
     @property
     def order(self) -> str:
         return "s.rowid DESC" if self.indexed else "c.year DESC, c.seq DESC"
 
-    def sql(self, what: str, extra: str = "", tail: str = "") -> str:
+    def sql(self, what: str, extra: str = "", tail: str = "", *, keys: bool = False) -> str:
+        """``keys``: ``what`` needs only the index's keys (``s.rowid``), not the cases'
+        rows, which are then not read when the index decides alone (it holds one row per
+        case, written in the transaction that writes the case)."""
         where = self.where
         if extra:
             where = f"{where} AND {extra}" if where else f" WHERE {extra}"
-        return f"SELECT {what} {self.source}{where}{tail}"
+        return f"SELECT {what} {self.alone if keys and self.alone else self.source}{where}{tail}"
 
 
 _JOINED = "FROM {} s JOIN cases c ON c.year = (s.rowid >> 32) AND c.seq = (s.rowid & 4294967295)"
@@ -121,8 +125,9 @@ def _plan(store: Store, where: CaseFilter) -> _Plan:
             found, verify = [needle], where
         conditions, params = [condition, *conditions], [*found, *params]
     source = _JOINED.format(table) if indexed else "FROM cases c"
+    alone = f"FROM {table} s" if indexed and len(conditions) == 1 else ""
     clause = " WHERE " + " AND ".join(conditions) if conditions else ""
-    return _Plan(source, clause, params, indexed, verify)
+    return _Plan(source, clause, params, indexed, verify, alone=alone)
 
 
 def _rows(store: Store, sql: str, params: list[object]) -> list[sqlite3.Row]:
@@ -171,7 +176,7 @@ def count(store: Store, where: CaseFilter) -> int:
         return 0
     if plan.verify is not None:
         return sum(len(batch) for batch in _batches(store, plan))
-    ((total,),) = _rows(store, plan.sql("COUNT(*)"), plan.params)
+    ((total,),) = _rows(store, plan.sql("COUNT(*)", keys=True), plan.params)
     return int(total)
 
 
@@ -251,24 +256,57 @@ def _overdue_keys(
     store: Store, where: CaseFilter, late: CaseFilter, late_plan: _Plan
 ) -> tuple[int, list[int]]:
     """How many cases match ``where``, and the keys of those overdue (``late``), newest
-    first. A search's matches are read through the search index, each with its row, so
-    one pass counts them and lists the overdue; without a search each takes its own index
-    (the cases' key to count, ``due_at`` for the overdue), where one pass would read every
-    row."""
-    sqlite = isinstance(store._db, sqlite3.Connection)
-    listed = "group_concat({})" if sqlite else "string_agg(({})::text, ',')"
-    if where.text:
-        plan = _plan(store, where)
-        # the overdue condition alone (a filter of nothing else), decided on each match's row
+    first. Without a search each takes its own index (the cases' key to count, ``due_at``
+    for the overdue), where one pass would read every row. A search's matches are counted
+    in one pass that also lists the overdue among them: on PostgreSQL the pass reads
+    each match's row anyway (to recheck it), so it decides the overdue there; SQLite
+    counts from the search index alone, so the overdue under the other filters, when they
+    are few, are found first (through ``due_at``) and looked for among the matches by key,
+    and only many of them make the pass read each match's row."""
+    if not where.text:
+        return count(store, where), _listed(store, late_plan)
+    plan = _plan(store, where)
+    few: list[int] | None = None  # the overdue under the other filters, when few
+    if plan.indexed:  # SQLite's search index
+        few = _listed(store, _plan(store, dataclasses.replace(late, text="")), FEW + 1)
+        if not few:
+            return count(store, where), []
+    keys = few is not None and len(few) <= FEW  # looked for by key: no case row read
+    if few is not None and keys:
+        flagged, params = (
+            f"CASE WHEN s.rowid IN ({', '.join('?' * len(few))}) THEN s.rowid END",
+            few,
+        )
+    else:  # the overdue condition alone (a filter of nothing else), on each match's row
         condition, params = type(where)(overdue=late.overdue).sql()
         flagged = f"CASE WHEN {condition[len(' WHERE ') :]} THEN {_key(plan)} END"
-        sql, params = plan.sql(f"COUNT(*), {listed.format(flagged)}"), [*params, *plan.params]
-        ((total, found),) = _rows(store, sql, params)
-    else:
-        total = count(store, where)
-        ((found,),) = _rows(store, late_plan.sql(listed.format(_key(late_plan))), late_plan.params)
-    keys = sorted((int(k) for k in (found or "").split(",") if k), reverse=True)
-    return int(total), keys
+    sql = plan.sql(f"COUNT(*), {_aggregated(store, flagged)}", keys=keys)
+    ((total, found),) = _rows(store, sql, [*params, *plan.params])
+    return int(total), _keys(found)
+
+
+FEW = 500  # overdue cases a search's count looks for by key among the matches (SQLite)
+
+
+def _listed(store: Store, plan: _Plan, most: int | None = None) -> list[int]:
+    """The keys of the cases ``plan`` matches (at most ``most``), newest first."""
+    tail = f" LIMIT {most}" if most is not None else ""
+    inner = plan.sql(f"{_key(plan)} AS k", tail=tail)
+    ((found,),) = _rows(
+        store, f"SELECT {_aggregated(store, 'k')} FROM ({inner}) AS listed", plan.params
+    )
+    return _keys(found)
+
+
+def _aggregated(store: Store, key: str) -> str:
+    """The SQL aggregate listing ``key`` of every row (NULL left out), as "k,k,…"."""
+    if isinstance(store._db, sqlite3.Connection):
+        return f"group_concat({key})"
+    return f"string_agg(({key})::text, ',')"
+
+
+def _keys(found: object) -> list[int]:
+    return sorted((int(k) for k in str(found or "").split(",") if k), reverse=True)
 
 
 def _key(plan: _Plan) -> str:
