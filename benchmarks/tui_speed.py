@@ -265,7 +265,7 @@ async def screens(rounds: int) -> dict[str, list[float]]:
     return times
 
 
-async def case_log(cases: int, rounds: int) -> dict[str, list[float]]:
+async def case_log(cases: int, rounds: int, logs: str = "") -> dict[str, list[float]]:
     """Seconds from Ctrl+R to the case log's first page painted, and from a key in its
     search field to its letter painted and to the table repainted with the search's page,
     on a log of ``cases`` cases; and how much of each the store's ``page()`` took."""
@@ -289,10 +289,11 @@ async def case_log(cases: int, rounds: int) -> dict[str, list[float]]:
         finally:
             reads.append(time.perf_counter() - began)
 
-    db = os.path.join(tempfile.mkdtemp(prefix="gk-bench-db-"), "cases.db")
-    start = time.perf_counter()
-    fill(db, cases)
-    print(f"  filled {cases:,} cases through the store in {time.perf_counter() - start:.1f} s")
+    db = os.path.join(logs or tempfile.mkdtemp(prefix="gk-bench-db-"), f"cases-{cases}.db")
+    if not os.path.exists(db):  # a log kept from an earlier run (--logs) is read again
+        start = time.perf_counter()
+        fill(db, cases)
+        print(f"  filled {cases:,} cases through the store in {time.perf_counter() - start:.1f} s")
     chart = Chart(load(default_flowchart()))
     app = GkRespondApp(chart, "sv", Comment(text=COMMENT), db)
     delay = RecordsScreen.SEARCH_DELAY
@@ -395,6 +396,7 @@ def main() -> None:
     parser.add_argument("--case-log", action="store_true", help="measure the case log only")
     parser.add_argument("--cases", default="10000,100000", help="case log sizes, comma-separated")
     parser.add_argument("--log-rounds", type=int, default=5)
+    parser.add_argument("--logs", default="", help="a folder to keep the filled logs in, reused")
     args = parser.parse_args()
     if args.case_log:
         return print_case_log(args)
@@ -442,7 +444,7 @@ def main() -> None:
 def print_case_log(args: argparse.Namespace) -> None:
     print(f"the case log screen, median of {args.log_rounds} rounds ({os.cpu_count()} cores):")
     for cases in (int(size) for size in args.cases.split(",")):
-        times = asyncio.run(case_log(cases, args.log_rounds))
+        times = asyncio.run(case_log(cases, args.log_rounds, args.logs))
         for name, values in times.items():
             print(f"  {cases:>7,} cases  {name:58s} {statistics.median(values) * 1000:8.1f} ms")
 

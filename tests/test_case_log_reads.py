@@ -153,6 +153,50 @@ def test_stats_are_the_numbers_python_counted(filled):
         assert counts_in(store, CaseFilter(), chart, moment)["overdue_per_outcome"]
 
 
+@pytest.mark.parametrize("few", [500, 0], ids=["overdue-by-key", "overdue-on-each-row"])
+def test_the_overdue_first_order_holds_across_every_page_boundary(filled, few, monkeypatch):
+    """The web's and the app's order (overdue first, each group newest first) with a
+    search through the index, a short one, one Python decides and a filter: every page
+    size, so that a page ends inside the overdue cases, at their end and after it, and the
+    pages add up to the matches, each page with the same total. Both ways SQLite finds a
+    search's overdue matches (a few overdue looked for by key, many decided on each row)."""
+    from gk_respond.records import queries
+
+    monkeypatch.setattr(queries, "FEW", few)
+    location, newest_first = filled
+    chart = open_chart(None)
+    moment = START + timedelta(days=9)
+    rule = overdue_rule(chart, moment)
+    split = 0  # searches whose overdue and other cases a page boundary falls between
+    with Store(location, readonly=True) as store:
+        for where in (
+            CaseFilter(text="ret"),
+            CaseFilter(text="e"),
+            CaseFilter(text="berg", status="open"),
+            CaseFilter(text="ö"),
+            CaseFilter(text="\uffff"),
+            CaseFilter(status="open"),
+            CaseFilter(text="ingenting sådant"),
+        ):
+            matches = [c for c in newest_first if where.matches_text(c) and where.status in
+                       (None, c.status)]  # fmt: skip
+            late = [c.number for c in matches if is_overdue(c, chart, moment)]
+            rest = [c.number for c in matches if not is_overdue(c, chart, moment)]
+            split += len(late) >= 2 and len(rest) >= 1
+            for limit in (1, 2, 3, 5, 40):
+                shown, offset = [], 0
+                while True:
+                    page = store.page(where, offset=offset, limit=limit, overdue_first=rule)
+                    assert page.total == len(matches), (where, limit, offset)
+                    assert len(page.cases) <= limit
+                    if not page.cases:
+                        break
+                    shown += [c.number for c in page.cases]
+                    offset += limit
+                assert shown == late + rest, (where, limit)
+    assert split >= 3  # the test tests something
+
+
 SEARCHES = [
     "snöröjning", "SNÖRÖJNINGEN", "året", "ÅRET", "aret", "Öberg", "oberg", "ål", "äl",
     "ö", "Ö", "å", "a", "%", "_", "100%", "att_de", "it's", "'", "\\", "back\\slash",

@@ -87,16 +87,20 @@ class _Plan:
     indexed: bool  # through the SQLite search index (s): its rowid is the order
     verify: CaseFilter | None = None  # a text the database cannot decide: Python does
     empty: bool = False  # nothing can match
+    alone: str = ""  # FROM the search index alone, when its text is the only condition
 
     @property
     def order(self) -> str:
         return "s.rowid DESC" if self.indexed else "c.year DESC, c.seq DESC"
 
-    def sql(self, what: str, extra: str = "", tail: str = "") -> str:
+    def sql(self, what: str, extra: str = "", tail: str = "", *, keys: bool = False) -> str:
+        """``keys``: ``what`` needs only the index's keys (``s.rowid``), not the cases'
+        rows, which are then not read when the index decides alone (it holds one row per
+        case, written in the transaction that writes the case)."""
         where = self.where
         if extra:
             where = f"{where} AND {extra}" if where else f" WHERE {extra}"
-        return f"SELECT {what} {self.source}{where}{tail}"
+        return f"SELECT {what} {self.alone if keys and self.alone else self.source}{where}{tail}"
 
 
 _JOINED = "FROM {} s JOIN cases c ON c.year = (s.rowid >> 32) AND c.seq = (s.rowid & 4294967295)"
@@ -121,8 +125,9 @@ def _plan(store: Store, where: CaseFilter) -> _Plan:
             found, verify = [needle], where
         conditions, params = [condition, *conditions], [*found, *params]
     source = _JOINED.format(table) if indexed else "FROM cases c"
+    alone = f"FROM {table} s" if indexed and len(conditions) == 1 else ""
     clause = " WHERE " + " AND ".join(conditions) if conditions else ""
-    return _Plan(source, clause, params, indexed, verify)
+    return _Plan(source, clause, params, indexed, verify, alone=alone)
 
 
 def _rows(store: Store, sql: str, params: list[object]) -> list[sqlite3.Row]:
@@ -171,7 +176,7 @@ def count(store: Store, where: CaseFilter) -> int:
         return 0
     if plan.verify is not None:
         return sum(len(batch) for batch in _batches(store, plan))
-    ((total,),) = _rows(store, plan.sql("COUNT(*)"), plan.params)
+    ((total,),) = _rows(store, plan.sql("COUNT(*)", keys=True), plan.params)
     return int(total)
 
 
@@ -182,15 +187,25 @@ def page(store: Store, where: CaseFilter, offset: int, limit: int) -> CasePage:
         every = list(iter_cases(store, where))
         return CasePage(every[offset : offset + limit], len(every), offset, limit)
     total = count(store, where)
-    rows: list[sqlite3.Row] = []
-    if limit and offset < total:
-        sql = plan.sql("c.*", tail=f" ORDER BY {plan.order} LIMIT ? OFFSET ?")
-        if _dense(store, plan, total):  # read newest first and stop at the page's end,
-            sql = sql.replace("FROM cases c", f"FROM cases c INDEXED BY {_NEWEST}", 1)
-        rows = _rows(store, sql, [*plan.params, limit, offset])
+    return _paged(store, _page_rows(store, plan, total, offset, limit), total, offset, limit)
+
+
+def _paged(store: Store, rows: list[sqlite3.Row], total: int, offset: int, limit: int) -> CasePage:
     cases = _cases(store, rows)
     # a damaged row on the page is left out of the total too (one elsewhere is counted)
     return CasePage(cases, total - (len(rows) - len(cases)), offset, limit)
+
+
+def _page_rows(store: Store, plan: _Plan, total: int, offset: int, limit: int) -> list[sqlite3.Row]:
+    """The rows of the page from ``offset`` of the ``total`` that ``plan`` matches, read in
+    the list's order and stopping at the page's end."""
+    if not limit or offset >= total:
+        return []
+    sql = plan.sql("c.*", tail=f" ORDER BY {plan.order} LIMIT ? OFFSET ?")
+    if _dense(store, plan, total):  # read newest first and stop at the page's end,
+        sql = sql.replace("FROM cases c", f"FROM cases c INDEXED BY {_NEWEST}", 1)
+    # no more than the count leaves: the read stops at the last match, not the log's end
+    return _rows(store, sql, [*plan.params, min(limit, total - offset), offset])
 
 
 # SQLite's own index on (year, seq), the primary key: the list's order
@@ -216,17 +231,102 @@ def page_overdue_first(
     store: Store, where: CaseFilter, offset: int, limit: int, rule: Overdue
 ) -> CasePage:
     """As ``page``, with the cases overdue by ``rule`` before the others (each group newest
-    first), as the web and the app list them."""
+    first), as the web and the app list them. The overdue matches are listed once, as
+    keys (which also counts them); the page's overdue cases are read by key, the others
+    in the list's order, stopping at the page's end; the others' count is the difference."""
     if where.overdue is not None:
         return page(store, where, offset, limit)
+    offset, limit = max(0, offset), max(0, limit)
     late = dataclasses.replace(where, overdue=dataclasses.replace(rule, late=True))
     rest = dataclasses.replace(where, overdue=dataclasses.replace(rule, late=False))
-    first = page(store, late, offset, limit)
-    cases = list(first.cases)
-    following = page(store, rest, max(0, offset - first.total), limit - len(cases))
-    if len(cases) < limit:
-        cases += following.cases
-    return CasePage(cases, first.total + following.total, offset, limit)
+    late_plan = _plan(store, late)
+    if late_plan.verify is not None or late_plan.empty:  # every match read: Python decides
+        first = page(store, late, offset, limit)
+        following = page(store, rest, max(0, offset - first.total), limit - len(first.cases))
+        cases = [*first.cases, *following.cases][:limit]
+        return CasePage(cases, first.total + following.total, offset, limit)
+    total, keys = _overdue_keys(store, where, late, late_plan)
+    rows = _by_key(store, keys[offset : offset + limit])
+    more = max(0, offset - len(keys)), limit - len(rows)
+    rows += _page_rows(store, _plan(store, rest), total - len(keys), *more)
+    return _paged(store, rows, total, offset, limit)
+
+
+def _overdue_keys(
+    store: Store, where: CaseFilter, late: CaseFilter, late_plan: _Plan
+) -> tuple[int, list[int]]:
+    """How many cases match ``where``, and the keys of those overdue (``late``), newest
+    first. Without a search each takes its own index (the cases' key to count, ``due_at``
+    for the overdue), where one pass would read every row. A search's matches are counted
+    in one pass that also lists the overdue among them: on PostgreSQL the pass reads
+    each match's row anyway (to recheck it), so it decides the overdue there; SQLite
+    counts from the search index alone, so the overdue under the other filters, when they
+    are few, are found first (through ``due_at``) and looked for among the matches by key,
+    and only many of them make the pass read each match's row."""
+    if not where.text:
+        return count(store, where), _listed(store, late_plan)
+    plan = _plan(store, where)
+    few: list[int] | None = None  # the overdue under the other filters, when few
+    if plan.indexed:  # SQLite's search index
+        few = _listed(store, _plan(store, dataclasses.replace(late, text="")), FEW + 1)
+        if not few:
+            return count(store, where), []
+    keys = few is not None and len(few) <= FEW  # looked for by key: no case row read
+    if few is not None and keys:
+        flagged, params = (
+            f"CASE WHEN s.rowid IN ({', '.join('?' * len(few))}) THEN s.rowid END",
+            few,
+        )
+    else:  # the overdue condition alone (a filter of nothing else), on each match's row
+        condition, params = type(where)(overdue=late.overdue).sql()
+        flagged = f"CASE WHEN {condition[len(' WHERE ') :]} THEN {_key(plan)} END"
+    sql = plan.sql(f"COUNT(*), {_aggregated(store, flagged)}", keys=keys)
+    ((total, found),) = _rows(store, sql, [*params, *plan.params])
+    return int(total), _keys(found)
+
+
+FEW = 500  # overdue cases a search's count looks for by key among the matches (SQLite)
+
+
+def _listed(store: Store, plan: _Plan, most: int | None = None) -> list[int]:
+    """The keys of the cases ``plan`` matches (at most ``most``), newest first."""
+    tail = f" LIMIT {most}" if most is not None else ""
+    inner = plan.sql(f"{_key(plan)} AS k", tail=tail)
+    ((found,),) = _rows(
+        store, f"SELECT {_aggregated(store, 'k')} FROM ({inner}) AS listed", plan.params
+    )
+    return _keys(found)
+
+
+def _aggregated(store: Store, key: str) -> str:
+    """The SQL aggregate listing ``key`` of every row (NULL left out), as "k,k,…"."""
+    if isinstance(store._db, sqlite3.Connection):
+        return f"group_concat({key})"
+    return f"string_agg(({key})::text, ',')"
+
+
+def _keys(found: object) -> list[int]:
+    return sorted((int(k) for k in str(found or "").split(",") if k), reverse=True)
+
+
+def _key(plan: _Plan) -> str:
+    """A case's key (``search_index.KEY``) in ``plan``'s tables: the list's order."""
+    return "s.rowid" if plan.indexed else "(c.year * 4294967296 + c.seq)"
+
+
+def _by_key(store: Store, keys: list[int]) -> list[sqlite3.Row]:
+    """The cases' rows by their keys (through the index on year and number), in the
+    keys' order."""
+    if not keys:
+        return []
+    years: dict[int, list[int]] = {}
+    for k in keys:
+        years.setdefault(k >> 32, []).append(k & 4294967295)
+    terms = [f"(c.year = ? AND c.seq IN ({', '.join('?' * len(s))}))" for s in years.values()]
+    params = [p for year, seqs in years.items() for p in (year, *seqs)]
+    rows = _rows(store, f"SELECT c.* FROM cases c WHERE {' OR '.join(terms)}", params)
+    place = {k: n for n, k in enumerate(keys)}
+    return sorted(rows, key=lambda row: place[row["year"] * 4294967296 + row["seq"]])
 
 
 def handlers(store: Store) -> list[str]:
