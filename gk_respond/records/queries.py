@@ -255,7 +255,13 @@ def tallies(
     store: Store, where: CaseFilter, rule: Overdue
 ) -> tuple[int, Counter[str], Counter[str], Counter[str]]:
     """How many cases match ``where``; per outcome; per local month (``YYYY-MM``); and
-    those overdue by ``rule``, per outcome. SQL aggregates, not a loop over the cases."""
+    those overdue by ``rule``, per outcome. SQL aggregates, not a loop over the cases:
+    over the statistics' summary (``tallies.py``) where it can answer."""
+    from . import tallies as summary
+
+    found = summary.tallies(store, where, rule)
+    if found is not None:
+        return found
     plan = _plan(store, where)
     if plan.empty:
         return 0, Counter(), Counter(), Counter()
