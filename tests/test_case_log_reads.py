@@ -220,21 +220,26 @@ with store.transaction() as db:
 """
 
 
+def killed_mid_transaction(script: str, *args: str) -> None:
+    """Run ``script`` with ``args``; SIGKILL it once it says it has written (not committed)."""
+    tests = os.path.dirname(__file__)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([tests, os.environ.get("PYTHONPATH", "")])}
+    writer = subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True,
+    )  # fmt: skip
+    try:
+        assert writer.stdout.readline().strip() == "written"  # the rows written, no commit
+    finally:
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.communicate()
+
+
 @pytest.mark.parametrize("writing", ["save", "update"])
 def test_a_writer_killed_mid_transaction_leaves_the_index_as_committed(case_log, writing):
     with Store(case_log) as store:
         number = store.save(case(comment_text="Bussen till Hova", notes="Första")).number
-    tests = os.path.dirname(__file__)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([tests, os.environ.get("PYTHONPATH", "")])}
-    writer = subprocess.Popen(
-        [sys.executable, "-c", KILLED, case_log, writing, number],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True,
-    )  # fmt: skip
-    try:
-        assert writer.stdout.readline().strip() == "written"  # the row and index written
-    finally:
-        os.kill(writer.pid, signal.SIGKILL)
-        writer.communicate()
+    killed_mid_transaction(KILLED, case_log, writing, number)
     with Store(case_log) as store:
         for word in ("skagersvik", "otterbäcken"):
             assert store.count(CaseFilter(text=word)) == 0, word

@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import signal
-import subprocess
-import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from old_logs import old_log_with
-from test_case_log_reads import numbered
+from test_case_log_reads import killed_mid_transaction, numbered
 from test_records_store import case
 
 from gk_respond.cli.common import open_chart
@@ -181,17 +177,7 @@ def test_a_writer_killed_mid_transaction_leaves_the_summary_as_committed(case_lo
     with Store(case_log) as store:
         number = store.save(case(outcome="correct"), now=datetime(2026, 4, 1, tzinfo=UTC)).number
         before = in_step(store, chart, moment)
-    tests = os.path.dirname(__file__)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([tests, os.environ.get("PYTHONPATH", "")])}
-    writer = subprocess.Popen(
-        [sys.executable, "-c", KILLED, case_log, writing, number],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True,
-    )  # fmt: skip
-    try:
-        assert writer.stdout.readline().strip() == "written"  # the row and its tally written
-    finally:
-        os.kill(writer.pid, signal.SIGKILL)
-        writer.communicate()
+    killed_mid_transaction(KILLED, case_log, writing, number)
     with Store(case_log) as store:
         assert in_step(store, chart, moment) == before
         store.save(case(outcome="remove"), now=datetime(2026, 5, 1, tzinfo=UTC))

@@ -31,6 +31,8 @@ from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from .months import month_labels, month_start
+
 if TYPE_CHECKING:
     from .queries import Overdue
     from .store import CaseFilter, Store
@@ -133,7 +135,10 @@ def _pg_function() -> str:
     add_old = " ".join(f"{s};" for s in _added("postgresql", old.split(", "), "-1"))
     add_new = " ".join(f"{s};" for s in _added("postgresql", new.split(", "), "1"))
     return (
-        "CREATE FUNCTION case_tallies_kept() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        # as its owner, in the schema it was made in: a role granted only the case tables
+        # still keeps the summary when it writes a case
+        "CREATE FUNCTION case_tallies_kept() RETURNS trigger LANGUAGE plpgsql "
+        "SECURITY DEFINER SET search_path FROM CURRENT AS $$ "
         f"DECLARE {declared} BEGIN "
         "IF TG_OP <> 'INSERT' THEN "
         f"SELECT {', '.join(keys('postgresql', 'OLD.'))} INTO {old}; END IF; "
@@ -247,7 +252,7 @@ def tallies(store: Store, where: CaseFilter, rule: Overdue) -> Tallies | None:
     end = _time(last + MIDNIGHT) + _DAY - timedelta(seconds=1)
     labels = _labels(max(start, lo) if lo else start, min(end, hi) if hi else end)
     parts = _Parts()
-    bounds = [lo, *(_time(_month_start(label)) for label in labels[1:]), hi]
+    bounds = [lo, *(_time(month_start(label)) for label in labels[1:]), hi]
     direct = dataclasses.replace(where, since=None, until=None)
     for label, (a, b) in zip(labels, pairwise(bounds), strict=True):
         _count_span(parts, a, b, label, kept, kept_params, direct)
@@ -256,19 +261,11 @@ def tallies(store: Store, where: CaseFilter, rule: Overdue) -> Tallies | None:
 
 
 def _labels(first: datetime, last: datetime) -> list[str]:
-    from .queries import _month_labels
-
-    return _month_labels(_local_month(first), _local_month(last))
+    return month_labels(_local_month(first), _local_month(last))
 
 
 def _local_month(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m")
-
-
-def _month_start(label: str) -> str:
-    from .queries import _month_start as start
-
-    return start(label)
 
 
 def _where(conditions: list[str]) -> str:
