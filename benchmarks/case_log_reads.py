@@ -6,7 +6,9 @@ side in one run (issue 18 item 1):
   search no hit   `gk-respond records list --search Strängnäs`
   search short    `gk-respond records list --search äl` (2 characters: no trigram)
   show            `gk-respond records show 2026-0042`
-  stats           `gk-respond records stats`
+  stats           `gk-respond records stats` (from the statistics' summary, schema 11)
+  stats, from the cases   the same with the summary left out (the SQL aggregates over
+                  the cases' indexes that answered before schema 11), on the same logs
 
 Each is the whole process, measured with wall time and with its CPU time (user + sys of
 the child; the PostgreSQL server's own work is not in it), and the command's own work in
@@ -19,6 +21,9 @@ over two years, four handlers, every outcome, most closed.
 
 Run from a checkout with the package installed (with the `postgresql` extra):
     python benchmarks/case_log_reads.py [--sizes 10000,100000] [--runs 5] [--postgres URL]
+        [--commands stats,...] [--keep DIR]
+--keep DIR reuses the logs filled by an earlier run with it (SQLite files in DIR; on
+PostgreSQL the schemas bench_kept_SIZE, which need --postgres) and leaves them there.
 The PostgreSQL server is --postgres, else GK_RESPOND_TEST_POSTGRES, else one started for
 the run with .ci/postgres (and stopped after it). Not a test: the figures vary by machine.
 The code measured is the package Python imports (PYTHONPATH may point at another checkout,
@@ -59,7 +64,13 @@ COMMANDS = {
     "search short": ["records", "list", "--search", "äl"],
     "show": ["records", "show", "2026-0042"],
     "stats": ["records", "stats"],
+    "stats, from the cases": ["records", "stats"],  # WITHOUT_SUMMARY: as before schema 11
 }
+WITHOUT_SUMMARY = "from the cases"
+# the command run with the statistics' summary left out (queries.tallies then counts from
+# the cases, as it did before schema 11)
+NO_SUMMARY = "from gk_respond.records import tallies; tallies.tallies = lambda *a: None\n"
+WHOLE = "import runpy; runpy.run_module('gk_respond', run_name='__main__')"
 
 
 def fresh_postgres(server: str) -> str:
@@ -78,6 +89,32 @@ def drop_postgres(location: str) -> None:
     server, _, options = location.partition("?options=-csearch_path%3D")
     with psycopg.connect(server, autocommit=True) as admin:
         admin.execute(f"DROP SCHEMA IF EXISTS {options} CASCADE")
+
+
+def kept_log(folder: Path, server: str, backend: str, size: int) -> str:
+    """The log of ``size`` cases kept from an earlier run (``--keep``), made if need be."""
+    if backend == "sqlite":
+        return str(folder / f"{size}.db")
+    import psycopg
+
+    if not server:
+        raise SystemExit("--keep on PostgreSQL needs --postgres URL (a server that stays)")
+    schema = f"bench_kept_{size}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+        admin.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+    return f"{server}{'&' if '?' in server else '?'}options=-csearch_path%3D{schema}"
+
+
+def count_of(location: str) -> int:
+    """How many cases the log at ``location`` holds (0: none, or no log yet)."""
+    from gk_respond.records.store import Store, StoreError
+
+    try:
+        with Store(location, create=False) as store:
+            return store.count()
+    except StoreError:
+        return 0
 
 
 def cases(count: int) -> list:
@@ -135,7 +172,7 @@ if sys.argv[1] == "unchecked":  # without the integrity check an SQLite open run
 def once():
     with open(os.devnull, "w") as out, contextlib.redirect_stdout(out):
         with contextlib.redirect_stderr(out), contextlib.suppress(SystemExit):
-            records.main(sys.argv[2:])
+            records.main(sys.argv[3:])
 once()
 start, cpu = time.perf_counter(), time.process_time()
 once()
@@ -143,26 +180,31 @@ print(time.perf_counter() - start, time.process_time() - cpu)
 """
 
 
-def in_process(location: str, command: list[str], checked: bool = True) -> tuple[float, float]:
+def in_process(
+    location: str, command: list[str], checked: bool = True, summary: bool = True
+) -> tuple[float, float]:
     """Wall and CPU seconds of the command's own work, in a process that has run it once
-    already; ``checked=False``: with SQLite's ``PRAGMA quick_check`` on open left out."""
+    already; ``checked=False``: with SQLite's ``PRAGMA quick_check`` on open left out;
+    ``summary=False``: with the statistics' summary left out."""
     env = {**os.environ, "GK_RESPOND_DB": location, "LANG": "en_US.UTF-8"}
     how = "checked" if checked else "unchecked"
+    code = IN_PROCESS if summary else NO_SUMMARY + IN_PROCESS
     done = subprocess.run(
-        [sys.executable, "-c", IN_PROCESS, how, *command[1:]],
+        [sys.executable, "-c", code, how, "-", *command[1:]],
         env=env, capture_output=True, text=True, check=True, cwd=NEUTRAL,
     )  # fmt: skip
     wall, cpu = done.stdout.split()[-2:]
     return float(wall), float(cpu)
 
 
-def run(location: str, command: list[str]) -> tuple[float, float]:
+def run(location: str, command: list[str], summary: bool = True) -> tuple[float, float]:
     """Wall and CPU seconds of one whole ``gk-respond`` process."""
     env = {**os.environ, "GK_RESPOND_DB": location, "LANG": "en_US.UTF-8"}
+    how = ["-m", "gk_respond"] if summary else ["-c", NO_SUMMARY + WHOLE]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "gk_respond", *command],
+        [sys.executable, *how, *command],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False, cwd=NEUTRAL,
     )  # fmt: skip
     wall = time.perf_counter() - start
@@ -180,9 +222,17 @@ def main() -> None:
     parser.add_argument("--postgres", default=os.environ.get("GK_RESPOND_TEST_POSTGRES", ""))
     parser.add_argument("--only", choices=["sqlite", "postgresql"], help="one backend")
     parser.add_argument("--whole-only", action="store_true", help="no in-process figures")
+    parser.add_argument("--commands", help="only these (names as above, separated by ';')")
+    parser.add_argument("--keep", help="a folder whose filled logs are reused and kept")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
-    folder = Path(tempfile.mkdtemp(prefix="gk-bench-reads-"))
+    commands = {
+        name: command
+        for name, command in COMMANDS.items()
+        if not args.commands or name in args.commands.split(";")
+    }
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="gk-bench-reads-"))
+    folder.mkdir(parents=True, exist_ok=True)
     server, started = args.postgres, False
     backends = [b for b in ("sqlite", "postgresql") if args.only in (None, b)]
     if "postgresql" in backends and not server:
@@ -196,25 +246,32 @@ def main() -> None:
         print(f"{os.cpu_count()} cores; code: {Path(gk_respond.__file__).parent}")
         for backend in backends:
             for size in sizes:
-                new = str(folder / f"{size}.db") if backend == "sqlite" else fresh_postgres(server)
+                if args.keep or backend == "sqlite":
+                    new = kept_log(folder, server, backend, size)
+                else:
+                    new = fresh_postgres(server)
                 logs[backend, size] = new
+                if count_of(new) == size:
+                    print(f"reused {backend} with {size} cases", flush=True)
+                    continue
                 print(f"filled {backend} with {size} cases in {fill(new, size):.1f} s", flush=True)
         times: dict[tuple[str, int, str], list[tuple[float, ...]]] = {}
         for _ in range(args.runs):  # interleaved: every log and command once a round
-            for name, command in COMMANDS.items():
+            for name, command in commands.items():
+                summary = WITHOUT_SUMMARY not in name
                 for (backend, size), location in logs.items():
-                    wall, cpu = run(location, command)
+                    wall, cpu = run(location, command, summary)
                     own: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0)
                     if not (args.whole_only or "--help" in command):
                         unchecked = (0.0, 0.0)
                         if backend == "sqlite":
-                            unchecked = in_process(location, command, checked=False)
-                        own = (*in_process(location, command), *unchecked)
+                            unchecked = in_process(location, command, False, summary)
+                        own = (*in_process(location, command, True, summary), *unchecked)
                     times.setdefault((backend, size, name), []).append((wall, cpu, *own))
         columns = ["whole", "in-process", "in-process without quick_check"]
         print("| command | backend | size | " + " | ".join(columns) + " |")
         print("| --- | --- | --- |" + " --- |" * len(columns))
-        for name in COMMANDS:
+        for name in commands:
             for backend in backends:
                 medians = {
                     s: [statistics.median(t[k] for t in times[backend, s, name]) for k in range(6)]
@@ -235,7 +292,7 @@ def main() -> None:
                     print(f"| {name} | {backend} | {label} | " + " | ".join(cells) + " |")
     finally:
         for (backend, _), location in logs.items():
-            if backend == "postgresql":
+            if backend == "postgresql" and not args.keep:
                 drop_postgres(location)
         if started:
             subprocess.run([ROOT / ".ci/postgres", "stop", folder / "pg"], check=False)

@@ -138,6 +138,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "copy_count_attachments": "{count} bilagor",
         "copy_count_attachment_withdrawals": "{count} återkallelser av bilagor",
         "copy_row_cases": "ärende {id}",
+        "copy_row_tallies": "statistikens sammanfattning för dagarna {id}",
         "copy_row_channels": "kanal {id}",
         "copy_row_contacts": "kontakt {id}",
         "copy_row_users": "kontot {id}",
@@ -217,6 +218,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "verify_gap": "ärendenummer {year}: {count} saknas: {numbers}",
         "verify_counter": "räknaren för {year} står på {last}, men ärende {number} finns: nästa "
         "ärende skulle få ett nummer som redan är givet",
+        "verify_tallies": "statistikens sammanfattning (tabellen case_tallies) stämmer inte med "
+        "ärendena för {count} dagar: {days}",
     },
     "en": {
         "prefix": "gk-respond: ",
@@ -337,6 +340,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "copy_count_attachments": "{count} attachments",
         "copy_count_attachment_withdrawals": "{count} attachment withdrawals",
         "copy_row_cases": "case {id}",
+        "copy_row_tallies": "the statistics' summary of the days {id}",
         "copy_row_channels": "channel {id}",
         "copy_row_contacts": "contact {id}",
         "copy_row_users": "the account {id}",
@@ -413,6 +417,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "verify_gap": "case numbers of {year}: {count} missing: {numbers}",
         "verify_counter": "the counter of {year} is at {last}, but case {number} exists: the next "
         "case would be given a number already given",
+        "verify_tallies": "the statistics' summary (the case_tallies table) does not match the "
+        "cases on {count} day(s): {days}",
     },
 }
 

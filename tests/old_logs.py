@@ -8,12 +8,14 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from gk_respond.records.store import MIGRATIONS
+from gk_respond.records.search_index import SQLITE_MIGRATION as SEARCH_INDEX
+from gk_respond.records.store import MIGRATIONS, _fold
 
 
 def build(path: str, version: int) -> None:
     """A new, empty case log at ``path`` with schema ``version``."""
     with sqlite3.connect(path) as db:
+        db.create_function("gk_fold", 1, _fold, deterministic=True)  # migration 10's
         db.execute("CREATE TABLE gk_respond_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         for step in range(1, version + 1):
             for statement in MIGRATIONS[step]:
@@ -38,7 +40,7 @@ def downgrade(path: str | os.PathLike[str], version: int) -> None:
         tables = [
             row[0]
             for row in db.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")
-            if row[0] != "gk_respond_meta"
+            if row[0] != "gk_respond_meta" and not row[0].startswith("case_search")
         ]
         db.execute("BEGIN")
         for table in tables:
@@ -46,6 +48,14 @@ def downgrade(path: str | os.PathLike[str], version: int) -> None:
             names = ", ".join(c for c in _columns(db, table) if c in kept)
             if names:
                 db.execute(f"INSERT INTO main.{table} ({names}) SELECT {names} FROM newer.{table}")
+        if version >= 10:  # the search index (schema 10), made anew for the cases copied
+            db.create_function("gk_fold", 1, _fold, deterministic=True)
+            db.execute("DELETE FROM main.case_search")
+            db.execute(
+                SEARCH_INDEX[1]
+                .replace("INSERT INTO case_search", "INSERT INTO main.case_search")
+                .replace("FROM cases", "FROM main.cases")
+            )
         db.execute("COMMIT")
         db.execute("DETACH DATABASE newer")
     finally:
@@ -55,3 +65,29 @@ def downgrade(path: str | os.PathLike[str], version: int) -> None:
         if os.path.exists(path + companion):
             os.remove(path + companion)
     os.replace(older, path)
+
+
+def old_log_with(location: str, version: int, cases: list) -> None:
+    """A case log at ``location`` (a file or a PostgreSQL URL) with schema ``version``
+    holding ``cases``, as the release with that schema would have written them."""
+    from gk_respond.records.store import Store, insert_cases
+
+    if not location.startswith("postgresql://"):
+        with Store(location) as store, store.transaction() as db:
+            insert_cases(db, cases)
+        downgrade(location, version)
+        return
+    import psycopg
+
+    from gk_respond.records.postgres import PgConnection
+
+    with psycopg.connect(location, autocommit=True) as db:
+        db.execute("CREATE TABLE gk_respond_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        for step in range(1, version + 1):
+            for statement in MIGRATIONS[step]:
+                db.execute(getattr(statement, "postgresql", statement))
+        db.execute("INSERT INTO gk_respond_meta VALUES ('schema', %s)", (str(version),))
+    old = PgConnection(location)
+    with old.transaction() as db:
+        insert_cases(db, cases)
+    old.close()

@@ -13,7 +13,7 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from old_logs import downgrade
+from old_logs import old_log_with
 from test_records_store import case
 from test_store_backends import raw
 
@@ -264,21 +264,26 @@ with store.transaction() as db:
 """
 
 
+def killed_mid_transaction(script: str, *args: str) -> None:
+    """Run ``script`` with ``args``; SIGKILL it once it says it has written (not committed)."""
+    tests = os.path.dirname(__file__)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([tests, os.environ.get("PYTHONPATH", "")])}
+    writer = subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True,
+    )  # fmt: skip
+    try:
+        assert writer.stdout.readline().strip() == "written"  # the rows written, no commit
+    finally:
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.communicate()
+
+
 @pytest.mark.parametrize("writing", ["save", "update"])
 def test_a_writer_killed_mid_transaction_leaves_the_index_as_committed(case_log, writing):
     with Store(case_log) as store:
         number = store.save(case(comment_text="Bussen till Hova", notes="Första")).number
-    tests = os.path.dirname(__file__)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([tests, os.environ.get("PYTHONPATH", "")])}
-    writer = subprocess.Popen(
-        [sys.executable, "-c", KILLED, case_log, writing, number],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True,
-    )  # fmt: skip
-    try:
-        assert writer.stdout.readline().strip() == "written"  # the row and index written
-    finally:
-        os.kill(writer.pid, signal.SIGKILL)
-        writer.communicate()
+    killed_mid_transaction(KILLED, case_log, writing, number)
     with Store(case_log) as store:
         for word in ("skagersvik", "otterbäcken"):
             assert store.count(CaseFilter(text=word)) == 0, word
@@ -291,32 +296,13 @@ def test_a_writer_killed_mid_transaction_leaves_the_index_as_committed(case_log,
 
 def test_a_schema_9_log_migrates_and_its_search_finds_the_cases(case_log, backend):
     made = numbered(12)
-    if backend == "postgresql":
-        import psycopg
-
-        from gk_respond.records.store import MIGRATIONS
-
-        with psycopg.connect(case_log, autocommit=True) as db:
-            db.execute("CREATE TABLE gk_respond_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            for step in range(1, 10):
-                for statement in MIGRATIONS[step]:
-                    db.execute(getattr(statement, "postgresql", statement))
-            db.execute("INSERT INTO gk_respond_meta VALUES ('schema', '9')")
-        from gk_respond.records.postgres import PgConnection
-
-        old = PgConnection(case_log)  # the cases as schema 9 wrote them
-        with old.transaction() as db:
-            insert_cases(db, made)
-        old.close()
-    else:
-        with Store(case_log) as store, store.transaction() as db:
-            insert_cases(db, made)
-        downgrade(case_log, 9)
+    old_log_with(case_log, 9, made)
+    if backend == "sqlite":
         assert "case_search" not in {
             r[0] for r in raw_rows(case_log, "SELECT name FROM sqlite_master")
         }
     with Store(case_log) as store:  # migrated here
-        assert store.query("SELECT value FROM gk_respond_meta WHERE key = 'schema'")[0][0] == "10"
+        assert store.query("SELECT value FROM gk_respond_meta WHERE key = 'schema'")[0][0] == "11"
         for text in ("snöröjning", "ÅRET", "ö", "%"):
             where = CaseFilter(text=text)
             expected = sorted(c.number for c in made if where.matches_text(c))

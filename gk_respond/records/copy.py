@@ -17,6 +17,7 @@ from .channels import Channel, Channels, insert_channel
 from .location import is_url, shown
 from .queries import BATCH
 from .store import RAISE_COUNTER, Case, Store, StoreError, insert_cases
+from .tallies import differences
 
 COUNTERS = "SELECT year, last FROM case_counters"
 
@@ -118,7 +119,8 @@ def copy_log(
     refuses a case number, channel id, contact id or user name it holds already (with other
     data, for a channel or contact). After the commit the counts, each comment's SHA-256 and
     every other copied row (an attachment by its content's SHA-256) are compared on both
-    sides (StoreError if they differ)."""
+    sides, and the target's statistics' summary (which its own triggers build as the cases
+    are written, so it is not copied) with its cases (StoreError if they differ)."""
     if shown(target) == source.path:
         raise StoreError(Text("copy_same", path=source.path))
     channels = _sound(source, to_server=is_url(target))
@@ -155,4 +157,8 @@ def copy_log(
             row = Text("copy_row_channels", id=copy_tables.names([c.id for c in new_channels]))
             raise StoreError(Text("copy_mismatch", path=into.path, source=source.path, rows=row))
         copy_tables.compare(source, into, tables, rows_before)
+        days = differences(into)  # the target's triggers tallied the cases as they came
+        if days:
+            row = Text("copy_row_tallies", id=copy_tables.names(days))
+            raise StoreError(Text("copy_mismatch", path=into.path, source=source.path, rows=row))
         return Copied(copied, len(new_channels), into.path, copy_tables.copied(tables))

@@ -22,6 +22,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from . import search_index
+from .months import month_labels, month_start
 
 if TYPE_CHECKING:  # the store is reached through the Store given, never imported here
     from .store import Case, CaseFilter, Store
@@ -355,7 +356,13 @@ def tallies(
     store: Store, where: CaseFilter, rule: Overdue
 ) -> tuple[int, Counter[str], Counter[str], Counter[str]]:
     """How many cases match ``where``; per outcome; per local month (``YYYY-MM``); and
-    those overdue by ``rule``, per outcome. SQL aggregates, not a loop over the cases."""
+    those overdue by ``rule``, per outcome. SQL aggregates, not a loop over the cases:
+    over the statistics' summary (``tallies.py``) where it can answer."""
+    from . import tallies as summary
+
+    found = summary.tallies(store, where, rule)
+    if found is not None:
+        return found
     plan = _plan(store, where)
     if plan.empty:
         return 0, Counter(), Counter(), Counter()
@@ -386,10 +393,10 @@ def _months(store: Store, plan: _Plan) -> Counter[str]:
     if first is None:
         return Counter()
     try:
-        labels = _month_labels(local_time(first)[:7], local_time(last)[:7])
+        labels = month_labels(local_time(first)[:7], local_time(last)[:7])
     except (TypeError, ValueError):  # a damaged row's "time"
         return _months_row_by_row(store, plan)
-    starts = [None, *(_month_start(label) for label in labels[1:]), None]
+    starts = [None, *(month_start(label) for label in labels[1:]), None]
     counts, params = [], []
     for begin, end in pairwise(starts):
         bounds = [b for b in (begin and "c.created_at >= ?", end and "c.created_at < ?") if b]
@@ -397,22 +404,6 @@ def _months(store: Store, plan: _Plan) -> Counter[str]:
         params += [*plan.params, *(t for t in (begin, end) if t)]
     ((*numbers,),) = _rows(store, "SELECT " + ", ".join(counts), params)
     return Counter({label: int(n) for label, n in zip(labels, numbers, strict=True) if n})
-
-
-def _month_labels(first: str, last: str) -> list[str]:
-    """Every ``YYYY-MM`` from ``first`` to ``last``."""
-    year, month = int(first[:4]), int(first[5:7])
-    labels = []
-    while f"{year:04d}-{month:02d}" <= last:
-        labels.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return labels
-
-
-def _month_start(label: str) -> str:
-    """The start of a local month, as a stored (UTC) time."""
-    local = datetime(int(label[:4]), int(label[5:7]), 1).astimezone()
-    return local.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _months_row_by_row(store: Store, plan: _Plan) -> Counter[str]:

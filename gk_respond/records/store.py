@@ -27,11 +27,13 @@ from .location import is_url, shown
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
 from .queries import CasePage
 from .search_index import PG_MIGRATION, SQLITE_MIGRATION, index_cases, reindex_case
+from .tallies import PG_MIGRATION as PG_TALLIES
+from .tallies import SQLITE_MIGRATION as SQLITE_TALLIES
 
 if TYPE_CHECKING:
     from .queries import Overdue
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -175,6 +177,8 @@ MIGRATIONS: dict[int, list[str | Dialects]] = {
         "CREATE INDEX cases_due_at ON cases (due_at)",
         "CREATE INDEX cases_closed_at ON cases (closed_at)",
     ],
+    # The statistics' summary (records/tallies.py), kept by triggers, filled from the cases.
+    11: [Dialects(*pair) for pair in zip(SQLITE_TALLIES, PG_TALLIES, strict=True)],
 }
 
 # Takes the next number of a year, in the saving transaction (the row stays locked to it).

@@ -10,7 +10,9 @@ This is the full check, on both backends where it applies:
 - every case and channel row decodes and is one (the check each read makes of a row);
 - case numbers per year: no number missing between 1 and the highest, and the year's
   counter at or past the highest (else the next save would give a number again);
-- each case's comment hashes to the SHA-256 stored with it.
+- each case's comment hashes to the SHA-256 stored with it;
+- the statistics' summary (``tallies.py``) holds what the cases hold (its triggers keep it
+  so; a hand edit of either table, or a dropped trigger, would not).
 
 Memory does not grow with the log: the rows are read a batch at a time.
 """
@@ -24,6 +26,7 @@ from dataclasses import dataclass, field
 from ..messages import Text
 from .channels import Channels
 from .store import Store
+from .tallies import differences
 
 MAX_PAGE_PROBLEMS = 20  # what integrity_check reports at most
 MAX_NAMED = 5  # case numbers named in one problem
@@ -74,6 +77,9 @@ def verify(store: Store) -> Verdict:
             Text("verify_hash", count=len(wrong_hash), numbers=_named(sorted(wrong_hash)))
         )
     verdict.problems += _numbering(store)
+    days = differences(store)
+    if days:
+        verdict.problems.append(Text("verify_tallies", count=len(days), days=_named(days)))
     return verdict
 
 
