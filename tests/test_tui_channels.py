@@ -38,8 +38,13 @@ def fill(app, values: dict[str, str]) -> None:
 
 
 def error(app, place: str) -> str:
-    shown = app.screen.query_one(f"#error-{place}", Static)
-    return str(shown.render()) if shown.display else ""
+    """The problem shown under a field; "" if none is (a field whose problem was never
+    shown has no line for it yet)."""
+    shown = app.screen.query(f"#error-{place}")
+    if not shown:
+        return ""
+    line = shown.first(Static)
+    return str(line.render()) if line.display else ""
 
 
 def rows(app) -> list[list[str]]:
@@ -75,6 +80,9 @@ async def test_add_refused_then_saved_edit_and_remove(tmp_path):
             "(namn@exempel.se)"
         )
         assert app.focused is app.screen.query_one("#admin-2-email", Input)
+        order = [widget.id for widget in app.screen.query_one("#form").children]
+        assert order[order.index("label-administrators") + 1] == "error-administrators"
+        assert order[order.index("admin-row-2") + 1] == "error-admin-2"  # under its row
         fill(app, SECOND)
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ChannelsScreen)
