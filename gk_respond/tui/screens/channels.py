@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.color import Color
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.style import Style
 from textual.widgets import Checkbox, DataTable, Header, Input, Static
@@ -274,7 +274,7 @@ class ChannelForm(Base):
         name = place.removeprefix("error-")
         if name == "administrators":
             above = "#label-administrators"
-        elif name.startswith("admin-"):
+        elif name.startswith("admin-"):  # under the row (a grid would size it as a cell)
             above = f"#admin-row-{name.removeprefix('admin-')}"
         else:
             above = f"#field-{name}"
@@ -324,9 +324,11 @@ class ChannelForm(Base):
 def checklist_fields() -> ComposeResult:
     yield Static(id="label-checklist", classes="label heading")
     yield Static(id="checklist-left")
-    for item in checklist.items():
-        with Horizontal(classes="check-row"):  # a checkbox's own label is one line, cut
-            yield Checkbox(id=f"check-{item.id}", classes="check")
+    # One grid (not a Horizontal an item): widgets with the same parent share their styling,
+    # which Textual computes again at every open of the form.
+    with Grid(id="checklist"):
+        for item in checklist.items():
+            yield Checkbox(id=f"check-{item.id}", classes="check")  # its own label is one line
             yield Static(id=f"check-text-{item.id}", classes="check-text")  # and its note
 
 
