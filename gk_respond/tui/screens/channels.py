@@ -130,6 +130,7 @@ class ChannelForm(Base):
         super().__init__()
         self.channel = channel  # None: a new one
         self.rows = max(ADMIN_ROWS, len(channel.administrators) if channel else 0)
+        self.problem_lines: dict[str, Static] = {}  # by id, as `problem_line` added them
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -188,7 +189,7 @@ class ChannelForm(Base):
         done = set(channel.checklist) if channel is not None else set()
         for item_id in checklist.ids():
             self.query_one(f"#check-{item_id}", Checkbox).value = item_id in done
-        for error in self.query(".error.-shown"):
+        for error in self.problem_lines.values():
             error.remove_class("-shown")
         self.query_one("#form", VerticalScroll).scroll_home(animate=False)
         self.query_one("#field-id", Input).focus()
@@ -268,9 +269,8 @@ class ChannelForm(Base):
     def problem_line(self, place: str) -> Static:
         """The line with id ``place`` that shows problems, under its field (or row, or the
         administrators' label); added to the form the first time it is needed."""
-        found = self.query(f"#{place}")
-        if found:
-            return found.first(Static)
+        if place in self.problem_lines:  # not a query: that walks the whole form each time
+            return self.problem_lines[place]
         name = place.removeprefix("error-")
         if name == "administrators":
             above = "#label-administrators"
@@ -278,12 +278,12 @@ class ChannelForm(Base):
             above = f"#admin-row-{name.removeprefix('admin-')}"
         else:
             above = f"#field-{name}"
-        line = Static(id=place, classes="error")
+        line = self.problem_lines[place] = Static(id=place, classes="error")
         self.query_one("#form", VerticalScroll).mount(line, after=self.query_one(above))
         return line
 
     def action_save(self, lang: str = "") -> None:
-        for error in self.query(".error.-shown"):
+        for error in self.problem_lines.values():
             error.remove_class("-shown")
         data, rows = self.given()
         try:
