@@ -90,7 +90,7 @@ class ChannelsScreen(RegisterScreen):
             table.add_row(*cells, key=channel.id)
 
     def form_for(self, entry: Channel | None) -> ChannelForm:
-        """The app's one channel form, built once (its some hundred widgets take a good
+        """The app's one channel form, built once (its 66 widgets take a good
         part of a second to build and style on a busy machine), filled in for ``entry``;
         a new one only for a channel with more administrators than it has rows."""
         app = self.app
