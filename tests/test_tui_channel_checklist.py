@@ -33,10 +33,12 @@ async def test_ticked_in_the_form_kept_and_read_by_the_command_line(gk, tmp_path
         assert form.query_one("#check-logo_and_name", Checkbox).value is True
         assert form.query_one("#check-purpose_official", Checkbox).value is False
         assert left_line(app) == f"{total - 1} av {total} punkter kvar"
-        label = str(form.query_one("#check-text-personal_data_notice", Static).render())
+        shown = str(form.query_one("#check-text-personal_data_notice", Static).render())
+        label, note = shown.split("\n")  # the item, then its note on a line of its own
         assert "dataskyddsförordningen (GDPR)" in label
-        note = str(form.query_one("#check-note-personal_data_notice", Static).render())
         assert note.startswith("Obs: Policyn nämner personuppgiftslagen (PUL).")
+        plain = str(form.query_one("#check-text-logo_and_name", Static).render())
+        assert "\n" not in plain  # an item without a note has no second line
         box = form.query_one("#check-purpose_official", Checkbox)
         box.focus()
         await pilot.press("space")  # ticked as a person ticks it

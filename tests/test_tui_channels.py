@@ -4,7 +4,7 @@ to the field, edit one, remove one after a question."""
 from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static
-from tui_helpers import make_app
+from tui_helpers import make_app, until
 
 from gk_respond.records.channels import Channel, Channels
 from gk_respond.records.store import Store
@@ -38,8 +38,13 @@ def fill(app, values: dict[str, str]) -> None:
 
 
 def error(app, place: str) -> str:
-    shown = app.screen.query_one(f"#error-{place}", Static)
-    return str(shown.render()) if shown.display else ""
+    """The problem shown under a field; "" if none is (a field whose problem was never
+    shown has no line for it yet)."""
+    shown = app.screen.query(f"#error-{place}")
+    if not shown:
+        return ""
+    line = shown.first(Static)
+    return str(line.render()) if line.display else ""
 
 
 def rows(app) -> list[list[str]]:
@@ -75,6 +80,11 @@ async def test_add_refused_then_saved_edit_and_remove(tmp_path):
             "(namn@exempel.se)"
         )
         assert app.focused is app.screen.query_one("#admin-2-email", Input)
+        order = [widget.id for widget in app.screen.query_one("#form").children]
+        assert order[order.index("label-administrators") + 1] == "error-administrators"
+        assert order[order.index("admin-row-2") + 1] == "error-admin-2"  # under its row
+        line, row = app.screen.query_one("#error-admin-2"), app.screen.query_one("#admin-row-2")
+        assert await until(pilot, lambda: line.region.y == row.region.bottom > 0)
         fill(app, SECOND)
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ChannelsScreen)

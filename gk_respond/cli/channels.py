@@ -22,6 +22,7 @@ from .common import (
     command_parser,
     db_option,
     deliver,
+    format_option,
     lang_option,
     print_json,
     read,
@@ -156,7 +157,7 @@ def _parser() -> argparse.ArgumentParser:
         (export, ["markdown", "html", "json", "yaml"]),
         (load, ["text"]),
     ):
-        sub.add_argument("--format", choices=formats, default=formats[0])
+        format_option(sub, formats)
         db_option(sub)
         lang_option(sub)
     export.add_argument("--output", metavar="FILE", help="write to FILE (never overwritten)")

@@ -65,6 +65,16 @@ def lang_option(parser: argparse.ArgumentParser, help: str | None = None) -> Non
     )
 
 
+def format_option(parser: argparse.ArgumentParser, formats: list[str]) -> None:
+    """``--format``, one of ``formats``; the first is the default."""
+    parser.add_argument(
+        "--format",
+        choices=formats,
+        default=formats[0],
+        help=f"output format (default: {formats[0]})",
+    )
+
+
 def db_option(parser: argparse.ArgumentParser) -> None:
     """``--db``: the case log, a file or a PostgreSQL URL."""
     parser.add_argument(

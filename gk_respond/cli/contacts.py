@@ -23,6 +23,7 @@ from .common import (
     STORE,
     command_parser,
     db_option,
+    format_option,
     lang_option,
     open_chart,
     report_error,
@@ -78,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
         for option, field, metavar, text in _OPTIONS:
             sub.add_argument(option, dest=field, metavar=metavar, help=text)
     for sub in (add, listing, show, update, remove):
-        sub.add_argument("--format", choices=["text", "json"], default="text")
+        format_option(sub, ["text", "json"])
         db_option(sub)
         lang_option(sub)
     return parser

@@ -222,6 +222,21 @@ HELP: dict[str, str] = {
         "öppna ett ärende igen"
     ),
     "the cases as CSV, JSON or Markdown": "ärendena som CSV, JSON eller Markdown",
+    (
+        "mark step N of the case's outcome as done (counted from 1, as `show` lists them; "
+        "may be given more than once)"
+    ): (
+        "bocka av steg N i ärendets utfall (räknat från 1, som `show` visar dem; kan anges "
+        "flera gånger)"
+    ),
+    (
+        "mark step N as not done again (counted from 1, as `show` lists them; may be given "
+        "more than once)"
+    ): ("ta bort bocken vid steg N (räknat från 1, som `show` visar dem; kan anges flera gånger)"),
+    "output format (default: text)": "utdataformat (standard: text)",
+    "output format (default: csv)": "utdataformat (standard: csv)",
+    "output format (default: markdown)": "utdataformat (standard: markdown)",
+    "output format (default: mermaid)": "utdataformat (standard: mermaid)",
     ("how many cases, per outcome and per month"): ("hur många ärenden, per utfall och per månad"),
     ("attach files to a case (a screenshot, the saved page, an e-mail)"): (
         "bifoga filer till ett ärende (en skärmdump, den sparade sidan, ett mejl)"
@@ -296,6 +311,7 @@ HELP: dict[str, str] = {
         "användarnamn får finnas i båda)"
     ),
     "kommunikatör or informationsansvarig": "kommunikatör eller informationsansvarig",
+    "the account's user name": "kontots användarnamn",
     "give an account another role (signs the user out)": (
         "ge ett konto en annan roll (loggar ut användaren)"
     ),

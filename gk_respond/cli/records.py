@@ -28,6 +28,7 @@ from .common import (
     Parser,
     db_option,
     deliver_written,
+    format_option,
     lang_option,
     open_chart,
     report_error,
@@ -161,7 +162,7 @@ def _parser() -> argparse.ArgumentParser:
         (attachment, ["text"]),
         (withdraw, ["text", "json"]),
     ):
-        sub.add_argument("--format", choices=formats, default=formats[0])
+        format_option(sub, formats)
         db_option(sub)
         lang_option(sub)
     listing.add_argument(
@@ -178,8 +179,18 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--delimiter", choices=[";", ",", "tab"], default=";", help="CSV only (default: ;)"
     )
-    update.add_argument("--tick", type=_positive, action="append", default=[], metavar="N")
-    update.add_argument("--untick", type=_positive, action="append", default=[], metavar="N")
+    for option, what in (
+        ("--tick", "mark step N of the case's outcome as done"),
+        ("--untick", "mark step N as not done again"),
+    ):
+        update.add_argument(
+            option,
+            type=_positive,
+            action="append",
+            default=[],
+            metavar="N",
+            help=f"{what} (counted from 1, as `show` lists them; may be given more than once)",
+        )
     update.add_argument("--note", default="", metavar="TEXT", help="add a note (with your name)")
     update.add_argument("--removed-at", type=_moment, metavar="WHEN", help="now, or a time")
     update.add_argument("--copy-kept", metavar="WHERE", help="where the copy of it is kept")

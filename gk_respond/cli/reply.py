@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..messages import message
-from .common import Parser, lang_option, report_error, say
+from .common import Parser, format_option, lang_option, report_error, say
 
 if TYPE_CHECKING:
     from ..flowchart.engine import Chart
@@ -67,7 +67,7 @@ def main(argv: list[str]) -> int:
         default="",
         help="the official line's facts: a date or amount in them is not asked about",
     )
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    format_option(check, ["text", "json"])
     check.add_argument(
         "--rules", metavar="FILE", help="use this rules file instead of the built-in one"
     )

@@ -20,6 +20,7 @@ from .common import (
     NotText,
     command_parser,
     fail,
+    format_option,
     lang_option,
     open_chart,
     print_json,
@@ -473,7 +474,7 @@ def _paths(argv: list[str]) -> int:
         "Print every path from the start to an outcome, with its answers: the decision table "
         "the flowchart implies.",
     )
-    parser.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    format_option(parser, ["text", "json", "csv"])
     _chart_options(parser)
     args = parser.parse_args(argv)
     chart = open_chart(args.flowchart)
@@ -499,7 +500,7 @@ def _diagram(argv: list[str]) -> int:
         "Print the flowchart as a diagram. Mermaid output can be pasted into a Markdown file "
         "inside a ```mermaid block.",
     )
-    parser.add_argument("--format", choices=["mermaid"], default="mermaid")
+    format_option(parser, ["mermaid"])
     _chart_options(parser)
     args = parser.parse_args(argv)
     chart = open_chart(args.flowchart)

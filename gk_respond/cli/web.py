@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..messages import error_text, message
-from .common import BAD_INPUT, OK, STORE, Parser, report_error, say
+from .common import BAD_INPUT, OK, STORE, Parser, format_option, report_error, say
 
 SERVE_HELP = """\
 examples:
@@ -77,22 +77,23 @@ def add_parsers(subparsers: Any) -> None:
         "line from standard input) and kept only as argon2 hashes.",
     )
     commands = users.add_subparsers(dest="users_command", required=True, metavar="COMMAND")
+    who = "the account's user name"
     add = commands.add_parser("add", help="add an account")
-    add.add_argument("name")
+    add.add_argument("name", help=who)
     add.add_argument("--role", default="kommunikatör", help="kommunikatör (default) or "
                      "informationsansvarig")  # fmt: skip
     listed = commands.add_parser("list", help="list the accounts")
-    listed.add_argument("--format", choices=["text", "json"], default="text")
+    format_option(listed, ["text", "json"])
     passwd = commands.add_parser("passwd", help="set a new password (signs the user out)")
-    passwd.add_argument("name")
+    passwd.add_argument("name", help=who)
     disable = commands.add_parser("disable", help="stop an account from signing in")
-    disable.add_argument("name")
+    disable.add_argument("name", help=who)
     enable = commands.add_parser("enable", help="let a disabled account sign in again")
-    enable.add_argument("name")
+    enable.add_argument("name", help=who)
     remove = commands.add_parser("remove", help="remove an account (its cases keep the name)")
-    remove.add_argument("name")
+    remove.add_argument("name", help=who)
     role = commands.add_parser("role", help="give an account another role (signs the user out)")
-    role.add_argument("name")
+    role.add_argument("name", help=who)
     role.add_argument("role", help="kommunikatör or informationsansvarig")
     for sub in (add, listed, passwd, disable, enable, remove, role):
         _db_option(sub)

@@ -9,8 +9,10 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.color import Color
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import Checkbox, DataTable, Header, Input, Static
 
 from ...messages import error_text
@@ -35,6 +37,9 @@ from .dialogs import ConfirmDialog
 from .register import RegisterScreen, register_keys
 
 T = TypeVar("T")
+# A checklist item's note: $text-muted (the contrasting colour at 60 %) in italics, as the
+# stylesheet writes it; a style string cannot name $text-muted in a Content (it drops the 60 %).
+NOTE = Style(foreground=Color(0, 0, 0, 0.6, auto=True), italic=True)
 
 COLUMNS = ("id", "name", "medium", "url", "unit")
 # The form's one-line fields, before and after the administrators, as in the activity plan.
@@ -85,7 +90,7 @@ class ChannelsScreen(RegisterScreen):
             table.add_row(*cells, key=channel.id)
 
     def form_for(self, entry: Channel | None) -> ChannelForm:
-        """The app's one channel form, built once (its some hundred widgets take a good
+        """The app's one channel form, built once (its 66 widgets take a good
         part of a second to build and style on a busy machine), filled in for ``entry``;
         a new one only for a channel with more administrators than it has rows."""
         app = self.app
@@ -125,6 +130,7 @@ class ChannelForm(Base):
         super().__init__()
         self.channel = channel  # None: a new one
         self.rows = max(ADMIN_ROWS, len(channel.administrators) if channel else 0)
+        self.problem_lines: dict[str, Static] = {}  # by id, as `problem_line` added them
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -133,12 +139,10 @@ class ChannelForm(Base):
             for name in BEFORE:
                 yield from self.field(name)
             yield Static(id="label-administrators", classes="label")
-            yield Static(id="error-administrators", classes="error")
             for row in range(self.rows):
-                with Horizontal(classes="admin"):
+                with Horizontal(id=f"admin-row-{row}", classes="admin"):
                     for part in ADMINISTRATOR_FIELDS:
                         yield Input(id=f"admin-{row}-{part}")
-                yield Static(id=f"error-admin-{row}", classes="error")
             for name in AFTER:
                 yield from self.field(name)
             yield from checklist_fields()
@@ -146,9 +150,10 @@ class ChannelForm(Base):
 
     @staticmethod
     def field(name: str) -> ComposeResult:
+        """A field's label and input; the line under it for its problems comes with the
+        first problem (`problem_line`): most forms never show one."""
         yield Static(id=f"label-{name}", classes="label")
         yield Input(id=f"field-{name}")
-        yield Static(id=f"error-{name}", classes="error")
 
     def on_mount(self) -> None:
         self.fill()
@@ -184,7 +189,7 @@ class ChannelForm(Base):
         done = set(channel.checklist) if channel is not None else set()
         for item_id in checklist.ids():
             self.query_one(f"#check-{item_id}", Checkbox).value = item_id in done
-        for error in self.query(".error.-shown"):
+        for error in self.problem_lines.values():
             error.remove_class("-shown")
         self.query_one("#form", VerticalScroll).scroll_home(animate=False)
         self.query_one("#field-id", Input).focus()
@@ -254,15 +259,31 @@ class ChannelForm(Base):
             shown.setdefault(place, []).append(message)
             first = first or widget
         for place, messages in shown.items():
-            error = self.query_one(f"#{place}", Static)
+            error = self.problem_line(place)
             error.update(literal("\n".join(messages)))  # they may quote what was typed
             error.add_class("-shown")
         if first:
             self.query_one(f"#{first}", Input).focus()
         self.notify(self.t("channel_not_saved"), severity="warning")
 
+    def problem_line(self, place: str) -> Static:
+        """The line with id ``place`` that shows problems, under its field (or row, or the
+        administrators' label); added to the form the first time it is needed."""
+        if place in self.problem_lines:  # not a query: that walks the whole form each time
+            return self.problem_lines[place]
+        name = place.removeprefix("error-")
+        if name == "administrators":
+            above = "#label-administrators"
+        elif name.startswith("admin-"):  # under the row (a grid would size it as a cell)
+            above = f"#admin-row-{name.removeprefix('admin-')}"
+        else:
+            above = f"#field-{name}"
+        line = self.problem_lines[place] = Static(id=place, classes="error")
+        self.query_one("#form", VerticalScroll).mount(line, after=self.query_one(above))
+        return line
+
     def action_save(self, lang: str = "") -> None:
-        for error in self.query(".error.-shown"):
+        for error in self.problem_lines.values():
             error.remove_class("-shown")
         data, rows = self.given()
         try:
@@ -303,13 +324,12 @@ class ChannelForm(Base):
 def checklist_fields() -> ComposeResult:
     yield Static(id="label-checklist", classes="label heading")
     yield Static(id="checklist-left")
-    for item in checklist.items():
-        with Horizontal(classes="check-row"):  # a checkbox's own label is one line, cut
-            yield Checkbox(id=f"check-{item.id}", classes="check")
-            with Vertical(classes="check-texts"):
-                yield Static(id=f"check-text-{item.id}")
-                if item.note:
-                    yield Static(id=f"check-note-{item.id}", classes="check-note")
+    # One grid (not a Horizontal an item): widgets with the same parent share their styling,
+    # which Textual computes again at every open of the form.
+    with Grid(id="checklist"):
+        for item in checklist.items():
+            yield Checkbox(id=f"check-{item.id}", classes="check")  # its own label is one line
+            yield Static(id=f"check-text-{item.id}", classes="check-text")  # and its note
 
 
 def checked(form: Base) -> list[str]:
@@ -322,10 +342,11 @@ def show_checklist(form: Base) -> None:
     lang = form.app.lang
     form.query_one("#label-checklist", Static).update(Content(form.t("cl_heading")))
     for item in checklist.items():
-        form.query_one(f"#check-text-{item.id}", Static).update(Content(item.text(lang)))
+        text = Content(item.text(lang))
         if item.note:
             note = f"{form.t('cl_note')}: {item.note(lang)}"
-            form.query_one(f"#check-note-{item.id}", Static).update(Content(note))
+            text = Content.assemble(text, "\n", (note, NOTE))
+        form.query_one(f"#check-text-{item.id}", Static).update(text)
     left = checklist.left(checked(form))
     text = form.t("cl_left_count").format(left=len(left), total=len(checklist.ids()))
     text = text if left else form.t("cl_none_left")
