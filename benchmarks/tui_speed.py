@@ -12,7 +12,8 @@ Both children first replace App.run by a headless run at 80x24 with the same aut
 polls until the widget is laid out and Textual has rendered lines of text for it, then exits
 the app. The child also reports when it saw the paint, so the time to the paint is shown too
 (the rest is the app's exit and the interpreter's shutdown), and the CPU time (user +
-system) each child used, which a loaded machine moves much less than the wall clock.
+system) each child used, in all and until the paint, which a loaded machine moves much less
+than the wall clock. The children may write bytecode (as an installed package has it).
 
 Then, in-process with app.run_test(size=(80, 24)), the time from a key to the next question
 painted, along the longest all-"nej" path (prohibited ... high_influence) and "r" back to
@@ -74,30 +75,53 @@ def painted(app, selector: str, text: str = "") -> bool:
 
 
 # Run first in both children: App.run becomes a headless run whose auto-pilot waits until
-# SELECTOR is painted, then exits the app.
+# SELECTOR is painted, then exits the app. It is patched when textual.app is imported (an
+# import hook), not by importing it first: each child imports Textual when it would, ours
+# after its command line has started, as `gk-respond --comment` does.
 WAIT = (
-    "import asyncio, sys, time\nfrom textual.app import App\n\n"
+    "import sys, time\n\n"
     + inspect.getsource(painted)
     + """
 def _run(self, *args, **kwargs):
     async def wait(pilot):
+        import asyncio
+
         deadline = time.monotonic() + 10
         while not painted(pilot.app, SELECTOR):
             if time.monotonic() > deadline:
                 raise TimeoutError(SELECTOR + " never painted")
             await asyncio.sleep(0.0005)
-        PAINTED.append(f'{SELECTOR} {time.monotonic()}')
+        PAINTED.append(f'{SELECTOR} {time.monotonic()} {time.process_time()}')
         pilot.app.exit()
     return _original(self, headless=True, size=(80, 24), auto_pilot=wait)
 
+class _PatchRun:
+    def find_spec(self, name, path=None, target=None):
+        if name != "textual.app":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+
+        spec = importlib.util.find_spec(name)
+        load = spec.loader.exec_module
+
+        def exec_module(module):
+            global _original
+            load(module)
+            _original, module.App.run = module.App.run, _run
+
+        spec.loader.exec_module = exec_module
+        return spec
+
 PAINTED = []
-_original, App.run = App.run, _run
+sys.meta_path.insert(0, _PatchRun())
 """
 )
 MINIMAL = (
     "SELECTOR = '#text'\n"
     + WAIT
     + """
+from textual.app import App
 from textual.widgets import Footer, Header, Static
 
 class Minimal(App):
@@ -127,10 +151,11 @@ CHILDREN = {
 }
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float, float]:
     """Seconds from spawning the child to its exit, and to its first screen painted (the
     child reads the same system-wide monotonic clock when it sees the paint), and the CPU
-    time the child used (user + system), which the machine's load moves much less."""
+    time the child used (user + system), which the machine's load moves much less: in all,
+    and until the paint (the child's own count when it sees it)."""
     start = time.monotonic()
     child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None
@@ -139,21 +164,26 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float]
     elapsed = time.monotonic() - start
     if status != 0 or not out.startswith("#"):
         raise SystemExit(f"the child never painted its first screen: {out!r}")
-    return elapsed, float(out.split()[1]) - start, usage.ru_utime + usage.ru_stime
+    _, seen, cpu_seen = out.split()[:3]
+    return elapsed, float(seen) - start, usage.ru_utime + usage.ru_stime, float(cpu_seen)
 
 
-def start_up(runs: int) -> dict[str, tuple[float, float, float]]:
+def start_up(runs: int) -> dict[str, tuple[float, float, float, float]]:
     """The medians of ``timed``, by child."""
     warm = tempfile.mkdtemp(prefix="gk-bench-cache-")
     env = {**os.environ, "GK_RESPOND_CACHE_DIR": warm}
+    # An installed package has its bytecode (a wheel install compiles it; docs/performance.md
+    # says what an editable install needs): the first runs below write it, which
+    # PYTHONDONTWRITEBYTECODE would forbid, and every run would compile gk-respond again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     for command in CHILDREN.values():  # fill the flowchart cache and the bytecode caches
         timed(command, env)
-    times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in CHILDREN}
+    times: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in CHILDREN}
     for _ in range(runs):
         for name, command in CHILDREN.items():
             times[name].append(timed(command, env))
     return {
-        name: tuple(statistics.median(t[i] for t in values) for i in range(3))  # type: ignore[misc]
+        name: tuple(statistics.median(t[i] for t in values) for i in range(4))  # type: ignore[misc]
         for name, values in times.items()
     }
 
@@ -428,8 +458,8 @@ def main() -> None:
     if args.case_log:
         return print_case_log(args)
     medians = start_up(args.runs)
-    minimal, minimal_paint, minimal_cpu = medians["minimal"]
-    ours, ours_paint, ours_cpu = medians["ours"]
+    minimal, minimal_paint, minimal_cpu, minimal_cpu_paint = medians["minimal"]
+    ours, ours_paint, ours_cpu, ours_cpu_paint = medians["ours"]
     print(f"start-up, median of {args.runs} interleaved runs ({os.cpu_count()} cores; process")
     print("start to exit after the first screen is painted; in brackets: to the paint, exit")
     print("left out):")
@@ -445,8 +475,14 @@ def main() -> None:
         f"  CPU time (user + system): minimal {minimal_cpu * 1000:6.1f} ms, ours "
         f"{ours_cpu * 1000:6.1f} ms: {ours_cpu / minimal_cpu:4.2f}× minimal"
     )
-    verdict = "meets" if ours / minimal <= TARGET_RATIO else "MISSES"
-    print(f"  target: at most {TARGET_RATIO}× the minimal app (wall): {verdict}")
+    print(
+        f"  CPU time to the paint:    minimal {minimal_cpu_paint * 1000:6.1f} ms, ours "
+        f"{ours_cpu_paint * 1000:6.1f} ms: {ours_cpu_paint / minimal_cpu_paint:4.2f}× minimal"
+    )
+    # the target is the start to the first question: the CPU time to the paint, which the
+    # load moves least (the exit is no part of it)
+    verdict = "meets" if ours_cpu_paint / minimal_cpu_paint <= TARGET_RATIO else "MISSES"
+    print(f"  target: at most {TARGET_RATIO}× the minimal app (CPU time to the paint): {verdict}")
     if args.start_only:
         return
     wall, cpu = asyncio.run(answers(args.rounds))

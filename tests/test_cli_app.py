@@ -37,6 +37,7 @@ def test_the_wheel_carries_the_flowchart_and_the_training_scenarios(tmp_path):
         shipped = archive.read("gk_respond/flowchart.yaml")
         names = archive.namelist()
         assert "gk_respond/tui/app.tcss" in names
+        assert "gk_respond/tui/screens.tcss" in names  # the other screens' (stylesheets.py)
         scenarios = sorted((ROOT / "gk_respond" / "training" / "scenarios").glob("*.yaml"))
         for scenario in scenarios:  # the bundled training scenarios
             assert f"gk_respond/training/scenarios/{scenario.name}" in names

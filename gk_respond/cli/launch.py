@@ -24,9 +24,15 @@ def open_app(
     handler: str | None,
 ) -> None:
     """Run the triage app until it is closed."""
-    from ..tui.app import GkRespondApp
+    from .. import startup_gc
 
-    GkRespondApp(chart, lang, comment, db, flowchart, handler).run()
+    startup_gc.pause()  # the app resumes it once its first screen is painted
+    try:
+        from ..tui.app import GkRespondApp
+
+        GkRespondApp(chart, lang, comment, db, flowchart, handler).run()
+    finally:
+        startup_gc.resume()
 
 
 def open_training(

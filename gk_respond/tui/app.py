@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -16,6 +16,7 @@ from ..triage import Comment, Triage
 from ..untrusted import visible
 from .keys import allowed, bilingual, key_name
 from .screens.base import Base, dropdown_open
+from .stylesheets import before_showing
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -107,6 +108,14 @@ class GkRespondApp(App[None]):
         self.theme = "textual-dark"  # pinned: snapshots must not follow $TEXTUAL_THEME
         self.sub_title = self.t("app_subtitle")
         self.push_screen(self.first_screen())
+
+    def push_screen(self, screen: Screen | str, *args: Any, **kwargs: Any) -> Any:
+        before_showing(self, screen)  # the other screens' stylesheet, when one first opens
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_screen(self, screen: Screen | str) -> Any:
+        before_showing(self, screen)
+        return super().switch_screen(screen)
 
     def first_screen(self) -> Screen:
         if self.skip_comment:

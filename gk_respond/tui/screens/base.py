@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ... import startup_gc
 from ..keys import allowed
 from ..literal import literal
 
@@ -37,6 +38,7 @@ class Base(Screen):
             self.show()
         self.resumed()
         self.call_after_refresh(self.show_header_tooltip)
+        self.call_after_refresh(startup_gc.resume)  # the first screen is painted
 
     def drawn_already(self) -> bool:
         """Whether the screen, shown again, is still drawn from what it shows (a dialog over
