@@ -8,12 +8,16 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from gk_respond.records.store import MIGRATIONS
+from gk_respond.records.search_index import SQLITE_MIGRATION
+from gk_respond.records.store import MIGRATIONS, _fold
+
+_INDEX = "case_search"  # schema 10's search index: built again from the cases, not copied
 
 
 def build(path: str, version: int) -> None:
     """A new, empty case log at ``path`` with schema ``version``."""
     with sqlite3.connect(path) as db:
+        db.create_function("gk_fold", 1, _fold, deterministic=True)
         db.execute("CREATE TABLE gk_respond_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         for step in range(1, version + 1):
             for statement in MIGRATIONS[step]:
@@ -38,7 +42,7 @@ def downgrade(path: str | os.PathLike[str], version: int) -> None:
         tables = [
             row[0]
             for row in db.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")
-            if row[0] != "gk_respond_meta"
+            if row[0] != "gk_respond_meta" and not row[0].startswith(_INDEX)
         ]
         db.execute("BEGIN")
         for table in tables:
@@ -46,6 +50,9 @@ def downgrade(path: str | os.PathLike[str], version: int) -> None:
             names = ", ".join(c for c in _columns(db, table) if c in kept)
             if names:
                 db.execute(f"INSERT INTO main.{table} ({names}) SELECT {names} FROM newer.{table}")
+        if version >= 10:
+            db.create_function("gk_fold", 1, _fold, deterministic=True)
+            db.execute(SQLITE_MIGRATION[1])  # the index of the cases copied
         db.execute("COMMIT")
         db.execute("DETACH DATABASE newer")
     finally:
