@@ -1,7 +1,9 @@
 """The case log's reads (issue 18 item 1), on both backends: a page of a list with its
 total, a count, the filters decided by the database, the text search through the index
 (schema 10) with the same semantics as Python's casefold, and the index in step after a
-save, an update, a writer killed mid-transaction, and the migration of a schema 9 log."""
+save, an update, a writer killed mid-transaction, and the migration of an older log
+(schema 9, 10 and the one before this release's; schema 12 stores PostgreSQL's search
+text as a column and indexes the open cases' due times)."""
 
 from __future__ import annotations
 
@@ -18,9 +20,16 @@ from test_records_store import case
 from test_store_backends import raw
 
 from gk_respond.cli.common import open_chart
+from gk_respond.records import search_index
 from gk_respond.records.due import is_overdue, overdue_rule
 from gk_respond.records.stats import counts, counts_in
-from gk_respond.records.store import Case, CaseFilter, Store, insert_cases
+from gk_respond.records.store import (
+    SCHEMA_VERSION,
+    Case,
+    CaseFilter,
+    Store,
+    insert_cases,
+)
 
 START = datetime(2025, 12, 30, 9, 0, tzinfo=UTC)
 HANDLERS = ("anna", "Bo", "cecilia")
@@ -294,15 +303,24 @@ def test_a_writer_killed_mid_transaction_leaves_the_index_as_committed(case_log,
         assert [c.number for c in store.cases(CaseFilter(text="skagersvik"))] == [later]
 
 
-def test_a_schema_9_log_migrates_and_its_search_finds_the_cases(case_log, backend):
+# schema 9: before the search index; 10 and the one before this release's: before the
+# stored search text (PostgreSQL) and the index on the open cases' due times
+@pytest.mark.parametrize("old", sorted({9, 10, SCHEMA_VERSION - 1}))
+def test_an_older_log_migrates_and_its_search_finds_the_cases(case_log, backend, old):
     made = numbered(12)
-    old_log_with(case_log, 9, made)
+    old_log_with(case_log, old, made)
     if backend == "sqlite":
-        assert "case_search" not in {
-            r[0] for r in raw_rows(case_log, "SELECT name FROM sqlite_master")
-        }
+        names = {r[0] for r in raw_rows(case_log, "SELECT name FROM sqlite_master")}
+        assert "cases_open_due" not in names
+        assert ("case_search" in names) == (old >= 10)
     with Store(case_log) as store:  # migrated here
-        assert store.query("SELECT value FROM gk_respond_meta WHERE key = 'schema'")[0][0] == "11"
+        assert store.query("SELECT value FROM gk_respond_meta WHERE key = 'schema'")[0][0] == str(
+            SCHEMA_VERSION
+        )
+        if backend == "postgresql":  # the stored text, for every case there was
+            assert store.query(f"SELECT COUNT(*) FROM cases WHERE {STALE}")[0][0] == 0
+            assert store.query(INDEXED + " AND indexdef LIKE '%(search_text %'")
+        assert store.query(OPEN_DUE[backend])
         for text in ("snöröjning", "ÅRET", "ö", "%"):
             where = CaseFilter(text=text)
             expected = sorted(c.number for c in made if where.matches_text(c))
@@ -336,6 +354,25 @@ def test_postgresql_without_the_index_searches_the_same_and_makes_it_when_it_can
 INDEXED = (
     "SELECT 1 FROM pg_indexes WHERE indexname = 'cases_search' AND schemaname = current_schema()"
 )
+# the stored search text (PostgreSQL) as the searched fields are now: a row where it is not
+STALE = f"search_text IS DISTINCT FROM {search_index.PG_HAYSTACK}"
+OPEN_DUE = {
+    "postgresql": "SELECT 1 FROM pg_indexes WHERE indexname = 'cases_open_due' "
+    "AND schemaname = current_schema()",
+    "sqlite": "SELECT 1 FROM sqlite_master WHERE name = 'cases_open_due'",
+}
+
+
+def test_postgresql_stores_the_search_text_in_step_with_every_save_and_update(postgres_log):
+    with Store(postgres_log) as store:
+        number = store.save(case(comment_text="Vattnet i HOVA", notes="Gammalt ord")).number
+        ((text,),) = store.query("SELECT search_text FROM cases WHERE number = ?", (number,))
+        assert "vattnet i hova" in text and "gammalt ord" in text
+        store.update(number, lambda c: setattr(c, "notes", "Nytt besked från ÅMÅL"))
+        ((text,),) = store.query("SELECT search_text FROM cases WHERE number = ?", (number,))
+        assert "nytt besked från åmål" in text and "gammalt" not in text
+        assert store.query(f"SELECT COUNT(*) FROM cases WHERE {STALE}")[0][0] == 0
+        assert [c.number for c in store.cases(CaseFilter(text="från åmål"))] == [number]
 
 
 def test_records_list_shows_a_page_and_says_how_to_see_the_rest(gk, case_log):

@@ -11,10 +11,13 @@ check does (å, ä, ö distinct; Å/å, Ö/ö the same). Its rowid is the case's
 for the cases already there. A NUL ends the text FTS5 indexes, so it is kept as U+FFFF;
 a search for either of those two characters is decided the slow way.
 
-**PostgreSQL**: a ``pg_trgm`` GIN index on the lowercased searched fields, an expression
-index the server keeps in step by itself. ``pg_trgm`` is an extension: migration 10
-creates it when the role may; if not, searches scan the table (correct, slower) until IT
-creates it (docs/team-case-log.md); the index is then made at the next open for writing.
+**PostgreSQL**: a ``pg_trgm`` GIN index on the lowercased searched fields, which the
+server keeps in step by itself: from schema 12 on a stored generated column,
+``search_text``, the server writes with every row (so that neither the recheck of an
+index candidate nor a scan computes the text again; schema 10 indexed the expression).
+``pg_trgm`` is an extension: migration 10 creates it when the role may; if not, searches
+scan the table (correct, slower) until IT creates it (docs/team-case-log.md); the index is
+then made at the next open for writing.
 """
 
 from __future__ import annotations
@@ -65,17 +68,27 @@ SQLITE_MIGRATION = [
 # Every searched field in one text, lowercased: the expression PostgreSQL's index is on
 # (a query uses the index only when it says exactly this).
 PG_HAYSTACK = "lower(" + " || chr(10) || ".join(f"COALESCE({n}, '')" for n in SEARCHED) + ")"
-_PG_INDEX = (
-    "DO $$ DECLARE home text; BEGIN "
-    "SELECT extnamespace::regnamespace::text INTO home FROM pg_extension "
-    "WHERE extname = 'pg_trgm'; "
-    "IF home IS NOT NULL AND to_regclass('cases_search') IS NULL THEN "
-    "BEGIN EXECUTE format('CREATE INDEX cases_search ON cases USING gin ((%s) %I.gin_trgm_ops)', "
-    f"'{PG_HAYSTACK.replace(chr(39), chr(39) * 2)}', home); "
-    # a role that may use the tables but not change them: it searches without the index
-    "EXCEPTION WHEN insufficient_privilege THEN RAISE NOTICE 'cases_search: %', SQLERRM; END; "
-    "END IF; END $$"
-)
+
+
+def _pg_index(indexed: str) -> str:
+    """The statement that makes the trigram index ``cases_search`` on ``indexed`` when
+    ``pg_trgm`` is there and the index is not."""
+    return (
+        "DO $$ DECLARE home text; BEGIN "
+        "SELECT extnamespace::regnamespace::text INTO home FROM pg_extension "
+        "WHERE extname = 'pg_trgm'; "
+        "IF home IS NOT NULL AND to_regclass('cases_search') IS NULL THEN "
+        "BEGIN EXECUTE format("
+        "'CREATE INDEX cases_search ON cases USING gin ((%s) %I.gin_trgm_ops)', "
+        f"'{indexed.replace(chr(39), chr(39) * 2)}', home); "
+        # a role that may use the tables but not change them: it searches without the index
+        "EXCEPTION WHEN insufficient_privilege THEN RAISE NOTICE 'cases_search: %', SQLERRM; END; "
+        "END IF; END $$"
+    )
+
+
+_PG_INDEX = _pg_index(PG_HAYSTACK)  # schema 10's, on the expression
+
 PG_MIGRATION = [
     # a role that may not create extensions still gets a working (unindexed) search
     "DO $$ BEGIN CREATE EXTENSION IF NOT EXISTS pg_trgm; "
@@ -84,10 +97,22 @@ PG_MIGRATION = [
 ]
 
 
+# Schema 12: the same text stored as a column the server writes with every row (a generated
+# column), and the index on it instead of the expression, so that the server's recheck of
+# each candidate and a scan read the text instead of computing it again.
+PG_TEXT = "search_text"
+_PG_INDEX_ON_TEXT = _pg_index(PG_TEXT)
+PG_STORED_MIGRATION = [
+    f"ALTER TABLE cases ADD COLUMN {PG_TEXT} TEXT GENERATED ALWAYS AS ({PG_HAYSTACK}) STORED",
+    "DROP INDEX IF EXISTS cases_search",
+    _PG_INDEX_ON_TEXT,
+]
+
+
 def ensure_pg_index(db: Any) -> None:
     """On PostgreSQL, opened for writing: the search index, if ``pg_trgm`` has been created
     since the migration (by IT) and the index is not there yet."""
-    db.execute(_PG_INDEX)
+    db.execute(_PG_INDEX_ON_TEXT)
 
 
 def index_cases(db: sqlite3.Connection, cases: Sequence[Case]) -> None:
@@ -129,7 +154,7 @@ def pg_condition(text: str) -> tuple[str, list[object]]:
     each field decides."""
     needle = text.lower()
     pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    found = f"{PG_HAYSTACK} LIKE ? ESCAPE '\\'"
+    found = f"{PG_TEXT} LIKE ? ESCAPE '\\'"
     if "\n" not in needle:
         return found, [pattern]
     fields = " OR ".join(f"strpos(lower(COALESCE({n}, '')), ?) > 0" for n in SEARCHED)

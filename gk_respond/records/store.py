@@ -26,14 +26,20 @@ from .errors import NoCaseLog, StoreError
 from .location import is_url, shown
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
 from .queries import CasePage
-from .search_index import PG_MIGRATION, SQLITE_MIGRATION, index_cases, reindex_case
+from .search_index import (
+    PG_MIGRATION,
+    PG_STORED_MIGRATION,
+    SQLITE_MIGRATION,
+    index_cases,
+    reindex_case,
+)
 from .tallies import PG_MIGRATION as PG_TALLIES
 from .tallies import SQLITE_MIGRATION as SQLITE_TALLIES
 
 if TYPE_CHECKING:
     from .queries import Overdue
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -179,6 +185,13 @@ MIGRATIONS: dict[int, list[str | Dialects]] = {
     ],
     # The statistics' summary (records/tallies.py), kept by triggers, filled from the cases.
     11: [Dialects(*pair) for pair in zip(SQLITE_TALLIES, PG_TALLIES, strict=True)],
+    # PostgreSQL's search text stored with each row and indexed (records/search_index.py);
+    # the due times of the cases not closed, which the overdue listing reads (its condition
+    # says exactly this, records/queries.py).
+    12: [
+        *(Dialects("", statement) for statement in PG_STORED_MIGRATION),
+        "CREATE INDEX cases_open_due ON cases (due_at) WHERE COALESCE(closed_at, '') = ''",
+    ],
 }
 
 # Takes the next number of a year, in the saving transaction (the row stays locked to it).
@@ -353,7 +366,7 @@ def _text_condition(db: object, text: str) -> tuple[str, str]:
         return f"instr(gk_fold(CAST({_HAYSTACK} AS BLOB)), ?) > 0", text.casefold()
     if not db.folds_letters():  # type: ignore[attr-defined]
         return "TRUE OR ? IS NULL", text
-    return f"strpos(lower({_HAYSTACK.replace('char(10)', 'chr(10)')}), ?) > 0", text.lower()
+    return "strpos(search_text, ?) > 0", text.lower()  # search_index.PG_TEXT
 
 
 def _utc_bound(day: date) -> str:
