@@ -70,6 +70,7 @@ def main() -> None:
     db = os.path.join(folder, "cases.db")
     register(db)
     env = {**os.environ, "GK_RESPOND_CACHE_DIR": os.path.join(folder, "cache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the warm-up writes the bytecode, as installed
     base = [sys.executable, "-m", "gk_respond", "--save", "--db", db, "--comment", COMMENT]
     base += ["--handler", "Bench", "--answers"]
     commands = {  # the same outcome each time: remove

@@ -47,6 +47,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
+    # An installed package has its bytecode: the warm-up run below writes it for the
+    # children, which PYTHONDONTWRITEBYTECODE would forbid (every start would compile again).
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     db = os.path.join(tempfile.mkdtemp(prefix="gk-bench-web-"), "cases.db")
     serve_once(db)  # fill the bytecode caches and the flowchart cache
     runs: dict[str, list[tuple[float, float]]] = {"serve": [], "python": []}

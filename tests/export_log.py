@@ -5,7 +5,7 @@ history, ticks and findings."""
 
 from __future__ import annotations
 
-from gk_respond.records.store import RAISE_COUNTER, Case, Store, insert_cases
+from gk_respond.records.store import Case, Store, insert_cases
 
 NOW = "2026-11-20T12:00:00+01:00"  # GK_RESPOND_NOW for the due labels in Markdown
 OUTCOMES = ("remove", "correct", "leave", "report")
@@ -56,4 +56,3 @@ def fill(location: str, cases: list[Case]) -> None:
     """``cases`` into the log at ``location`` (created), their numbers given."""
     with Store(location) as store, store.transaction() as db:
         insert_cases(db, cases)
-        db.execute(RAISE_COUNTER, (2026, len(cases)))

@@ -60,6 +60,21 @@ def test_save_numbers_cases_per_year_and_keeps_every_field(tmp_path, case_log, b
         assert stat.S_IMODE(os.stat(db).st_mode) == 0o600
 
 
+def test_cases_stored_under_their_own_numbers_raise_the_counters(case_log):
+    """``insert_cases`` (a copy, a fill): the next save in each year follows the highest
+    number stored, never one already given."""
+    from datetime import UTC, datetime
+
+    from gk_respond.records.store import insert_cases
+
+    with Store(case_log) as store:
+        with store.transaction() as db:
+            insert_cases(db, [case(number=n, created_at="2026-02-01T09:00:00+00:00")
+                              for n in ("2026-0007", "2026-0003", "2025-0040")])  # fmt: skip
+        made = [store.save(case(), now=datetime(y, 6, 1, 12, tzinfo=UTC)) for y in (2026, 2025)]
+    assert [c.number for c in made] == ["2026-0008", "2025-0041"]
+
+
 def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path):
     path = tmp_path / "cases.db"
     path.write_bytes(b"my notes, not a database\n")

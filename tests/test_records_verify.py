@@ -61,7 +61,9 @@ def test_the_result_is_in_swedish_for_a_swedish_user(gk_sv, tmp_path):
     assert done.stdout.startswith(f"{db}: hel — 3 ärenden kontrollerade (sidor, rader")
 
 
-def test_a_changed_comment_a_missing_number_and_a_counter_behind_are_each_a_line(gk, case_log):
+def test_a_changed_comment_a_missing_number_and_a_counter_behind_are_each_a_line(
+    gk, case_log, backend
+):
     numbers = saved(case_log, 4)
     edit(
         case_log,
@@ -71,17 +73,55 @@ def test_a_changed_comment_a_missing_number_and_a_counter_behind_are_each_a_line
     )
     done = gk("records", "verify", "--db", case_log)
     assert done.returncode == 4, done.stderr
+    # on SQLite the search index still holds the old comment, and the removed case
+    search = [f"the search index (the case_search table) does not match 2 case(s): "
+              f"{numbers[1]}, {numbers[2]}"] if backend == "sqlite" else []  # fmt: skip
     assert done.stdout.splitlines() == [
         "1 case(s) whose comment does not give the SHA-256 saved with it (changed since?): "
         f"{numbers[1]}",
         f"case numbers of 2026: 1 missing: {numbers[2]}",
         f"the counter of 2026 is at 2, but case {numbers[3]} exists: the next case would be "
         "given a number already given",
+        *search,
     ]
     [line] = done.stderr.splitlines()
     assert line.startswith("gk-respond: error: ") and line.endswith(
-        ": 3 problem(s) found; restore the log from a backup (see docs/case-log.md)"
+        f": {3 + len(search)} problem(s) found; restore the log from a backup (see "
+        "docs/case-log.md)"
     )
+
+
+def test_a_search_index_out_of_step_with_its_cases_is_named(gk, gk_sv, tmp_path):
+    """A case's row of the index changed, one removed, and a row for no case: a search
+    would miss or miscount them, and verify names each (SQLite; the server keeps
+    PostgreSQL's index itself)."""
+    db = str(tmp_path / "cases.db")
+    numbers = saved(db, 4)
+    edit(
+        db,
+        ("UPDATE case_search SET comment_text_folded = 'annat' WHERE rowid = ?",
+         (2026 * 2**32 + int(numbers[0][-4:]),)),
+        ("DELETE FROM case_search WHERE rowid = ?", (2026 * 2**32 + int(numbers[2][-4:]),)),
+        ("INSERT INTO case_search (rowid, number_folded) VALUES (?, '2026-0099')",
+         (2026 * 2**32 + 99,)),
+    )  # fmt: skip
+    done = gk("records", "verify", "--db", db)
+    assert done.returncode == 4, done.stderr
+    assert done.stdout.splitlines() == [
+        "the search index (the case_search table) does not match 3 case(s): "
+        f"{numbers[0]}, {numbers[2]}, 2026-0099"
+    ]
+    done = gk_sv("records", "verify", "--db", db)
+    assert done.stdout.splitlines() == [
+        "sökindexet (tabellen case_search) stämmer inte med 3 ärenden: "
+        f"{numbers[0]}, {numbers[2]}, 2026-0099"
+    ]
+    assert gk("records", "update", numbers[0], "--note", "Kontrollerad", "--db", db).returncode == 0
+    done = gk("records", "verify", "--db", db)  # the store's own write mends its row
+    assert done.stdout.splitlines() == [
+        "the search index (the case_search table) does not match 2 case(s): "
+        f"{numbers[2]}, 2026-0099"
+    ]
 
 
 def test_a_damaged_row_is_named(gk, tmp_path):

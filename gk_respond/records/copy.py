@@ -62,19 +62,15 @@ def _insert(source: Store, db: sqlite3.Connection, held: set[str]) -> tuple[int,
     """Within the target's transaction: every case of ``source``, a batch at a time, and
     the case counters raised past them; how many, and the numbers ``held`` has already
     (then the caller rolls back)."""
-    highest = {int(year): int(last) for year, last in source.query(COUNTERS)}
     count, clashes = 0, []
     cases = source.iter_cases()
     while batch := list(itertools.islice(cases, BATCH)):
         clashes += [case.number for case in batch if case.number in held]
         if not clashes:
-            insert_cases(db, batch)
-        for case in batch:
-            year, seq = (int(part) for part in case.number.split("-"))
-            highest[year] = max(highest.get(year, 0), seq)
+            insert_cases(db, batch)  # raises the counters past the batch's numbers
         count += len(batch)
-    for year, last in sorted(highest.items()):
-        db.execute(RAISE_COUNTER, (year, last))
+    for year, last in source.query(COUNTERS):  # and past numbers given to no case kept
+        db.execute(RAISE_COUNTER, (int(year), int(last)))
     return count, sorted(clashes)
 
 

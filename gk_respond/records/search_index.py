@@ -55,9 +55,8 @@ def exact(text: str) -> bool:
     return "\x00" not in text and _NUL_KEPT_AS not in text
 
 
-_FOLDED = ", ".join(
-    f"replace(gk_fold(CAST({name} AS BLOB)), char(0), char(65535))" for name in SEARCHED
-)
+_FOLDS = [f"replace(gk_fold(CAST({name} AS BLOB)), char(0), char(65535))" for name in SEARCHED]
+_FOLDED = ", ".join(_FOLDS)
 SQLITE_MIGRATION = [
     f"CREATE VIRTUAL TABLE case_search USING fts5({', '.join(_COLUMNS)}, "
     "tokenize = 'trigram case_sensitive 1')",
@@ -132,6 +131,26 @@ def reindex_case(db: sqlite3.Connection, case: Case) -> None:
         return
     db.execute("DELETE FROM case_search WHERE rowid = ?", (key(case.number),))
     index_cases(db, [case])
+
+
+# The cases whose row of the index (SQLite) is missing or holds other text than the case,
+# and the index's rows with no case: what `records verify` names. A hand edit of either
+# table would make them differ; the store's own writes never do.
+_SQLITE_OUT_OF_STEP = (
+    "SELECT cases.year, cases.seq FROM cases LEFT JOIN case_search_content AS s "
+    f"ON s.id = {KEY} WHERE s.id IS NULL OR NOT ("
+    + " AND ".join(f"s.c{n} IS {fold}" for n, fold in enumerate(_FOLDS))
+    + ") UNION SELECT id / 4294967296, id % 4294967296 FROM case_search_content "
+    f"WHERE id NOT IN (SELECT {KEY} FROM cases) ORDER BY 1, 2"
+)
+
+
+def out_of_step(db: Any) -> list[str]:
+    """The numbers of the cases the search index does not hold as they are (SQLite; the
+    server keeps PostgreSQL's index itself): none in a log only the store has written."""
+    if not isinstance(db, sqlite3.Connection):
+        return []
+    return [f"{year}-{seq:04d}" for year, seq in db.execute(_SQLITE_OUT_OF_STEP)]
 
 
 def sqlite_condition(text: str) -> tuple[str, str, list[object]]:

@@ -653,7 +653,7 @@ class Store:
             ((seq,),) = db.execute(NEXT_NUMBER, (year,)).fetchall()
             case.number = f"{year}-{seq:04d}"
             case.created_at = moment.isoformat(timespec="seconds")
-            insert_case(db, case)
+            _insert_rows(db, [case])  # NEXT_NUMBER has counted it
         return case
 
     def get(self, number: str) -> Case | None:
@@ -795,20 +795,25 @@ def _open_server(url: str, *, readonly: bool, create: bool) -> sqlite3.Connectio
     return db  # type: ignore[return-value]
 
 
-def insert_case(db: sqlite3.Connection, case: Case) -> None:
-    """Within a transaction: store ``case`` under the number it has (``YYYY-NNNN``)."""
-    insert_cases(db, [case])
-
-
 def insert_cases(db: sqlite3.Connection, cases: Sequence[Case]) -> None:
-    """Within a transaction: store each case under the number it has, in one batch."""
+    """Within a transaction: store each case under the number it has, in one batch, and
+    raise each year's counter to the highest of them (no number is given twice)."""
+    highest: dict[int, int] = {}
+    for year, seq, *_ in _insert_rows(db, cases):
+        highest[year] = max(highest.get(year, 0), seq)
+    for year, last in sorted(highest.items()):
+        db.execute(RAISE_COUNTER, (year, last))
+
+
+def _insert_rows(db: sqlite3.Connection, cases: Sequence[Case]) -> list[tuple]:
+    """The cases' rows and their rows of the search index, in the caller's transaction."""
     rows = [(*(int(part) for part in c.number.split("-")), *_row(c).values()) for c in cases]
-    if not rows:
-        return
-    names = ", ".join(["year", "seq", *_row(cases[0])])
-    marks = ", ".join("?" * len(rows[0]))
-    db.executemany(f"INSERT INTO cases ({names}) VALUES ({marks})", rows)
-    index_cases(db, cases)  # in the same transaction: the search index stays in step
+    if rows:
+        names = ", ".join(["year", "seq", *_row(cases[0])])
+        marks = ", ".join("?" * len(rows[0]))
+        db.executemany(f"INSERT INTO cases ({names}) VALUES ({marks})", rows)
+        index_cases(db, cases)  # in the same transaction: the search index stays in step
+    return rows
 
 
 # After cases were stored under numbers of their own (a copy): no number is given twice.

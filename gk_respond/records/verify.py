@@ -12,7 +12,10 @@ This is the full check, on both backends where it applies:
   counter at or past the highest (else the next save would give a number again);
 - each case's comment hashes to the SHA-256 stored with it;
 - the statistics' summary (``tallies.py``) holds what the cases hold (its triggers keep it
-  so; a hand edit of either table, or a dropped trigger, would not).
+  so; a hand edit of either table, or a dropped trigger, would not);
+- the search index (SQLite's ``case_search``) holds every case as it is, and nothing else
+  (the store writes both in one transaction; a hand edit of a case would make them differ,
+  and a search would then miss it or count it wrongly). PostgreSQL's index is the server's.
 
 Memory does not grow with the log: the rows are read a batch at a time.
 """
@@ -25,6 +28,7 @@ from dataclasses import dataclass, field
 
 from ..messages import Text
 from .channels import Channels
+from .search_index import out_of_step
 from .store import Store
 from .tallies import differences
 
@@ -77,10 +81,21 @@ def verify(store: Store) -> Verdict:
             Text("verify_hash", count=len(wrong_hash), numbers=_named(sorted(wrong_hash)))
         )
     verdict.problems += _numbering(store)
+    numbers = out_of_step_cases(store)
+    if numbers:
+        verdict.problems.append(
+            Text("verify_search", count=len(numbers), numbers=_named(numbers, len(numbers)))
+        )
     days = differences(store)
     if days:
         verdict.problems.append(Text("verify_tallies", count=len(days), days=_named(days)))
     return verdict
+
+
+def out_of_step_cases(store: Store) -> list[str]:
+    """The cases the search index does not hold as they are (SQLite's ``case_search``)."""
+    with store._errors():
+        return out_of_step(store._db)
 
 
 def _pages(store: Store) -> list[str]:
