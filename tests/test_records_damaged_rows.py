@@ -125,9 +125,8 @@ def test_a_dropped_column_is_refused_in_one_line(gk, tmp_path, column):
     triggers = "; ".join(  # the statistics' triggers (schema 11) name the columns they count
         f"DROP TRIGGER case_tallies_{change}" for change in ("insert", "delete", "update")
     )
-    drop = (
-        f"{triggers}; DROP INDEX IF EXISTS cases_{column}; ALTER TABLE cases DROP COLUMN {column}"
-    )
+    indexes = f"DROP INDEX IF EXISTS cases_{column}; DROP INDEX IF EXISTS cases_open_due"
+    drop = f"{triggers}; {indexes}; ALTER TABLE cases DROP COLUMN {column}"
     before = damage(db, drop)
     for args in (
         ("records", "list"),
