@@ -153,6 +153,23 @@ def test_the_summary_follows_every_save_update_and_delete(case_log, backend):
         assert store.query("SELECT COUNT(*) FROM case_tallies")[0][0] == 1  # none left at 0
 
 
+def test_a_temporary_table_of_the_writer_s_own_does_not_take_the_counts(postgres_log):
+    """The trigger function runs as its owner; it finds the log's own ``case_tallies``,
+    never a temporary one a writer made in its session (pg_temp is searched last)."""
+    chart = open_chart(None)
+    moment = datetime(2026, 3, 20, tzinfo=UTC)
+    with Store(postgres_log) as store:
+        [config] = store.query("SELECT proconfig FROM pg_proc WHERE proname = 'case_tallies_kept'")
+        assert str(config[0][0]).endswith(", pg_temp"), config
+        with store.transaction() as db:
+            db.execute("CREATE TEMP TABLE case_tallies AS SELECT * FROM case_tallies WITH NO DATA")
+        store.save(case(outcome="remove"), now=datetime(2026, 3, 1, 10, tzinfo=UTC))
+        assert store.query("SELECT COUNT(*) FROM pg_temp.case_tallies")[0][0] == 0
+        with store.transaction() as db:  # (the reads below would find it first too)
+            db.execute("DROP TABLE pg_temp.case_tallies")
+        assert in_step(store, chart, moment)["per_outcome"] == {"remove": 1}
+
+
 KILLED = """
 import sys
 from gk_respond.records.store import Store, insert_cases

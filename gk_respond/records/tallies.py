@@ -156,15 +156,25 @@ def _pg_function() -> str:
 
 _PG_TYPES = ("text", "text", "integer", "text", "integer")
 
+# For the migration's transaction: the schema it writes in, and pg_temp searched last, as
+# the function below keeps it (``FROM CURRENT``). A function that runs as its owner must not
+# find a table of the caller's own first: pg_temp, unless named, is searched before the
+# schema, and a temporary ``case_tallies`` would then take the counts in the owner's stead.
+_PG_SEARCH_PATH = (
+    "SELECT set_config('search_path', quote_ident(current_schema()) || ', pg_temp', true)"
+)
+
 SQLITE_MIGRATION = [  # as many statements as PG_MIGRATION (the store pairs them)
     _TABLE.format(" WITHOUT ROWID"),
     _DUE_INDEX,
+    "",  # (the search path: PostgreSQL's)
     *_sqlite_triggers(),
     f"INSERT INTO case_tallies ({_COLUMNS}, n) {rebuilt('sqlite')}",
 ]
 PG_MIGRATION = [
     _TABLE.format(""),
     _DUE_INDEX,
+    _PG_SEARCH_PATH,
     _pg_function(),
     *(
         f"CREATE TRIGGER case_tallies_{name} AFTER {changes} ON cases "
