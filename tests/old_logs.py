@@ -8,7 +8,9 @@ from __future__ import annotations
 import os
 import sqlite3
 
+from gk_respond.records.search_index import PAIRS_MIGRATION as PAIRS
 from gk_respond.records.search_index import SQLITE_MIGRATION as SEARCH_INDEX
+from gk_respond.records.search_pairs import interleaved
 from gk_respond.records.store import MIGRATIONS, _fold
 
 
@@ -16,6 +18,7 @@ def build(path: str, version: int) -> None:
     """A new, empty case log at ``path`` with schema ``version``."""
     with sqlite3.connect(path) as db:
         db.create_function("gk_fold", 1, _fold, deterministic=True)  # migration 10's
+        db.create_function("gk_pairs", -1, interleaved, deterministic=True)  # 13's
         db.execute("CREATE TABLE gk_respond_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         for step in range(1, version + 1):
             for statement in MIGRATIONS[step]:
@@ -58,6 +61,13 @@ def downgrade(path: str | os.PathLike[str], version: int) -> None:
                 SEARCH_INDEX[1]
                 .replace("INSERT INTO case_search", "INSERT INTO main.case_search")
                 .replace("FROM cases", "FROM main.cases")
+            )
+        if version >= 13:  # and the short searches' index (schema 13), from it
+            db.create_function("gk_pairs", -1, interleaved, deterministic=True)
+            db.execute(
+                PAIRS[1][0]
+                .replace("INTO case_search_pairs", "INTO main.case_search_pairs")
+                .replace("FROM case_search_content", "FROM main.case_search_content")
             )
         db.execute("COMMIT")
         db.execute("DETACH DATABASE newer")

@@ -303,16 +303,18 @@ def test_a_writer_killed_mid_transaction_leaves_the_index_as_committed(case_log,
         assert [c.number for c in store.cases(CaseFilter(text="skagersvik"))] == [later]
 
 
-# schema 9: before the search index; 10 and the one before this release's: before the
-# stored search text (PostgreSQL) and the index on the open cases' due times
-@pytest.mark.parametrize("old", sorted({9, 10, SCHEMA_VERSION - 1}))
+# schema 9: before the search index; 10 and 11: before the stored search text
+# (PostgreSQL) and the index on the open cases' due times; 12 (the one before this
+# release's): before the index of the searches of one or two characters
+@pytest.mark.parametrize("old", sorted({9, 10, 11, SCHEMA_VERSION - 1}))
 def test_an_older_log_migrates_and_its_search_finds_the_cases(case_log, backend, old):
     made = numbered(12)
     old_log_with(case_log, old, made)
     if backend == "sqlite":
         names = {r[0] for r in raw_rows(case_log, "SELECT name FROM sqlite_master")}
-        assert "cases_open_due" not in names
+        assert ("cases_open_due" in names) == (old >= 12)
         assert ("case_search" in names) == (old >= 10)
+        assert "case_search_pairs" not in names
     with Store(case_log) as store:  # migrated here
         assert store.query("SELECT value FROM gk_respond_meta WHERE key = 'schema'")[0][0] == str(
             SCHEMA_VERSION
@@ -321,7 +323,8 @@ def test_an_older_log_migrates_and_its_search_finds_the_cases(case_log, backend,
             assert store.query(f"SELECT COUNT(*) FROM cases WHERE {STALE}")[0][0] == 0
             assert store.query(INDEXED + " AND indexdef LIKE '%(search_text %'")
         assert store.query(OPEN_DUE[backend])
-        for text in ("snöröjning", "ÅRET", "ö", "%"):
+        assert store.query(PAIRS[backend])
+        for text in ("snöröjning", "ÅRET", "ö", "%", "äl", "Å", "_d", "\ue000"):
             where = CaseFilter(text=text)
             expected = sorted(c.number for c in made if where.matches_text(c))
             assert sorted(c.number for c in store.cases(where)) == expected, text
@@ -356,6 +359,11 @@ INDEXED = (
 )
 # the stored search text (PostgreSQL) as the searched fields are now: a row where it is not
 STALE = f"search_text IS DISTINCT FROM {search_index.PG_HAYSTACK}"
+PAIRS = {  # the index of the searches of one or two characters (schema 13)
+    "postgresql": "SELECT 1 FROM pg_indexes WHERE indexname = 'cases_search_pairs' "
+    "AND schemaname = current_schema()",
+    "sqlite": "SELECT 1 FROM sqlite_master WHERE name = 'case_search_pairs'",
+}
 OPEN_DUE = {
     "postgresql": "SELECT 1 FROM pg_indexes WHERE indexname = 'cases_open_due' "
     "AND schemaname = current_schema()",

@@ -120,7 +120,7 @@ def _plan(store: Store, where: CaseFilter) -> _Plan:
             table, condition, found = search_index.sqlite_condition(where.text)
             indexed = True
         elif not sqlite and db.folds_letters():  # type: ignore[attr-defined]
-            condition, found = search_index.pg_condition(where.text)
+            condition, found = search_index.pg_condition(where.text, db)
         else:  # candidates, decided by CaseFilter.matches_text
             condition, needle = store.candidates(where.text)
             found, verify = [needle], where

@@ -18,6 +18,9 @@ index candidate nor a scan computes the text again; schema 10 indexed the expres
 ``pg_trgm`` is an extension: migration 10 creates it when the role may; if not, searches
 scan the table (correct, slower) until IT creates it (docs/team-case-log.md); the index is
 then made at the next open for writing.
+
+**Searches of one or two characters** (schema 13) have an index of their own on both
+backends: ``search_pairs.py``.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+
+from . import search_pairs
 
 if TYPE_CHECKING:
     from .store import Case
@@ -108,27 +113,40 @@ PG_STORED_MIGRATION = [
 ]
 
 
+# Schema 13: the index of the searches of one or two characters (search_pairs.py)
+_FOLDED_COLUMNS = [f"c{n}" for n in range(len(_COLUMNS))]  # case_search_content's
+_PG_PAIRS = search_pairs.pg_index(PG_TEXT)
+PAIRS_MIGRATION = list(
+    zip(search_pairs.sqlite_migration(_FOLDED_COLUMNS), [_PG_PAIRS, ""], strict=True)
+)
+
+
 def ensure_pg_index(db: Any) -> None:
     """On PostgreSQL, opened for writing: the search index, if ``pg_trgm`` has been created
-    since the migration (by IT) and the index is not there yet."""
+    since the migration (by IT) and the index is not there yet; the same for the index of
+    short searches, if the role that migrated could not make it."""
     db.execute(_PG_INDEX_ON_TEXT)
+    db.execute(_PG_PAIRS)
 
 
 def index_cases(db: sqlite3.Connection, cases: Sequence[Case]) -> None:
     """Within the saving transaction: the cases' rows of the index (SQLite)."""
     if not isinstance(db, sqlite3.Connection):
         return  # PostgreSQL keeps its expression index itself
+    rows = [(key(c.number), [folded(getattr(c, name)) for name in SEARCHED]) for c in cases]
     db.executemany(
         f"INSERT INTO case_search (rowid, {', '.join(_COLUMNS)}) "
         f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})",
-        [(key(c.number), *(folded(getattr(c, name)) for name in SEARCHED)) for c in cases],
+        [(rowid, *fields) for rowid, fields in rows],
     )
+    search_pairs.insert(db, rows)
 
 
 def reindex_case(db: sqlite3.Connection, case: Case) -> None:
     """Within the updating transaction: the case's row of the index, as the case is now."""
     if not isinstance(db, sqlite3.Connection):
         return
+    search_pairs.delete(db, key(case.number), _FOLDED_COLUMNS)  # by the text it has now
     db.execute("DELETE FROM case_search WHERE rowid = ?", (key(case.number),))
     index_cases(db, [case])
 
@@ -150,7 +168,9 @@ def out_of_step(db: Any) -> list[str]:
     server keeps PostgreSQL's index itself): none in a log only the store has written."""
     if not isinstance(db, sqlite3.Connection):
         return []
-    return [f"{year}-{seq:04d}" for year, seq in db.execute(_SQLITE_OUT_OF_STEP)]
+    wrong = {(row[0], row[1]) for row in db.execute(_SQLITE_OUT_OF_STEP)}
+    wrong.update(search_pairs.out_of_step(db, _FOLDED_COLUMNS))
+    return [f"{year}-{seq:04d}" for year, seq in sorted(wrong)]
 
 
 def sqlite_condition(text: str) -> tuple[str, str, list[object]]:
@@ -160,20 +180,24 @@ def sqlite_condition(text: str) -> tuple[str, str, list[object]]:
     needle = folded(text)
     if len(needle) >= SHORTEST:
         return "case_search", "case_search MATCH ?", ['"' + needle.replace('"', '""') + '"']
-    # too short for trigrams: a scan of the folded copy itself (FTS5 keeps it as a table
-    # of its own, its columns c0, c1, …), exact, and in C
+    if search_pairs.decides(needle):  # one or two characters (schema 13)
+        return search_pairs.sqlite_condition(needle)
+    # holding the pairs' filler: a scan of the folded copy itself (FTS5 keeps it as a
+    # table of its own, its columns c0, c1, …), exact, and in C
     found = " OR ".join(f"instr(s.c{n}, ?) > 0" for n in range(len(_COLUMNS)))
     return "case_search_content", f"({found})", [needle] * len(_COLUMNS)
 
 
-def pg_condition(text: str) -> tuple[str, list[object]]:
+def pg_condition(text: str, db: Any) -> tuple[str, list[object]]:
     """The condition true exactly for the cases whose searched fields hold ``text`` as the
-    server's lower() has it: the index's ``LIKE`` on the fields joined by newlines, which
-    decides it for a text without a newline (it cannot reach across two fields); with one,
-    each field decides."""
+    server's lower() has it: the index's ``LIKE`` on the fields joined by newlines (or,
+    for one or two characters, the pairs' index on them), which decides it for a text
+    without a newline (it cannot reach across two fields); with one, each field decides."""
     needle = text.lower()
     pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     found = f"{PG_TEXT} LIKE ? ESCAPE '\\'"
+    if search_pairs.pg_decides(needle) and search_pairs.pg_indexed(db, needle):
+        found, pattern = search_pairs.pg_condition(PG_TEXT), needle
     if "\n" not in needle:
         return found, [pattern]
     fields = " OR ".join(f"strpos(lower(COALESCE({n}, '')), ?) > 0" for n in SEARCHED)

@@ -27,19 +27,21 @@ from .location import is_url, shown
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
 from .queries import CasePage
 from .search_index import (
+    PAIRS_MIGRATION,
     PG_MIGRATION,
     PG_STORED_MIGRATION,
     SQLITE_MIGRATION,
     index_cases,
     reindex_case,
 )
+from .search_pairs import interleaved
 from .tallies import PG_MIGRATION as PG_TALLIES
 from .tallies import SQLITE_MIGRATION as SQLITE_TALLIES
 
 if TYPE_CHECKING:
     from .queries import Overdue
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -192,6 +194,8 @@ MIGRATIONS: dict[int, list[str | Dialects]] = {
         *(Dialects("", statement) for statement in PG_STORED_MIGRATION),
         "CREATE INDEX cases_open_due ON cases (due_at) WHERE COALESCE(closed_at, '') = ''",
     ],
+    # The index of the searches of one or two characters (records/search_pairs.py).
+    13: [Dialects(*pair) for pair in PAIRS_MIGRATION],
 }
 
 # Takes the next number of a year, in the saving transaction (the row stays locked to it).
@@ -893,6 +897,7 @@ def _connect(path: str, readonly: bool, immutable: bool = False) -> sqlite3.Conn
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
     db.row_factory = sqlite3.Row
     db.create_function("gk_fold", 1, _fold, deterministic=True)
+    db.create_function("gk_pairs", -1, interleaved, deterministic=True)  # schema 13's
     db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     return db
 
