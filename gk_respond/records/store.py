@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..messages import Text
 from .errors import NoCaseLog, StoreError
 from .location import is_url, shown
+from .month_tallies import PG_MIGRATION as PG_MONTH_TALLIES
+from .month_tallies import SQLITE_MIGRATION as SQLITE_MONTH_TALLIES
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
 from .queries import CasePage
 from .search_index import (
@@ -39,7 +41,7 @@ from .tallies import SQLITE_MIGRATION as SQLITE_TALLIES
 if TYPE_CHECKING:
     from .queries import Overdue
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 14
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -192,6 +194,10 @@ MIGRATIONS: dict[int, list[str | Dialects]] = {
         *(Dialects("", statement) for statement in PG_STORED_MIGRATION),
         "CREATE INDEX cases_open_due ON cases (due_at) WHERE COALESCE(closed_at, '') = ''",
     ],
+    13: [],  # (helper "pairs": short searches; filled at the merge)
+    # The statistics' summary by month (records/month_tallies.py), kept by the same
+    # triggers as the days', filled from the cases.
+    14: [Dialects(*pair) for pair in zip(SQLITE_MONTH_TALLIES, PG_MONTH_TALLIES, strict=True)],
 }
 
 # Takes the next number of a year, in the saving transaction (the row stays locked to it).
@@ -1032,7 +1038,9 @@ def migrate(db: sqlite3.Connection, path: str) -> None:
             return
         for step in range(version + 1, SCHEMA_VERSION + 1):
             for statement in MIGRATIONS[step]:
-                db.execute(getattr(statement, dialect, statement))
+                sql = getattr(statement, dialect, statement)
+                if sql:  # ("": nothing to do on this backend)
+                    db.execute(sql)
         db.execute(
             "INSERT INTO gk_respond_meta (key, value) VALUES ('schema', ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
