@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from ..messages import Text
 from .errors import NoCaseLog, StoreError
@@ -396,6 +396,12 @@ _JSON = {
 }
 
 
+# The columns of a case's row: its key and every field of Case. A read names them, never
+# ``*``: a table may hold more (PostgreSQL's search text, schema 12), which no read needs.
+CASE_COLUMNS = ("year", "seq", *(_JSON.get(f.name, f.name) for f in fields(Case)))
+_SELECT_CASE = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases WHERE number = ?"
+
+
 def _row(case: Case) -> dict[str, object]:
     """The case as columns: every field of Case, lists as JSON."""
     row: dict[str, object] = {}
@@ -594,6 +600,8 @@ class Store:
     in it is damaged and left out) is in ``warnings``, once each, and passed to ``warn`` as
     it happens when one is given (``print_warning`` for a command line)."""
 
+    case_columns: ClassVar[tuple[str, ...]] = CASE_COLUMNS  # what a read of cases selects
+
     def __init__(
         self,
         path: str,
@@ -665,7 +673,7 @@ class Store:
     def get(self, number: str) -> Case | None:
         """The case, or None; StoreError for a case whose stored row is damaged."""
         with self._errors():
-            rows = read_rows(self._db, "SELECT * FROM cases WHERE number = ?", (number,))
+            rows = read_rows(self._db, _SELECT_CASE, (number,))
         return self._case(rows[0]) if rows else None
 
     def cases(self, where: CaseFilter | None = None) -> list[Case]:
@@ -747,7 +755,7 @@ class Store:
         """As ``update``, with ``change`` also given the transaction, to write other tables
         kept in the file (attachments) in the same commit as the case."""
         with self._errors(), _transaction(self._db) as db:
-            rows = read_rows(db, "SELECT * FROM cases WHERE number = ?", (number,))
+            rows = read_rows(db, _SELECT_CASE, (number,))
             if not rows:
                 return None
             row = rows[0]
@@ -970,7 +978,7 @@ def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 # The columns each table must have (a damaged file may have lost one).
 _COLUMNS = {
-    "cases": {"year", "seq", *(_JSON.get(f.name, f.name) for f in fields(Case))},
+    "cases": set(CASE_COLUMNS),
     "channels": {"id", "url", "channel_json"},
     "attachments": {"case_number", "seq", "name", "sha256", "size", "content"},
     "case_counters": {"year", "last"},
