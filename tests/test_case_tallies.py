@@ -18,7 +18,7 @@ from test_case_log_reads import killed_mid_transaction, numbered
 from test_records_store import case
 
 from gk_respond.cli.common import open_chart
-from gk_respond.records import tallies
+from gk_respond.records import tallies, tally_check
 from gk_respond.records.due import overdue_rule
 from gk_respond.records.stats import counts, counts_in
 from gk_respond.records.store import SCHEMA_VERSION, CaseFilter, Store, insert_cases
@@ -107,7 +107,7 @@ def test_stats_from_the_summary_are_the_numbers_python_counts(filled, zone):
 
 def in_step(store: Store, chart, moment: datetime) -> dict:
     """The summary holds what the cases hold, and stats says what Python counts."""
-    assert tallies.differences(store) == []
+    assert tally_check.differences(store) == []
     for where in (CaseFilter(status="open"), CaseFilter(status="closed")):
         assert counts_in(store, where, chart, moment) == expected(store, where, chart, moment)
     data = counts_in(store, CaseFilter(), chart, moment)
@@ -248,7 +248,7 @@ def test_a_copy_tallies_its_cases_anew_and_checks_the_summary(gk, tmp_path, case
     for args in ((), ("--status", "open"), ("--since", "2026-02-01"), ("--outcome", "remove")):
         assert stats(gk, case_log, *args) == stats(gk, source, *args), args
     with Store(case_log, readonly=True) as store:
-        assert tallies.differences(store) == []
+        assert tally_check.differences(store) == []
         copied = held(store)
         copied_months = held_months(store)
     with Store(source, readonly=True) as store:
@@ -289,7 +289,7 @@ def test_a_time_not_in_the_store_s_form_is_counted_from_the_cases(case_log):
         assert counts_in(store, CaseFilter(), chart, moment) == expected(
             store, CaseFilter(), chart, moment
         )
-        assert tallies.differences(store) == []
+        assert tally_check.differences(store) == []
 
 
 def test_stats_read_the_month_level_and_verify_says_when_it_does_not_hold_the_cases(gk, case_log):

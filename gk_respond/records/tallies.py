@@ -200,29 +200,10 @@ PG_MIGRATION = [
 ]
 
 
-def _dialect(store: Store) -> str:
+def dialect_of(store: Store) -> str:
     import sqlite3
 
     return "sqlite" if isinstance(store._db, sqlite3.Connection) else "postgresql"
-
-
-def differences(store: Store) -> list[str]:
-    """The days (``YYYY-MM-DD``) and months (``YYYY-MM``, schema 14's level) whose tallies
-    differ from the cases (none: the summary is in step)."""
-    from .month_tallies import MONTH_KEY, TABLE, rebuilt_months
-
-    dialect = _dialect(store)
-    wrong = _differing(store, f"SELECT {_COLUMNS}, n FROM case_tallies", rebuilt(dialect))
-    months = f"SELECT {', '.join(MONTH_KEY)}, n FROM {TABLE}"
-    wrong |= _differing(store, months, rebuilt_months(dialect))
-    return sorted(wrong)
-
-
-def _differing(store: Store, kept_sql: str, counted_sql: str) -> set[str]:
-    kept = Counter({tuple(r[:5]): int(r[5]) for r in store.query(kept_sql)})
-    counted = Counter({tuple(r[:5]): int(r[5]) for r in store.query(counted_sql)})
-    wrong = (kept - counted) + (counted - kept)
-    return {str(key[0]) or "?" for key in wrong}
 
 
 # ---------------------------------------------------------------------------------------
