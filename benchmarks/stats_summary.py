@@ -1,9 +1,11 @@
 """`records stats`' own work (``stats.counts_in``: the queries, not the process around them)
-from the statistics' summary (schema 11) and from the cases (the SQL aggregates that
-answered before it), side by side in one process, interleaved, on the logs that
+from the statistics' summary with its month level (schema 14), from its day level alone
+(as schema 11 read it: ``tallies.READ_MONTHS`` off) and from the cases (the SQL aggregates
+that answered before schema 11), side by side in one process, interleaved, on the logs that
 ``case_log_reads.py --keep DIR`` filled (10,000 and 100,000 cases, both backends); the
 medians of wall and CPU time (the client's: a PostgreSQL server's own work is in the wall
-time only), the 100,000/10,000 ratios, and a check that both ways give the same numbers.
+time only), the 100,000/10,000 ratios, a check that every way gives the same numbers, and the rows
+of each level (days / months).
 
     python benchmarks/case_log_reads.py --keep DIR --postgres URL --commands stats
     python benchmarks/stats_summary.py DIR URL [--runs 15]
@@ -41,34 +43,42 @@ def main() -> None:
     chart, now = open_chart(None), datetime.now(UTC)
     stores = {key: Store(location, readonly=True) for key, location in logs.items()}
     summary = tallies.tallies
-    ways = {"summary": summary, "from the cases": lambda *_: None}
+    ways = {
+        "summary, months and days": (summary, True),
+        "summary, days alone": (summary, False),
+        "from the cases": (lambda *_: None, True),
+    }
     times: dict[tuple[str, str, int], list[tuple[float, float]]] = {}
     found: dict[tuple[str, str, int], dict] = {}
     for _ in range(args.runs):
-        for way, answer in ways.items():
-            tallies.tallies = answer
+        for way, (answer, months) in ways.items():
+            tallies.tallies, tallies.READ_MONTHS = answer, months
             for (backend, size), store in stores.items():
                 wall, cpu = time.perf_counter(), time.process_time()
                 found[way, backend, size] = counts_in(store, CaseFilter(), chart, now)
                 spent = (time.perf_counter() - wall, time.process_time() - cpu)
                 times.setdefault((way, backend, size), []).append(spent)
-    tallies.tallies = summary
+    tallies.tallies, tallies.READ_MONTHS = summary, True
+    first = next(iter(ways))
     print("| way | backend | 10,000 | 100,000 | ratio (CPU) | same numbers | summary rows |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for way in ways:
         for backend in ("sqlite", "postgresql"):
             wall = {n: statistics.median(t[0] for t in times[way, backend, n]) for n in SIZES}
             cpu = {n: statistics.median(t[1] for t in times[way, backend, n]) for n in SIZES}
-            same = all(found[way, backend, n] == found["summary", backend, n] for n in SIZES)
+            same = all(found[way, backend, n] == found[first, backend, n] for n in SIZES)
             rows = [
-                stores[backend, n].query("SELECT COUNT(*) FROM case_tallies")[0][0] for n in SIZES
-            ]
+                "{:,} / {:,}".format(*stores[backend, n].query(
+                    "SELECT (SELECT COUNT(*) FROM case_tallies), "
+                    "(SELECT COUNT(*) FROM case_tallies_months)")[0])
+                for n in SIZES
+            ]  # fmt: skip
             print(
                 f"| {way} | {backend} | {wall[SIZES[0]] * 1000:.1f} ms (CPU "
                 f"{cpu[SIZES[0]] * 1000:.1f}) | {wall[SIZES[1]] * 1000:.1f} ms (CPU "
                 f"{cpu[SIZES[1]] * 1000:.1f}) | {wall[SIZES[1]] / wall[SIZES[0]]:.2f}× "
                 f"({cpu[SIZES[1]] / cpu[SIZES[0]]:.2f}×) | {'yes' if same else 'NO'} | "
-                f"{rows[0]:,} / {rows[1]:,} |"
+                f"{rows[0]}; {rows[1]} |"
             )
     for store in stores.values():
         store.close()

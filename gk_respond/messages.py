@@ -138,7 +138,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "copy_count_attachments": "{count} bilagor",
         "copy_count_attachment_withdrawals": "{count} återkallelser av bilagor",
         "copy_row_cases": "ärende {id}",
-        "copy_row_tallies": "statistikens sammanfattning för dagarna {id}",
+        "copy_row_tallies": "statistikens sammanfattning för dagarna eller månaderna {id}",
         "copy_row_channels": "kanal {id}",
         "copy_row_contacts": "kontakt {id}",
         "copy_row_users": "kontot {id}",
@@ -221,7 +221,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "verify_search": "sökindexet (tabellen case_search) stämmer inte med {count} ärenden: "
         "{numbers}",
         "verify_tallies": "statistikens sammanfattning (tabellen case_tallies) stämmer inte med "
-        "ärendena för {count} dagar: {days}",
+        "ärendena för {count} dagar eller månader: {days}",
     },
     "en": {
         "prefix": "gk-respond: ",
@@ -342,7 +342,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "copy_count_attachments": "{count} attachments",
         "copy_count_attachment_withdrawals": "{count} attachment withdrawals",
         "copy_row_cases": "case {id}",
-        "copy_row_tallies": "the statistics' summary of the days {id}",
+        "copy_row_tallies": "the statistics' summary of the days or months {id}",
         "copy_row_channels": "channel {id}",
         "copy_row_contacts": "contact {id}",
         "copy_row_users": "the account {id}",
@@ -422,7 +422,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "verify_search": "the search index (the case_search table) does not match {count} "
         "case(s): {numbers}",
         "verify_tallies": "the statistics' summary (the case_tallies table) does not match the "
-        "cases on {count} day(s): {days}",
+        "cases on {count} day(s) or month(s): {days}",
     },
 }
 

@@ -98,7 +98,8 @@ def old_log_with(location: str, version: int, cases: list) -> None:
         db.execute("CREATE TABLE gk_respond_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         for step in range(1, version + 1):
             for statement in MIGRATIONS[step]:
-                db.execute(getattr(statement, "postgresql", statement))
+                if sql := getattr(statement, "postgresql", statement):  # ("": SQLite's only)
+                    db.execute(sql)
         db.execute("INSERT INTO gk_respond_meta VALUES ('schema', %s)", (str(version),))
     old = PgConnection(location)
     with old.transaction() as db:

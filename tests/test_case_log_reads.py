@@ -383,6 +383,28 @@ def test_postgresql_stores_the_search_text_in_step_with_every_save_and_update(po
         assert [c.number for c in store.cases(CaseFilter(text="från åmål"))] == [number]
 
 
+def test_the_reads_take_the_case_s_own_columns_and_no_other(postgres_log):
+    """A list, a search, a page, every case (an export) and one case (show) read the
+    columns of the case's fields (``Store.case_columns``), not the row's every column:
+    one that the client cannot even load (a date psycopg has no Python value for) is
+    never fetched, nor the stored search text."""
+    assert "search_text" not in Store.case_columns
+    made = numbered(8)
+    with Store(postgres_log) as store, store.transaction() as db:
+        insert_cases(db, made)
+    raw(postgres_log, "ALTER TABLE cases ADD COLUMN unloadable date DEFAULT 'infinity'")
+    expected = sorted(c.number for c in made)
+    with Store(postgres_log, readonly=True) as store:
+        assert sorted(c.number for c in store.cases()) == expected
+        assert sorted(c.number for c in store.iter_cases(CaseFilter())) == expected
+        assert store.page(CaseFilter(), offset=0, limit=3).total == len(made)
+        hits = store.cases(CaseFilter(text="snöröjning"))
+        assert hits and all(c.number in expected for c in hits)
+        assert store.get(made[0].number) == next(c for c in store.cases() if c == made[0])
+        with pytest.raises(Exception, match="infinity"):  # (what SELECT * would meet)
+            store.query("SELECT * FROM cases")
+
+
 def test_records_list_shows_a_page_and_says_how_to_see_the_rest(gk, case_log):
     made = [
         case(number=f"2026-{n:04d}", created_at=f"2026-03-01T{n // 60:02d}:{n % 60:02d}:00+00:00")

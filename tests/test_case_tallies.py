@@ -1,9 +1,9 @@
-"""The statistics' summary (schema 11, records/tallies.py), on both backends: `stats`
-answers from it with the numbers Python counts from the cases (per outcome, per local
-month in time zones whose month starts split a UTC day, with --since/--until, the
-overdue), and it stays in step after a save, every kind of update, a delete, a writer
-killed mid-transaction, a `records copy` and the migration of a schema 10 log; `records
-verify` says when it does not."""
+"""The statistics' summary (schema 11, records/tallies.py, and its month level, schema 14,
+records/month_tallies.py), on both backends: `stats` answers from it with the numbers
+Python counts from the cases (per outcome, per local month in time zones whose month
+starts split a UTC day, with --since/--until, the overdue), and both levels stay in step
+after a save, every kind of update, a delete, a writer killed mid-transaction, a `records
+copy` and the migration of a schema 10 or 12 log; `records verify` says when they do not."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from test_case_log_reads import killed_mid_transaction, numbered
 from test_records_store import case
 
 from gk_respond.cli.common import open_chart
-from gk_respond.records import tallies
+from gk_respond.records import tallies, tally_check
 from gk_respond.records.due import overdue_rule
 from gk_respond.records.stats import counts, counts_in
 from gk_respond.records.store import SCHEMA_VERSION, CaseFilter, Store, insert_cases
@@ -107,7 +107,7 @@ def test_stats_from_the_summary_are_the_numbers_python_counts(filled, zone):
 
 def in_step(store: Store, chart, moment: datetime) -> dict:
     """The summary holds what the cases hold, and stats says what Python counts."""
-    assert tallies.differences(store) == []
+    assert tally_check.differences(store) == []
     for where in (CaseFilter(status="open"), CaseFilter(status="closed")):
         assert counts_in(store, where, chart, moment) == expected(store, where, chart, moment)
     data = counts_in(store, CaseFilter(), chart, moment)
@@ -118,6 +118,15 @@ def in_step(store: Store, chart, moment: datetime) -> dict:
 def held(store: Store) -> list[tuple]:
     return sorted(
         map(tuple, store.query("SELECT day, outcome, closed, due, met, n FROM case_tallies"))
+    )
+
+
+def held_months(store: Store) -> list[tuple]:
+    return sorted(
+        map(
+            tuple,
+            store.query("SELECT month, outcome, closed, due, met, n FROM case_tallies_months"),
+        )
     )
 
 
@@ -151,6 +160,7 @@ def test_the_summary_follows_every_save_update_and_delete(case_log, backend):
             db.execute("DELETE FROM cases WHERE number = ?", (second.number,))
         assert in_step(store, chart, moment)["total"] == 1
         assert store.query("SELECT COUNT(*) FROM case_tallies")[0][0] == 1  # none left at 0
+        assert held_months(store) == [("2026-03", "remove", 0, "", 1, 1)]  # (removed_at: met)
 
 
 def test_a_temporary_table_of_the_writer_s_own_does_not_take_the_counts(postgres_log):
@@ -159,14 +169,21 @@ def test_a_temporary_table_of_the_writer_s_own_does_not_take_the_counts(postgres
     chart = open_chart(None)
     moment = datetime(2026, 3, 20, tzinfo=UTC)
     with Store(postgres_log) as store:
-        [config] = store.query("SELECT proconfig FROM pg_proc WHERE proname = 'case_tallies_kept'")
+        [config] = store.query(  # (this log's: other schemas may have theirs)
+            "SELECT proconfig FROM pg_proc WHERE proname = 'case_tallies_kept' "
+            "AND pronamespace = current_schema()::regnamespace"
+        )
         assert str(config[0][0]).endswith(", pg_temp"), config
+        tables = ("case_tallies", "case_tallies_months")
         with store.transaction() as db:
-            db.execute("CREATE TEMP TABLE case_tallies AS SELECT * FROM case_tallies WITH NO DATA")
+            for table in tables:
+                db.execute(f"CREATE TEMP TABLE {table} AS SELECT * FROM {table} WITH NO DATA")
         store.save(case(outcome="remove"), now=datetime(2026, 3, 1, 10, tzinfo=UTC))
-        assert store.query("SELECT COUNT(*) FROM pg_temp.case_tallies")[0][0] == 0
-        with store.transaction() as db:  # (the reads below would find it first too)
-            db.execute("DROP TABLE pg_temp.case_tallies")
+        for table in tables:
+            assert store.query(f"SELECT COUNT(*) FROM pg_temp.{table}")[0][0] == 0
+        with store.transaction() as db:  # (the reads below would find them first too)
+            for table in tables:
+                db.execute(f"DROP TABLE pg_temp.{table}")
         assert in_step(store, chart, moment)["per_outcome"] == {"remove": 1}
 
 
@@ -201,15 +218,17 @@ def test_a_writer_killed_mid_transaction_leaves_the_summary_as_committed(case_lo
         assert in_step(store, chart, moment)["per_outcome"] == {"remove": 1, "correct": 1}
 
 
-def test_a_schema_10_log_migrates_and_its_summary_holds_its_cases(case_log):
+@pytest.mark.parametrize("version", [10, 12])
+def test_an_older_log_migrates_and_its_summary_holds_its_cases(case_log, version):
     made = numbered(24) + spread(20)
-    old_log_with(case_log, 10, made)
+    old_log_with(case_log, version, made)
     chart = open_chart(None)
     moment = datetime(2026, 3, 10, 12, tzinfo=UTC)
     with Store(case_log) as store:  # migrated here
         schema = store.query("SELECT value FROM gk_respond_meta WHERE key = 'schema'")[0][0]
         assert schema == str(SCHEMA_VERSION)
-        assert in_step(store, chart, moment)["total"] == 44
+        assert in_step(store, chart, moment)["total"] == 44  # both levels (and stats from them)
+        assert sum(row[-1] for row in held_months(store)) == 44
         store.save(case(outcome="share"), now=datetime(2027, 1, 5, tzinfo=UTC))  # kept in step
         assert in_step(store, chart, moment)["per_outcome"]["share"] > 0
 
@@ -229,10 +248,12 @@ def test_a_copy_tallies_its_cases_anew_and_checks_the_summary(gk, tmp_path, case
     for args in ((), ("--status", "open"), ("--since", "2026-02-01"), ("--outcome", "remove")):
         assert stats(gk, case_log, *args) == stats(gk, source, *args), args
     with Store(case_log, readonly=True) as store:
-        assert tallies.differences(store) == []
+        assert tally_check.differences(store) == []
         copied = held(store)
+        copied_months = held_months(store)
     with Store(source, readonly=True) as store:
         assert copied == held(store)
+        assert copied_months == held_months(store) != []
 
 
 def test_verify_says_when_the_summary_does_not_hold_the_cases(gk, case_log):
@@ -248,8 +269,8 @@ def test_verify_says_when_the_summary_does_not_hold_the_cases(gk, case_log):
     done = gk("records", "verify", "--db", case_log, "--lang", "en")
     assert done.returncode != 0
     assert (
-        "the statistics' summary (the case_tallies table) does not match the cases on 1 day(s): "
-        "2026-03-01" in done.stdout + done.stderr
+        "the statistics' summary (the case_tallies table) does not match the cases on "
+        "1 day(s) or month(s): 2026-03-01" in done.stdout + done.stderr
     )
 
 
@@ -268,4 +289,18 @@ def test_a_time_not_in_the_store_s_form_is_counted_from_the_cases(case_log):
         assert counts_in(store, CaseFilter(), chart, moment) == expected(
             store, CaseFilter(), chart, moment
         )
-        assert tallies.differences(store) == []
+        assert tally_check.differences(store) == []
+
+
+def test_stats_read_the_month_level_and_verify_says_when_it_does_not_hold_the_cases(gk, case_log):
+    with Store(case_log) as store, store.transaction() as db:
+        insert_cases(db, spread())
+    before = stats(gk, case_log)
+    done = gk("records", "verify", "--db", case_log, "--lang", "en")
+    assert "case_tallies" not in done.stdout + done.stderr  # (spread's other faults aside)
+    with Store(case_log) as store, store.transaction() as db:
+        db.execute("UPDATE case_tallies_months SET n = n + 1000 WHERE month = '2026-03'")
+    assert stats(gk, case_log)["total"] > before["total"]  # March's counts came from it
+    done = gk("records", "verify", "--db", case_log, "--lang", "en")
+    assert done.returncode != 0
+    assert "does not match the cases on 1 day(s) or month(s): 2026-03" in done.stdout + done.stderr

@@ -17,7 +17,7 @@ from .channels import Channel, Channels, insert_channel
 from .location import is_url, shown
 from .queries import BATCH
 from .store import RAISE_COUNTER, Case, Store, StoreError, insert_cases
-from .tallies import differences
+from .tally_check import differences
 
 COUNTERS = "SELECT year, last FROM case_counters"
 

@@ -153,7 +153,7 @@ def _batches(store: Store, plan: _Plan) -> Iterator[list[Case]]:
             else:
                 extra = "(c.year < ? OR (c.year = ? AND c.seq < ?))"
                 more = [last[0], last[0], last[1]]
-        sql = plan.sql("c.*", extra, f" ORDER BY {plan.order} LIMIT {BATCH}")
+        sql = plan.sql(_case_columns(store), extra, f" ORDER BY {plan.order} LIMIT {BATCH}")
         rows = _rows(store, sql, [*plan.params, *more])
         if not rows:
             return
@@ -164,6 +164,12 @@ def _batches(store: Store, plan: _Plan) -> Iterator[list[Case]]:
         yield cases
         if len(rows) < BATCH:
             return
+
+
+def _case_columns(store: Store) -> str:
+    """The case's own columns (the store's ``case_columns``), not every column of the
+    row: PostgreSQL's stored search text (schema 12) is a third again of a row's bytes."""
+    return ", ".join(f"c.{name}" for name in store.case_columns)
 
 
 def iter_cases(store: Store, where: CaseFilter) -> Iterator[Case]:
@@ -202,7 +208,7 @@ def _page_rows(store: Store, plan: _Plan, total: int, offset: int, limit: int) -
     the list's order and stopping at the page's end."""
     if not limit or offset >= total:
         return []
-    sql = plan.sql("c.*", tail=f" ORDER BY {plan.order} LIMIT ? OFFSET ?")
+    sql = plan.sql(_case_columns(store), tail=f" ORDER BY {plan.order} LIMIT ? OFFSET ?")
     if _dense(store, plan, total):  # read newest first and stop at the page's end,
         sql = sql.replace("FROM cases c", f"FROM cases c INDEXED BY {_NEWEST}", 1)
     # no more than the count leaves: the read stops at the last match, not the log's end
@@ -325,7 +331,8 @@ def _by_key(store: Store, keys: list[int]) -> list[sqlite3.Row]:
         years.setdefault(k >> 32, []).append(k & 4294967295)
     terms = [f"(c.year = ? AND c.seq IN ({', '.join('?' * len(s))}))" for s in years.values()]
     params = [p for year, seqs in years.items() for p in (year, *seqs)]
-    rows = _rows(store, f"SELECT c.* FROM cases c WHERE {' OR '.join(terms)}", params)
+    what = _case_columns(store)
+    rows = _rows(store, f"SELECT {what} FROM cases c WHERE {' OR '.join(terms)}", params)
     place = {k: n for n, k in enumerate(keys)}
     return sorted(rows, key=lambda row: place[row["year"] * 4294967296 + row["seq"]])
 

@@ -19,11 +19,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from ..messages import Text
 from .errors import NoCaseLog, StoreError
 from .location import is_url, shown
+from .month_tallies import PG_MIGRATION as PG_MONTH_TALLIES
+from .month_tallies import SQLITE_MIGRATION as SQLITE_MONTH_TALLIES
 from .private_files import RefusedPath, checked, create_private, loose, open_existing
 from .queries import CasePage
 from .search_index import (
@@ -41,7 +43,7 @@ from .tallies import SQLITE_MIGRATION as SQLITE_TALLIES
 if TYPE_CHECKING:
     from .queries import Overdue
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -196,6 +198,9 @@ MIGRATIONS: dict[int, list[str | Dialects]] = {
     ],
     # The index of the searches of one or two characters (records/search_pairs.py).
     13: [Dialects(*pair) for pair in PAIRS_MIGRATION],
+    # The statistics' summary by month (records/month_tallies.py), kept by the same
+    # triggers as the days', filled from the cases.
+    14: [Dialects(*pair) for pair in zip(SQLITE_MONTH_TALLIES, PG_MONTH_TALLIES, strict=True)],
 }
 
 # Takes the next number of a year, in the saving transaction (the row stays locked to it).
@@ -392,6 +397,12 @@ _JSON = {
     "ticked": "ticked_json",
     "reply_findings": "reply_findings_json",
 }
+
+
+# The columns of a case's row: its key and every field of Case. A read names them, never
+# ``*``: a table may hold more (PostgreSQL's search text, schema 12), which no read needs.
+CASE_COLUMNS = ("year", "seq", *(_JSON.get(f.name, f.name) for f in fields(Case)))
+_SELECT_CASE = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases WHERE number = ?"
 
 
 def _row(case: Case) -> dict[str, object]:
@@ -592,6 +603,8 @@ class Store:
     in it is damaged and left out) is in ``warnings``, once each, and passed to ``warn`` as
     it happens when one is given (``print_warning`` for a command line)."""
 
+    case_columns: ClassVar[tuple[str, ...]] = CASE_COLUMNS  # what a read of cases selects
+
     def __init__(
         self,
         path: str,
@@ -663,7 +676,7 @@ class Store:
     def get(self, number: str) -> Case | None:
         """The case, or None; StoreError for a case whose stored row is damaged."""
         with self._errors():
-            rows = read_rows(self._db, "SELECT * FROM cases WHERE number = ?", (number,))
+            rows = read_rows(self._db, _SELECT_CASE, (number,))
         return self._case(rows[0]) if rows else None
 
     def cases(self, where: CaseFilter | None = None) -> list[Case]:
@@ -745,7 +758,7 @@ class Store:
         """As ``update``, with ``change`` also given the transaction, to write other tables
         kept in the file (attachments) in the same commit as the case."""
         with self._errors(), _transaction(self._db) as db:
-            rows = read_rows(db, "SELECT * FROM cases WHERE number = ?", (number,))
+            rows = read_rows(db, _SELECT_CASE, (number,))
             if not rows:
                 return None
             row = rows[0]
@@ -969,7 +982,7 @@ def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 # The columns each table must have (a damaged file may have lost one).
 _COLUMNS = {
-    "cases": {"year", "seq", *(_JSON.get(f.name, f.name) for f in fields(Case))},
+    "cases": set(CASE_COLUMNS),
     "channels": {"id", "url", "channel_json"},
     "attachments": {"case_number", "seq", "name", "sha256", "size", "content"},
     "case_counters": {"year", "last"},
@@ -1037,7 +1050,9 @@ def migrate(db: sqlite3.Connection, path: str) -> None:
             return
         for step in range(version + 1, SCHEMA_VERSION + 1):
             for statement in MIGRATIONS[step]:
-                db.execute(getattr(statement, dialect, statement))
+                sql = getattr(statement, dialect, statement)
+                if sql:  # ("": nothing to do on this backend)
+                    db.execute(sql)
         db.execute(
             "INSERT INTO gk_respond_meta (key, value) VALUES ('schema', ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

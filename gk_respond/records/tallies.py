@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from .month_reads import Read, joined, reads
 from .months import month_labels, month_start
 
 if TYPE_CHECKING:
@@ -98,17 +100,31 @@ def rebuilt(dialect: str) -> str:
     )
 
 
-def _added(dialect: str, values: list[str], delta: str) -> list[str]:
-    """The statements that add ``delta`` to the row of ``values`` (and drop it at 0)."""
-    match = " AND ".join(f"{k} = {v}" for k, v in zip(KEY, values, strict=True))
+def added(
+    dialect: str,
+    values: list[str],
+    delta: str,
+    table: str = "case_tallies",
+    key: tuple[str, ...] = KEY,
+) -> list[str]:
+    """The statements that add ``delta`` to the row of ``values`` in ``table`` (and drop
+    it at 0)."""
+    match = " AND ".join(f"{k} = {v}" for k, v in zip(key, values, strict=True))
+    columns = ", ".join(key)
     return [
-        f"INSERT INTO case_tallies ({_COLUMNS}, n) VALUES ({', '.join(values)}, {delta}) "
-        f"ON CONFLICT ({_COLUMNS}) DO UPDATE SET n = case_tallies.n + excluded.n",
-        f"DELETE FROM case_tallies WHERE {match} AND n = 0",
+        f"INSERT INTO {table} ({columns}, n) VALUES ({', '.join(values)}, {delta}) "
+        f"ON CONFLICT ({columns}) DO UPDATE SET n = {table}.n + excluded.n",
+        f"DELETE FROM {table} WHERE {match} AND n = 0",
     ]
 
 
-def _sqlite_triggers() -> list[str]:
+def _day_level(values: list[str], delta: str) -> list[str]:
+    return added("sqlite", values, delta)
+
+
+def sqlite_triggers(add: Callable[[list[str], str], list[str]] = _day_level) -> list[str]:
+    """SQLite's triggers on ``cases``: ``add`` gives the statements that add a delta to
+    the rows of a case's key (schema 11: the day level's)."""
     new, old = keys("sqlite", "NEW."), keys("sqlite", "OLD.")
     changed = " OR ".join(f"({a}) IS NOT ({b})" for a, b in zip(old, new, strict=True))
 
@@ -116,12 +132,11 @@ def _sqlite_triggers() -> list[str]:
         return " ".join(f"{s};" for step in steps for s in step)
 
     return [
-        "CREATE TRIGGER case_tallies_insert AFTER INSERT ON cases BEGIN "
-        f"{body(_added('sqlite', new, '1'))} END",
+        f"CREATE TRIGGER case_tallies_insert AFTER INSERT ON cases BEGIN {body(add(new, '1'))} END",
         "CREATE TRIGGER case_tallies_delete AFTER DELETE ON cases BEGIN "
-        f"{body(_added('sqlite', old, '-1'))} END",
+        f"{body(add(old, '-1'))} END",
         f"CREATE TRIGGER case_tallies_update AFTER UPDATE ON cases WHEN {changed} BEGIN "
-        f"{body(_added('sqlite', old, '-1'), _added('sqlite', new, '1'))} END",
+        f"{body(add(old, '-1'), add(new, '1'))} END",
     ]
 
 
@@ -132,8 +147,8 @@ def _pg_function() -> str:
     old = ", ".join(f"o{n}" for n in range(5))
     new = ", ".join(f"n{n}" for n in range(5))
     declared = " ".join(f"o{n} {t}; n{n} {t};" for n, t in enumerate(_PG_TYPES))
-    add_old = " ".join(f"{s};" for s in _added("postgresql", old.split(", "), "-1"))
-    add_new = " ".join(f"{s};" for s in _added("postgresql", new.split(", "), "1"))
+    add_old = " ".join(f"{s};" for s in added("postgresql", old.split(", "), "-1"))
+    add_new = " ".join(f"{s};" for s in added("postgresql", new.split(", "), "1"))
     return (
         # as its owner, in the schema it was made in: a role granted only the case tables
         # still keeps the summary when it writes a case
@@ -168,7 +183,7 @@ SQLITE_MIGRATION = [  # as many statements as PG_MIGRATION (the store pairs them
     _TABLE.format(" WITHOUT ROWID"),
     _DUE_INDEX,
     "",  # (the search path: PostgreSQL's)
-    *_sqlite_triggers(),
+    *sqlite_triggers(),
     f"INSERT INTO case_tallies ({_COLUMNS}, n) {rebuilt('sqlite')}",
 ]
 PG_MIGRATION = [
@@ -185,20 +200,10 @@ PG_MIGRATION = [
 ]
 
 
-def _dialect(store: Store) -> str:
+def dialect_of(store: Store) -> str:
     import sqlite3
 
     return "sqlite" if isinstance(store._db, sqlite3.Connection) else "postgresql"
-
-
-def differences(store: Store) -> list[str]:
-    """The days whose tallies differ from the cases (none: the summary is in step)."""
-    kept = Counter(
-        {tuple(r[:5]): int(r[5]) for r in store.query(f"SELECT {_COLUMNS}, n FROM case_tallies")}
-    )
-    counted = Counter({tuple(r[:5]): int(r[5]) for r in store.query(rebuilt(_dialect(store)))})
-    wrong = (kept - counted) + (counted - kept)
-    return sorted({str(key[0]) or "?" for key in wrong})
 
 
 # ---------------------------------------------------------------------------------------
@@ -208,6 +213,10 @@ def differences(store: Store) -> list[str]:
 Tallies = tuple[int, Counter[str], Counter[str], Counter[str]]
 _HALF_DAY = timedelta(hours=12)
 _DAY = timedelta(days=1)
+_SECOND = timedelta(seconds=1)
+# Whether whole UTC months are read from the month level (schema 14); the benchmark
+# (benchmarks/stats_summary.py) turns it off to measure the day level alone.
+READ_MONTHS = True
 
 
 @dataclasses.dataclass
@@ -252,16 +261,19 @@ def tallies(store: Store, where: CaseFilter, rule: Overdue) -> Tallies | None:
         return 0, Counter(), Counter(), Counter()
     kept, kept_params = _kept(where)
     days, day_params = _days(lo, hi + _DAY if hi else None)  # each day with a case in range
+    within = _where([*kept, *days])  # (each its own query: SQLite reads an end of the key)
     ((first, last),) = store.query(
-        f"SELECT MIN(day), MAX(day) FROM case_tallies{_where([*kept, *days])}",
-        [*kept_params, *day_params],
+        f"SELECT (SELECT MIN(day) FROM case_tallies{within}), "
+        f"(SELECT MAX(day) FROM case_tallies{within})",
+        [*kept_params, *day_params] * 2,
     )
     if first is None:
         return 0, Counter(), Counter(), Counter()
     start = _time(first + MIDNIGHT)
-    end = _time(last + MIDNIGHT) + _DAY - timedelta(seconds=1)
-    labels = _labels(max(start, lo) if lo else start, min(end, hi) if hi else end)
+    end = _time(last + MIDNIGHT) + _DAY  # (the first moment after the last day)
+    labels = _labels(max(start, lo) if lo else start, (min(end, hi) if hi else end) - _SECOND)
     parts = _Parts()
+    lo, hi = lo or start, hi or end  # (no case is outside the days found)
     bounds = [lo, *(_time(month_start(label)) for label in labels[1:]), hi]
     direct = dataclasses.replace(where, since=None, until=None)
     for label, (a, b) in zip(labels, pairwise(bounds), strict=True):
@@ -332,8 +344,8 @@ def _split(
 
 def _count_span(
     parts: _Parts,
-    a: datetime | None,
-    b: datetime | None,
+    a: datetime,
+    b: datetime,
     label: str,
     kept: list[str],
     kept_params: list[object],
@@ -341,28 +353,48 @@ def _count_span(
 ) -> None:
     """The cases created in [a, b), per outcome, into ``label``."""
     first, last, pieces, whole = _split(a, b)
-    if whole:
-        days, day_params = _days(first, last)
-        _add_kept(parts, [*kept, *days], [*kept_params, *day_params], label)
+    spans = [(first, last)] if whole and first and last else []
     for x, y in pieces:
         if y - x <= _HALF_DAY:
             _add_cases(parts, direct, x, y, label)
             continue
         day = _midnight(x)  # most of a day: the day's tally less the rest of it
-        days, day_params = _days(day, day + _DAY)
-        _add_kept(parts, [*kept, *days], [*kept_params, *day_params], label)
+        spans.append((day, day + _DAY))
         if x > day:
             _add_cases(parts, direct, day, x, label, -1)
         if y < day + _DAY:
             _add_cases(parts, direct, y, day + _DAY, label, -1)
+    for d1, d2 in joined(spans):
+        for read in reads(d1, d2, READ_MONTHS):
+            _add_kept(parts, read, kept, kept_params, label)
 
 
 def _add_kept(
-    parts: _Parts, conditions: list[str], params: list[object], label: str | None
+    parts: _Parts,
+    read: Read,
+    conditions: list[str],
+    params: list[object],
+    label: str | None,
+    cutoff: str = "",
 ) -> None:
+    """The summary's counts in ``read`` (at its level) that meet ``conditions``; with
+    ``cutoff`` (a UTC day), only the cases due on a UTC month before its."""
+    column, table, size = _LEVELS[read.level]
+    conditions = [*conditions, f"{column} >= ?", f"{column} < ?"]
+    params = [*params, _text(read.start)[:size], _text(read.end)[:size]]
+    if cutoff:
+        conditions.append("due < ?")
+        params.append(cutoff[:size])
     parts.add(
-        f"outcome, SUM(n) FROM case_tallies{_where(conditions)} GROUP BY outcome", params, label
+        f"outcome, SUM(n) FROM {table}{_where(conditions)} GROUP BY outcome",
+        params,
+        label,
+        read.sign,
     )
+
+
+# a level: the column of the day (or month) a case was created, the table, its length
+_LEVELS = {"days": ("day", "case_tallies", 10), "months": ("month", "case_tallies_months", 7)}
 
 
 def _add_cases(
@@ -404,9 +436,10 @@ def _count_late(
     first, last, pieces, whole = _split(lo, hi)
     for x, y in pieces:
         _add_cases(parts, late, x, y, None)
-    if not whole:
+    if not whole or first is None or last is None:
         return
     today = _text(rule.now.astimezone(UTC))[:10]
+    month_begun = today[:8] + "01"
     met = []
     met_params: list[object] = []
     fields: dict[str, list[str]] = {}
@@ -416,13 +449,18 @@ def _count_late(
         bit = 1 << FOLLOW_UPS.index(name)
         met.append(f"(outcome IN ({', '.join('?' * len(outcomes))}) AND (met & {bit}) <> 0)")
         met_params += sorted(outcomes)
-    days, day_params = _days(first, last)
-    conditions = [*kept, *days, "closed <> 1", "due > ''", "due < ?"]
-    params = [*kept_params, *day_params, today]
+    conditions = [*kept, "closed <> 1", "due > ''"]
+    params = [*kept_params]
     if met:
         conditions.append(f"NOT ({' OR '.join(met)})")
         params += met_params
-    _add_kept(parts, conditions, params, None)
+    # due on an earlier UTC month: at the level each read is at
+    for read in reads(first, last, READ_MONTHS):
+        _add_kept(parts, read, conditions, params, None, month_begun)
+    # due on an earlier day of this month: from the day level
+    this_month = [*conditions, "due >= ?", "due < ?"]
+    this_params = [*params, month_begun, today]
+    _add_kept(parts, Read("days", first, last), this_month, this_params, None)
     # due today: from the cases, by their due time (the index on it), created in the days
     clause, late_params = late.sql()
     due_today = [clause[len(" WHERE ") :], "c.due_at >= ?"]

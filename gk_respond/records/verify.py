@@ -30,7 +30,7 @@ from ..messages import Text
 from .channels import Channels
 from .search_index import out_of_step
 from .store import Store
-from .tallies import differences
+from .tally_check import differences
 
 MAX_PAGE_PROBLEMS = 20  # what integrity_check reports at most
 MAX_NAMED = 5  # case numbers named in one problem
