@@ -43,10 +43,10 @@ def downgrade(path: str | os.PathLike[str], version: int) -> None:
         tables = [
             row[0]
             for row in db.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")
-            # the search index is made anew below, and schema 11's triggers count the
-            # cases copied into the statistics' summary
-            if row[0] not in ("gk_respond_meta", "case_tallies")
-            and not row[0].startswith("case_search")
+            # the search index is made anew below, and schema 11's and 14's triggers count
+            # the cases copied into the statistics' summary (days and months)
+            if row[0] != "gk_respond_meta"
+            and not row[0].startswith(("case_search", "case_tallies"))
         ]
         db.execute("BEGIN")
         for table in tables:
