@@ -13,7 +13,9 @@ polls until the widget is laid out and Textual has rendered lines of text for it
 the app. The child also reports when it saw the paint, so the time to the paint is shown too
 (the rest is the app's exit and the interpreter's shutdown), and the CPU time (user +
 system) each child used, in all and until the paint, which a loaded machine moves much less
-than the wall clock. The children may write bytecode (as an installed package has it).
+than the wall clock, and the CPU time to the first frame Textual rendered with the text (the
+pilot sees the paint only at its next turn of the event loop). The children may write
+bytecode (as an installed package has it).
 
 Then, in-process with app.run_test(size=(80, 24)), the time from a key to the next question
 painted, along the longest all-"nej" path (prohibited ... high_influence) and "r" back to
