@@ -21,7 +21,7 @@ from .schema import Flowchart
 _HERE = os.path.dirname(__file__)
 _CODE = (
     "schema.py", "check.py", "conditions.py", "additions.py", "validate.py", "yamlfile.py",
-    "load.py", "cache.py", "words.py",
+    "load.py", "cache.py", "words.py", "lazy_dataclass.py",
 )  # fmt: skip
 
 

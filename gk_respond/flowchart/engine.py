@@ -18,6 +18,7 @@ from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from ..messages import Text
+from .lazy_dataclass import frozen
 from .problems import listing, quote
 from .schema import Flowchart, Option, Question
 from .words import answer_key
@@ -33,14 +34,14 @@ class AnswerError(ValueError):
     """An answer the chart cannot take; the message names the valid ones."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Step:
     node: str
     question: str
     answer: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Event:
     """Something done in a walk, at a time the front end's clock gave: an ``answer`` given,
     one the channel ``register`` gave (``source``: which channel), or an answer taken

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from .lazy_dataclass import frozen
 
 # A place in the parsed file: the keys and list indexes leading to a value.
 Path = tuple[str | int, ...]
@@ -36,7 +37,7 @@ def cut(text: str, limit: int = MAX_QUOTED) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-@dataclass(frozen=True)
+@frozen
 class Problem:
     file: str
     line: int | None

@@ -2,16 +2,19 @@
 
 Every class rejects unknown keys, every id has the form ``[a-z][a-z0-9_]*`` and every text a
 user reads is given in both languages. The classes are plain frozen dataclasses that pydantic
-validates (``validate.py``): the constraints below tell pydantic what to check, but importing
-this module, or loading a cached flowchart, never imports pydantic itself, which keeps
-start-up lean.
+validates (``validate.py``), made when first used (``lazy_dataclass.py``: a start that loads
+the flowchart from its cache never makes them). The constraints below tell pydantic what to
+check, but importing this module, or loading a cached flowchart, never imports pydantic
+itself, which keeps start-up lean.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Annotated, Any, Literal
+
+from .lazy_dataclass import frozen
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 
@@ -76,7 +79,7 @@ When = dict[Id, Annotated[list[Id], AtLeastOne(), _Before(_one_or_many)]]
 STRICT = {"extra": "forbid"}  # pydantic's ConfigDict, as the plain dict it is
 
 
-@dataclass(frozen=True)
+@frozen
 class Text:
     """One text in every language the product speaks."""
 
@@ -88,7 +91,7 @@ class Text:
         return self.en if lang == "en" else self.sv
 
 
-@dataclass(frozen=True)
+@frozen
 class Option:
     """One answer a question accepts. ``aliases`` are also accepted, in any case."""
 
@@ -104,7 +107,7 @@ def applies(when: When | None, answers: Mapping[str, str]) -> bool:
     return not when or all(answers.get(qid) in allowed for qid, allowed in when.items())
 
 
-@dataclass(frozen=True)
+@frozen
 class Question:
     __pydantic_config__ = STRICT
     title: Text  # the short heading of the chart's box, e.g. "Faktafel?"
@@ -118,7 +121,7 @@ class Question:
     addition: Text | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Node:
     """A point of the chart: asks a question and leads on by the answer."""
 
@@ -127,7 +130,7 @@ class Node:
     ask: Id | None = None  # the question; defaults to the node's own id
 
 
-@dataclass(frozen=True)
+@frozen
 class Step:
     __pydantic_config__ = STRICT
     text: Text
@@ -136,7 +139,7 @@ class Step:
     addition: Text | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Point:
     __pydantic_config__ = STRICT
     id: Id
@@ -146,7 +149,7 @@ class Point:
     addition: Text | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Guidance:
     __pydantic_config__ = STRICT
     title: Text
@@ -155,7 +158,7 @@ class Guidance:
     contacts: list[Id] = field(default_factory=list)  # roles (``roles:``) the points name
 
 
-@dataclass(frozen=True)
+@frozen
 class Role:
     """Someone the guidance tells staff to contact ("kontakta säkerhetssamordnaren"); the
     municipality says who that is once (``gk-respond contacts``)."""
@@ -165,7 +168,7 @@ class Role:
     source: Source
 
 
-@dataclass(frozen=True)
+@frozen
 class ReplyTemplate:
     """A draft reply to start from, in both languages; ``{namn}`` and the like are
     placeholders for the writer to fill in."""
@@ -179,7 +182,7 @@ class ReplyTemplate:
         return self.en if lang == "en" else self.sv
 
 
-@dataclass(frozen=True)
+@frozen
 class GuidanceRef:
     """An outcome's reference to a guidance section: its id, or ``{id: ..., when: ...}``."""
 
@@ -188,7 +191,7 @@ class GuidanceRef:
     when: When | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Due:
     """When a case with the outcome is due: ``within`` hours or working days of its save;
     met by closing the case or by setting the follow-up field ``met_by``."""
@@ -200,7 +203,7 @@ class Due:
     addition: Text | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Outcome:
     __pydantic_config__ = STRICT
     title: Text
@@ -222,7 +225,7 @@ class Outcome:
         return [ref.id for ref in self.guidance if applies(ref.when, answers)]
 
 
-@dataclass(frozen=True)
+@frozen
 class Flowchart:
     __pydantic_config__ = STRICT
     version: NonEmpty

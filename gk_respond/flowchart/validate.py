@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
+from .lazy_dataclass import build
 from .problems import FlowchartError, Path, Positions, Problem, cut, locate, quote
 from .schema import BLANK_PATTERN, DUE_PATTERN, Flowchart
 
@@ -50,6 +51,7 @@ def validate(
 
 @cache
 def _adapter(model: type[T]) -> TypeAdapter[T]:
+    build()  # the schema's dataclasses, made at their first use (lazy_dataclass.py)
     return TypeAdapter(model)
 
 
