@@ -2,8 +2,9 @@
 total, a count, the filters decided by the database, the text search through the index
 (schema 10) with the same semantics as Python's casefold, and the index in step after a
 save, an update, a writer killed mid-transaction, and the migration of an older log
-(schema 9, 10 and the one before this release's; schema 12 stores PostgreSQL's search
-text as a column and indexes the open cases' due times)."""
+(schema 9, 10, 11 and the one before this release's; schema 12 stores PostgreSQL's search
+text as a column and indexes the open cases' due times; schema 13 indexes the searches
+of one or two characters, whose own tests are in test_search_pairs.py)."""
 
 from __future__ import annotations
 
