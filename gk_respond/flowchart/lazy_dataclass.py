@@ -16,7 +16,8 @@ makes, and the call goes on to the real method. After that, nothing tells them a
 from __future__ import annotations
 
 import threading
-from typing import Any, TypeVar
+from dataclasses import field
+from typing import Any, TypeVar, dataclass_transform
 
 T = TypeVar("T", bound=type)
 
@@ -26,6 +27,7 @@ _pending: list[type] = []
 _lock = threading.RLock()
 
 
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def frozen(cls: T) -> T:
     """``@dataclass(frozen=True)``, made at the first use of a generated part (see above)."""
     for name in _METHODS:
