@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -15,15 +16,17 @@ from textual.worker import Worker, WorkerState
 
 from ...messages import error_text
 from ...records.store import STATUSES, Case, CaseFilter, StoreError
-from ...untrusted import preview, visible
+from ...untrusted import preview
 from ..case_pages import PageAnswer, PageRequest, range_text, read_page
 from ..dropdown import Dropdown
 from ..keys import bilingual
 from ..literal import literal_rich
+from ..table_cells import LiteralCell, widen_columns
 from ..widgets import footer
 from .base import Base
 
 ALL = "all"
+COLUMNS = ("case", "created_at", "outcome", "status", "due_column", "comment_key", "handler")
 
 
 class RecordsScreen(Base):
@@ -51,6 +54,7 @@ class RecordsScreen(Base):
     load_requested = False
     search_timer: Timer | None = None
     labelled = ""  # the language of the labels
+    turns: tuple[bool, bool] | None = None  # whether PgUp and PgDn turn the page shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,6 +89,7 @@ class RecordsScreen(Base):
         cursor = table.cursor_row
         if self.labelled != self.app.lang:
             self.label()
+        self.turns = None  # the footer refreshed once a showing (the language may be new)
         self.load(self.shown.offset if self.shown else 0, cursor)
 
     def label(self) -> None:
@@ -102,9 +107,8 @@ class RecordsScreen(Base):
                 select.value = chosen
         table = self.query_one("#cases", DataTable)
         table.clear(columns=True)
-        for key in ("case", "created_at", "outcome", "status", "due_column", "comment_key"):
-            table.add_column(t(key), key=key)
-        table.add_column(t("handler"), key="handler")
+        for key in COLUMNS:  # as wide as the label; then as the widest cell shown
+            table.add_column(t(key), key=key, width=cell_len(t(key)))
         self.labelled = self.app.lang
 
     def where(self) -> CaseFilter:
@@ -143,9 +147,13 @@ class RecordsScreen(Base):
         table = self.query_one("#cases", DataTable)
         table.move_cursor(row=min(cursor, max(table.row_count - 1, 0)), scroll=False)
         shown = self.query_one("#range", Static)
-        shown.update(range_text(page, self.app.lang) if page else "")
+        # one line high and as wide as the screen whatever it says: no layout for it
+        shown.update(range_text(page, self.app.lang) if page else "", layout=False)
         shown.display = bool(page and page.cases)
-        self.refresh_bindings()  # PgDn and PgUp only where there is a page to turn to
+        turns = (request.offset > 0, request.offset + self.PAGE_SIZE < self.total)
+        if turns != self.turns:  # the footer is built again: only when it changes
+            self.turns = turns
+            self.refresh_bindings()  # PgDn and PgUp only where there is a page to turn to
 
     def fill(self, cases: list[Case]) -> None:
         """The cases, in the store's order (the overdue ones first), marked in words (not
@@ -157,17 +165,21 @@ class RecordsScreen(Base):
         table = self.query_one("#cases", DataTable)
         table.clear()
         lang, chart, moment = self.app.lang, self.app.chart, now()
-        for case in cases:
-            table.add_row(
-                case.number,
-                local_time(case.created_at),
-                literal_rich(outcome_title(self.app.chart, case.outcome, lang)),
-                literal_rich(self.t(f"status_{case.status}")),
-                Text(due_label(case, chart, moment, lang)),
-                Text(preview(case.comment_text.replace("\n", " "), 1, 60)[0]),
-                Text(visible(case.handler)),
-                key=case.number,
-            )
+        rows = [
+            [
+                LiteralCell(case.number),
+                LiteralCell(local_time(case.created_at)),
+                LiteralCell(outcome_title(chart, case.outcome, lang)),
+                LiteralCell(self.t(f"status_{case.status}")),
+                LiteralCell(due_label(case, chart, moment, lang)),
+                LiteralCell(preview(case.comment_text.replace("\n", " "), 1, 60)[0]),
+                LiteralCell(case.handler),
+            ]
+            for case in cases
+        ]
+        widen_columns(table, rows)
+        for case, row in zip(cases, rows, strict=True):
+            table.add_row(*row, key=case.number)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = super().check_action(action, parameters)
