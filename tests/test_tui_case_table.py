@@ -93,3 +93,21 @@ async def test_pgdn_follows_a_search_that_fits_on_one_page(case_log, searched_at
         await pilot.press("pagedown")
         table = app.screen.query_one("#cases", DataTable)
         assert await until_read(pilot, lambda: str(table.get_row_at(0)[0]) == "2026-0050")
+
+
+async def test_the_next_page_replaces_the_rows_from_the_top(case_log, searched_at_once):
+    """A page of as many rows is put in place of the one shown: every cell the new case's,
+    the table at its start again, and Enter opens the case on the cursor's row."""
+    fill_cases(case_log, 250)
+    app = make_app(comment=Comment(), db=case_log)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+r", *["down"] * 40)  # scrolled down the first page
+        table = app.screen.query_one("#cases", DataTable)
+        assert table.scroll_y > 0
+        await pilot.press("pagedown")
+        assert (table.scroll_y, table.cursor_row) == (0, 0)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert [row[0] for row in rows] == [f"2026-{n:04d}" for n in range(150, 50, -1)]
+        assert [row[5] for row in rows[:2]] == ["Snöröjningen på gata 150 är sen", "Skatten 149"]
+        await pilot.press("down", "down", "enter")
+        assert app.screen.number == "2026-0148"

@@ -7,7 +7,8 @@ wrapping: most of the cost of putting a page of cases on the screen. A ``Literal
 one segment of visible text, drawn as it is; it has no measure of its own, so the table
 measures it for nothing, and the screen sets the columns' widths instead
 (``widen_columns``), from the cells' lengths, wider only (as the table's own fitting
-does: a column never narrows while the screen is open).
+does: a column never narrows while the screen is open). A new page of as many rows
+replaces only the cells that differ (``put_rows``): no row is removed, added or measured.
 """
 
 from __future__ import annotations
@@ -45,9 +46,30 @@ class LiteralCell:
         yield Segment(self.text)
 
 
-def widen_columns(table: DataTable, rows: Iterable[Sequence[LiteralCell]]) -> None:
+def widen_columns(table: DataTable, rows: Iterable[Sequence[LiteralCell]]) -> bool:
     """Each column of ``table`` (added with a ``width``) as wide as its widest cell in
-    ``rows``, if that is wider than it is."""
+    ``rows``, if that is wider than it is; whether any column was widened."""
     widths = [max(cell.width for cell in column) for column in zip(*rows, strict=False)]
+    widened = False
     for column, width in zip(table.ordered_columns, widths, strict=False):
-        column.width = max(column.width, width)
+        if width > column.width:
+            column.width, widened = width, True
+    return widened
+
+
+def put_rows(table: DataTable, rows: list[list[LiteralCell]]) -> None:
+    """``rows`` in ``table``, each row keyed by its place ("0", "1", …), the table scrolled
+    to its start. When the table has as many rows and no column must widen, only the
+    cells that differ are replaced, in place (none differs: nothing to draw again);
+    otherwise the table is filled anew."""
+    if widen_columns(table, rows) or table.row_count != len(rows):
+        table.clear()
+        for place, row in enumerate(rows):
+            table.add_row(*row, key=str(place))
+        return
+    keys = [column.key for column in table.ordered_columns]
+    for place, row in enumerate(rows):
+        for key, shown, cell in zip(keys, table.get_row_at(place), row, strict=True):
+            if str(shown) != cell.text:
+                table.update_cell(str(place), key, cell)
+    table.scroll_to(0, 0, animate=False, immediate=True)  # as a table filled anew is

@@ -21,7 +21,7 @@ from ..case_pages import PageAnswer, PageRequest, range_text, read_page
 from ..dropdown import Dropdown
 from ..keys import bilingual
 from ..literal import literal_rich
-from ..table_cells import LiteralCell, widen_columns
+from ..table_cells import LiteralCell, put_rows
 from ..widgets import footer
 from .base import Base
 
@@ -54,6 +54,7 @@ class RecordsScreen(Base):
     load_requested = False
     search_timer: Timer | None = None
     labelled = ""  # the language of the labels
+    numbers: tuple[str, ...] = ()  # the cases' numbers, row by row
     turns: tuple[bool, bool] | None = None  # whether PgUp and PgDn turn the page shown
 
     def compose(self) -> ComposeResult:
@@ -162,8 +163,6 @@ class RecordsScreen(Base):
         from ...records.due import due_label
         from ...records.view import local_time, outcome_title
 
-        table = self.query_one("#cases", DataTable)
-        table.clear()
         lang, chart, moment = self.app.lang, self.app.chart, now()
         rows = [
             [
@@ -177,9 +176,8 @@ class RecordsScreen(Base):
             ]
             for case in cases
         ]
-        widen_columns(table, rows)
-        for case, row in zip(cases, rows, strict=True):
-            table.add_row(*row, key=case.number)
+        self.numbers = tuple(case.number for case in cases)  # the rows' keys are places
+        put_rows(self.query_one("#cases", DataTable), rows)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = super().check_action(action, parameters)
@@ -247,8 +245,8 @@ class RecordsScreen(Base):
         self.query_one("#cases", DataTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.app.push_screen(CaseScreen(event.row_key.value))
+        if 0 <= event.cursor_row < len(self.numbers):
+            self.app.push_screen(CaseScreen(self.numbers[event.cursor_row]))
 
     def action_search(self, lang: str = "") -> None:
         self.query_one("#search", Input).focus()
