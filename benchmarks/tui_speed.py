@@ -32,7 +32,11 @@ own API (case_log_backends.fill): Ctrl+R to the first page painted (its table an
 "1–100 av N ärenden"), and one key typed in the search field to the table repainted with
 what the search finds, measured with the screen's debounce (SEARCH_DELAY, what a person
 sees) and without it (the read and the paint alone); also the key to its letter painted in
-the field. `--case-log` runs that part only. Not a test: figures vary by machine.
+the field. That key ("snöröjnin" to "snöröjning") finds the same cases, so its page is the
+one shown; a key that finds a page of other cases ("skolan b" to "skolan bu") is measured
+too. Beside each, the CPU time of the app's own thread (the screen's work: the store's
+read runs in a worker thread) and how long Store.page took. `--case-log` runs that part
+only. Not a test: figures vary by machine.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -362,6 +367,10 @@ async def case_log(cases: int, rounds: int, logs: str = "") -> dict[str, list[fl
         "search key to the table repainted (no debounce)": [],
         "  of which Store.page, Ctrl+R": [],
         "  of which Store.page, search (no debounce)": [],
+        "  the app's own thread, CPU time, search (no debounce)": [],
+        "search key to another page repainted (no debounce)": [],
+        "  of which Store.page, another page": [],
+        "  the app's own thread, CPU time, another page": [],
     }
     keys = list(times)
 
@@ -424,20 +433,29 @@ async def measure_case_log(app, pilot, keys, times, reads, until, page_painted) 
     search = app.screen.query_one("#search")
     search.focus()
     await pilot.pause()  # focused (which selects what the field holds) before it is set
-    for debounce, key in ((delay, keys[3]), (0, keys[4])):
+    # "snöröjnin" and "snöröjning" find the same cases (the same page, drawn again in
+    # place); "skolan b" and "skolan bu" pages of other cases (34,145 and 9,397 matches)
+    for debounce, key, typed, letter, read, cpu in (
+        (delay, keys[3], "snöröjnin", "g", None, None),
+        (0, keys[4], "snöröjnin", "g", keys[6], keys[7]),
+        (0, keys[8], "skolan b", "u", keys[9], keys[10]),
+    ):
         RecordsScreen.SEARCH_DELAY = debounce
-        search.value = "snöröjnin"  # then the last letter, typed
+        search.value = typed  # then the last letter, typed
         search.action_end()  # the cursor after it, nothing selected
-        await until(lambda: page_painted("snöröjnin"), "the search's page")
+        await until(partial(page_painted, typed), "the search's page")
         await asyncio.sleep(random.uniform(0, 0.02))
         reads.clear()
-        start = time.perf_counter()
-        app.post_message(events.Key("g", "g"))
-        await until(lambda: painted(app, "#search", "snöröjning"), "the letter")
-        times[keys[2]].append(time.perf_counter() - start)
-        await until(lambda: page_painted("snöröjning"), "the search's page")
+        start, start_cpu = time.perf_counter(), time.thread_time()  # the app's thread
+        app.post_message(events.Key(letter, letter))
+        if read is None:
+            await until(partial(painted, app, "#search", typed + letter), "the letter")
+            times[keys[2]].append(time.perf_counter() - start)
+        await until(partial(page_painted, typed + letter), "the search's page")
         times[key].append(time.perf_counter() - start)
-    times[keys[6]].append(sum(reads))
+        if read is not None and cpu is not None:
+            times[cpu].append(time.thread_time() - start_cpu)
+            times[read].append(sum(reads))
     RecordsScreen.SEARCH_DELAY = delay
     search.value = ""
     await until(lambda: page_painted(""), "the whole log")
