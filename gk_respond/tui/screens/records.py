@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select, Static
 from textual.worker import Worker, WorkerState
@@ -17,7 +18,15 @@ from textual.worker import Worker, WorkerState
 from ...messages import error_text
 from ...records.store import STATUSES, Case, CaseFilter, StoreError
 from ...untrusted import preview
-from ..case_pages import PageAnswer, PageRequest, range_text, read_page
+from ..case_pages import (
+    CountAnswer,
+    PageAnswer,
+    PageRequest,
+    RowsAnswer,
+    range_text,
+    read_page,
+    read_search,
+)
 from ..dropdown import Dropdown
 from ..keys import bilingual
 from ..literal import literal_rich
@@ -29,6 +38,14 @@ ALL = "all"
 COLUMNS = ("case", "created_at", "outcome", "status", "due_column", "comment_key", "handler")
 
 
+class RowsRead(Message):
+    """A search's rows, read in the worker thread before its count."""
+
+    def __init__(self, answer: RowsAnswer) -> None:
+        super().__init__()
+        self.answer = answer
+
+
 class RecordsScreen(Base):
     """The case log a page at a time: ``PAGE_SIZE`` cases, the overdue ones of the whole
     log first, then newest first, and a line saying which of how many; PgDn and PgUp turn the page.
@@ -37,7 +54,9 @@ class RecordsScreen(Base):
     it comes back from a case: the cursor stays on its case), when a filter changes and
     when the page turns; the fields' own messages on mount read nothing. The search runs
     ``SEARCH_DELAY`` seconds after the last key typed in it, in a worker thread, so typing
-    never waits for the log; an answer to an older request than the newest is dropped."""
+    never waits for the log; its rows are shown as soon as they are read and the count
+    when it comes (``case_pages.read_search``); an answer to an older request than the
+    newest (rows or count) is dropped."""
 
     BINDINGS = [
         *bilingual("escape", "close", "close", priority=True),
@@ -50,7 +69,7 @@ class RecordsScreen(Base):
     shown: PageRequest | None = None  # what the table shows the cases of
     wanted: PageRequest | None = None  # the newest request, shown or on its way
     serial = 0  # the newest request's
-    total = 0  # how many cases match what is shown
+    more = False  # whether a page follows the one shown (PgDn)
     load_requested = False
     search_timer: Timer | None = None
     labelled = ""  # the language of the labels
@@ -142,16 +161,46 @@ class RecordsScreen(Base):
         if page is not None and page.total and not page.cases and request.offset:
             self.load((page.total - 1) // self.PAGE_SIZE * self.PAGE_SIZE)
             return
-        self.shown, self.total = request, page.total if page else 0
+        total = page.total if page else 0
+        self.shown, self.more = request, request.offset + self.PAGE_SIZE < total
         self.show_problem(answer.problem)
         self.fill(page.cases if page else [])
         table = self.query_one("#cases", DataTable)
         table.move_cursor(row=min(cursor, max(table.row_count - 1, 0)), scroll=False)
-        shown = self.query_one("#range", Static)
+        self.show_range(total)
+
+    def on_rows_read(self, message: RowsRead) -> None:
+        """A search's rows, before its count: the range line says "…" for the count."""
+        request, rows = message.answer.request, message.answer.rows
+        if request.serial != self.serial:
+            return  # an older request's rows
+        self.shown, self.more = request, rows.more
+        self.show_problem("")
+        self.fill(rows.cases)
+        self.query_one("#cases", DataTable).move_cursor(row=0, scroll=False)
+        self.show_range(None)
+
+    def show_count(self, answer: CountAnswer) -> None:
+        """The count of what the rows shown match, unless a newer request has been made."""
+        if answer.request.serial != self.serial or self.shown is not answer.request:
+            return  # an older request's count, or one whose rows were not shown
+        if answer.total is None:  # the log could not be read for the count
+            self.show_problem(answer.problem)
+            self.query_one("#range", Static).display = False
+            return
+        self.more = answer.request.offset + self.PAGE_SIZE < answer.total
+        self.show_range(answer.total)
+
+    def show_range(self, total: int | None) -> None:
+        """The line under the table: which of ``total`` cases (None: still counting) are
+        shown; and PgDn and PgUp in the footer, where there is a page to turn to."""
+        request, shown = self.shown, len(self.numbers)
+        offset = request.offset if request else 0
+        line = self.query_one("#range", Static)
         # one line high and as wide as the screen whatever it says: no layout for it
-        shown.update(range_text(page, self.app.lang) if page else "", layout=False)
-        shown.display = bool(page and page.cases)
-        turns = (request.offset > 0, request.offset + self.PAGE_SIZE < self.total)
+        line.update(range_text(offset, shown, total, self.app.lang), layout=False)
+        line.display = bool(shown)
+        turns = (offset > 0, self.more)
         if turns != self.turns:  # the footer is built again: only when it changes
             self.turns = turns
             self.refresh_bindings()  # PgDn and PgUp only where there is a page to turn to
@@ -182,14 +231,14 @@ class RecordsScreen(Base):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = super().check_action(action, parameters)
         offset = self.shown.offset if self.shown else 0
-        if allowed and action == "next_page" and offset + self.PAGE_SIZE >= self.total:
+        if allowed and action == "next_page" and not self.more:
             return None  # shown, dimmed: there is no next page
         if allowed and action == "previous_page" and not offset:
             return None
         return allowed
 
     def action_next_page(self, lang: str = "") -> None:
-        if self.shown and self.shown.offset + self.PAGE_SIZE < self.total:
+        if self.shown and self.more:
             self.load(self.shown.offset + self.PAGE_SIZE)
 
     def action_previous_page(self, lang: str = "") -> None:
@@ -210,21 +259,29 @@ class RecordsScreen(Base):
 
     def search(self) -> None:
         """The first page of what the search field now says, read in a worker thread (its
-        answer is shown by ``on_worker_state_changed``, unless a newer request came)."""
+        rows shown by ``on_rows_read``, its count or counted page by
+        ``on_worker_state_changed``, unless a newer request came)."""
         self.search_timer = None
         if self.wanted is not None and self.where() == self.wanted.where:
             return  # asked for already
         request = self.request(0)
         self.run_worker(
-            partial(read_page, self.app, request, self.PAGE_SIZE),
+            partial(read_search, self.app, request, self.PAGE_SIZE, self.post_rows),
             name="case search",
             group="search",
             thread=True,
         )
 
+    def post_rows(self, answer: RowsAnswer) -> None:
+        self.post_message(RowsRead(answer))  # from the worker thread: thread-safe
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, PageAnswer):
+        if event.state != WorkerState.SUCCESS:
+            return
+        if isinstance(event.worker.result, PageAnswer):
             self.show_page(event.worker.result)
+        elif isinstance(event.worker.result, CountAnswer):
+            self.show_count(event.worker.result)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The search, once the keys stop coming for ``SEARCH_DELAY`` seconds."""
