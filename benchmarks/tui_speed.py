@@ -34,7 +34,13 @@ own API (case_log_backends.fill): Ctrl+R to the first page painted (its table an
 "1–100 av N ärenden"), and one key typed in the search field to the table repainted with
 what the search finds, measured with the screen's debounce (SEARCH_DELAY, what a person
 sees) and without it (the read and the paint alone); also the key to its letter painted in
-the field. `--case-log` runs that part only. Not a test: figures vary by machine.
+the field. That key ("snöröjnin" to "snöröjning") finds the same cases, so its page is the
+one shown; a key that finds a page of other cases ("skolan b" to "skolan bu") is measured
+too. Beside each, the CPU time of the app's own thread (the screen's work: the store's
+read runs in a worker thread) and how long the store's reads took; for the key that finds
+other cases, also the time to its rows painted (with "1–100 av … ärenden") apart from the
+time to its count painted, and the rows' read (rows_first) and the count (Store.count)
+apart. `--case-log` runs that part only. Not a test: figures vary by machine.
 """
 
 from __future__ import annotations
@@ -49,6 +55,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
+from types import SimpleNamespace
 
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -353,15 +361,22 @@ async def case_log(cases: int, rounds: int, logs: str = "") -> dict[str, list[fl
     from gk_respond.tui.app import GkRespondApp
     from gk_respond.tui.screens.records import RecordsScreen
 
-    reads: list[float] = []  # each Store.page call's seconds
-    page = Store.page
+    try:  # a search's rows read before its count (since session 5)
+        from gk_respond.records import rows_first
+    except ImportError:  # the code before: Store.page alone
+        rows_first = SimpleNamespace(rows_first=None)
+    reads: list[tuple[str, float]] = []  # each read's name and seconds
+    page, count, first = Store.page, Store.count, rows_first.rows_first
 
-    def timed_page(self, *args, **kwargs):
-        began = time.perf_counter()
-        try:
-            return page(self, *args, **kwargs)
-        finally:
-            reads.append(time.perf_counter() - began)
+    def timed(name: str, read):
+        def run(*args, **kwargs):
+            began = time.perf_counter()
+            try:
+                return read(*args, **kwargs)
+            finally:
+                reads.append((name, time.perf_counter() - began))
+
+        return run
 
     db = os.path.join(logs or tempfile.mkdtemp(prefix="gk-bench-db-"), f"cases-{cases}.db")
     if not os.path.exists(db):  # a log kept from an earlier run (--logs) is read again
@@ -378,7 +393,14 @@ async def case_log(cases: int, rounds: int, logs: str = "") -> dict[str, list[fl
         f"search key to the table repainted (debounce {delay * 1000:.0f} ms)": [],
         "search key to the table repainted (no debounce)": [],
         "  of which Store.page, Ctrl+R": [],
-        "  of which Store.page, search (no debounce)": [],
+        "  of which the store's reads, search (no debounce)": [],
+        "  the app's own thread, CPU time, search (no debounce)": [],
+        "search key to another page repainted (no debounce)": [],
+        "  of which the store's reads, another page": [],
+        "  the app's own thread, CPU time, another page": [],
+        "search key to another page's rows painted (no debounce)": [],
+        "  of which the rows' read (rows_first), another page": [],
+        "  of which the count (Store.count), another page": [],
     }
     keys = list(times)
 
@@ -389,7 +411,7 @@ async def case_log(cases: int, rounds: int, logs: str = "") -> dict[str, list[fl
                 raise SystemExit(f"{what} was not painted within 600 s")
             await asyncio.sleep(0.0005)
 
-    def page_painted(text: str | None) -> bool:
+    def rows_painted(text: str | None) -> bool:
         screen = app.screen
         return (
             isinstance(screen, RecordsScreen)
@@ -397,16 +419,23 @@ async def case_log(cases: int, rounds: int, logs: str = "") -> dict[str, list[fl
             and (text is None or screen.shown.where.text == text)
             and screen.wanted is screen.shown
             and painted(app, "#cases")
-            and painted(app, "#range")
         )
 
-    Store.page = timed_page  # type: ignore[method-assign]
+    def page_painted(text: str | None) -> bool:  # the rows and the count ("…" before it)
+        line = app.screen.query_one("#range") if rows_painted(text) else None
+        return line is not None and painted(app, "#range") and "…" not in str(line.render())
+
+    Store.page = timed("page", page)  # type: ignore[method-assign]
+    Store.count = timed("count", count)  # type: ignore[method-assign]
+    rows_first.rows_first = first and timed("rows", first)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             for _ in range(rounds):
-                await measure_case_log(app, pilot, keys, times, reads, until, page_painted)
+                await measure_case_log(
+                    app, pilot, keys, times, reads, until, (rows_painted, page_painted)
+                )
     finally:
-        Store.page = page  # type: ignore[method-assign]
+        Store.page, Store.count, rows_first.rows_first = page, count, first  # type: ignore[method-assign]
     return times
 
 
@@ -419,11 +448,16 @@ class Reference(Screen):
         yield Footer()
 
 
-async def measure_case_log(app, pilot, keys, times, reads, until, page_painted) -> None:
+async def measure_case_log(app, pilot, keys, times, reads, until, paints) -> None:
     """One round of ``case_log``: the reference screen, then the case log."""
     from textual import events
 
     from gk_respond.tui.screens.records import RecordsScreen
+
+    rows_painted, page_painted = paints
+
+    def took(name: str) -> float:
+        return sum(seconds for read, seconds in reads if read == name)
 
     start = time.perf_counter()
     app.push_screen(Reference())
@@ -437,24 +471,39 @@ async def measure_case_log(app, pilot, keys, times, reads, until, page_painted) 
     app.post_message(events.Key("ctrl+r", None))
     await until(lambda: page_painted(""), "the first page")
     times[keys[1]].append(time.perf_counter() - start)
-    times[keys[5]].append(sum(reads))
+    times[keys[5]].append(took("page"))
     search = app.screen.query_one("#search")
     search.focus()
     await pilot.pause()  # focused (which selects what the field holds) before it is set
-    for debounce, key in ((delay, keys[3]), (0, keys[4])):
+    # "snöröjnin" and "snöröjning" find the same cases (the same page, drawn again in
+    # place); "skolan b" and "skolan bu" pages of other cases (34,145 and 9,397 matches)
+    for debounce, key, typed, letter, read, cpu in (
+        (delay, keys[3], "snöröjnin", "g", None, None),
+        (0, keys[4], "snöröjnin", "g", keys[6], keys[7]),
+        (0, keys[8], "skolan b", "u", keys[9], keys[10]),
+    ):
         RecordsScreen.SEARCH_DELAY = debounce
-        search.value = "snöröjnin"  # then the last letter, typed
+        search.value = typed  # then the last letter, typed
         search.action_end()  # the cursor after it, nothing selected
-        await until(lambda: page_painted("snöröjnin"), "the search's page")
+        await until(partial(page_painted, typed), "the search's page")
         await asyncio.sleep(random.uniform(0, 0.02))
         reads.clear()
-        start = time.perf_counter()
-        app.post_message(events.Key("g", "g"))
-        await until(lambda: painted(app, "#search", "snöröjning"), "the letter")
-        times[keys[2]].append(time.perf_counter() - start)
-        await until(lambda: page_painted("snöröjning"), "the search's page")
+        start, start_cpu = time.perf_counter(), time.thread_time()  # the app's thread
+        app.post_message(events.Key(letter, letter))
+        if read is None:
+            await until(partial(painted, app, "#search", typed + letter), "the letter")
+            times[keys[2]].append(time.perf_counter() - start)
+        if key == keys[8]:  # another page: its rows may be painted before its count
+            await until(partial(rows_painted, typed + letter), "the search's rows")
+            times[keys[11]].append(time.perf_counter() - start)
+        await until(partial(page_painted, typed + letter), "the search's page")
         times[key].append(time.perf_counter() - start)
-    times[keys[6]].append(sum(reads))
+        if read is not None and cpu is not None:
+            times[cpu].append(time.thread_time() - start_cpu)
+            times[read].append(took("page") + took("rows") + took("count"))
+        if key == keys[8]:
+            times[keys[12]].append(took("rows"))
+            times[keys[13]].append(took("count"))
     RecordsScreen.SEARCH_DELAY = delay
     search.value = ""
     await until(lambda: page_painted(""), "the whole log")

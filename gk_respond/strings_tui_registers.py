@@ -43,6 +43,7 @@ TUI_REGISTER_STRINGS: dict[str, dict[str, str]] = {
         # the case log a page at a time (Ctrl+R)
         "case_range": "{first}–{last} av {total} ärenden",
         "case_range_one": "1 ärende",
+        "case_range_counting": "{first}–{last} av … ärenden",  # the count still being read
         "next_page": "Nästa sida",
         "previous_page": "Föregående sida",
     },
@@ -78,6 +79,7 @@ TUI_REGISTER_STRINGS: dict[str, dict[str, str]] = {
         "pasted, the rest was left out.",
         "case_range": "{first}–{last} of {total} cases",
         "case_range_one": "1 case",
+        "case_range_counting": "{first}–{last} of … cases",
         "next_page": "Next page",
         "previous_page": "Previous page",
     },

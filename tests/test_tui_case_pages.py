@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import DataTable, Input, Select, Static
 from tui_helpers import fill_cases, make_app, page_reads, until, until_read
 
+from gk_respond.records import rows_first
 from gk_respond.records.store import Store
 from gk_respond.triage import Comment
 from gk_respond.tui.case_pages import grouped
@@ -134,22 +135,22 @@ async def test_an_older_search_never_shows_over_a_newer_one(paged, monkeypatch):
     comes back last, and the table keeps showing the newer search."""
     older_started, older_may_finish, older_done = (threading.Event() for _ in range(3))
     newer_done = threading.Event()
-    page = Store.page
+    page = rows_first.rows_first  # a search's page is read there (its count after)
 
-    def read(self, where, **k):
+    def read(store, where, **k):
         if where.text == "skatten":
             older_started.set()
             older_may_finish.wait()
             try:
-                return page(self, where, **k)
+                return page(store, where, **k)
             finally:
                 older_done.set()
-        found = page(self, where, **k)
+        found = page(store, where, **k)
         if where.text == "snöröjning":
             newer_done.set()
         return found
 
-    monkeypatch.setattr(Store, "page", read)
+    monkeypatch.setattr(rows_first, "rows_first", read)
     app = make_app(comment=Comment(), db=paged)
     try:
         async with app.run_test(size=(100, 30)) as pilot:

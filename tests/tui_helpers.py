@@ -59,13 +59,23 @@ async def until_read(pilot: Pilot, condition: Callable[[], object], tries: int =
 
 
 def page_reads(monkeypatch) -> list:
-    """Every filter ``Store.page`` is asked for, in order, from now on."""
+    """Every filter a page is read for, in order, from now on: ``Store.page``, or a
+    search's rows before their count (``records/rows_first.py``)."""
+    from gk_respond.records import rows_first
     from gk_respond.records.store import Store
 
-    reads, page = [], Store.page
+    reads, page, first = [], Store.page, rows_first.rows_first
+
+    def rows(store, where, **k):
+        found = first(store, where, **k)
+        if found is not None:  # None: Store.page reads the page
+            reads.append(where)
+        return found
+
     monkeypatch.setattr(
         Store, "page", lambda self, where, **k: reads.append(where) or page(self, where, **k)
     )
+    monkeypatch.setattr(rows_first, "rows_first", rows)
     return reads
 
 

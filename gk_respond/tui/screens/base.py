@@ -88,7 +88,8 @@ class Base(Screen):
     def show_problem(self, message: str) -> None:
         """The screen's ``#problem`` line says ``message``; hidden when it is ""."""
         problem = self.query_one("#problem", Static)
-        problem.update(literal(message))  # it may quote a path or an error
+        if message or problem.display:  # hidden and to stay hidden: nothing to lay out
+            problem.update(literal(message))  # it may quote a path or an error
         problem.display = bool(message)
 
 

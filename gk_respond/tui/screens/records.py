@@ -5,25 +5,45 @@ from __future__ import annotations
 
 from functools import partial
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select, Static
 from textual.worker import Worker, WorkerState
 
 from ...messages import error_text
 from ...records.store import STATUSES, Case, CaseFilter, StoreError
-from ...untrusted import preview, visible
-from ..case_pages import PageAnswer, PageRequest, range_text, read_page
+from ...untrusted import preview
+from ..case_pages import (
+    CountAnswer,
+    PageAnswer,
+    PageRequest,
+    RowsAnswer,
+    range_text,
+    read_page,
+    read_search,
+)
 from ..dropdown import Dropdown
 from ..keys import bilingual
 from ..literal import literal_rich
+from ..table_cells import LiteralCell, put_rows
 from ..widgets import footer
 from .base import Base
 
 ALL = "all"
+COLUMNS = ("case", "created_at", "outcome", "status", "due_column", "comment_key", "handler")
+
+
+class RowsRead(Message):
+    """A search's rows, read in the worker thread before its count."""
+
+    def __init__(self, answer: RowsAnswer) -> None:
+        super().__init__()
+        self.answer = answer
 
 
 class RecordsScreen(Base):
@@ -34,7 +54,9 @@ class RecordsScreen(Base):
     it comes back from a case: the cursor stays on its case), when a filter changes and
     when the page turns; the fields' own messages on mount read nothing. The search runs
     ``SEARCH_DELAY`` seconds after the last key typed in it, in a worker thread, so typing
-    never waits for the log; an answer to an older request than the newest is dropped."""
+    never waits for the log; its rows are shown as soon as they are read and the count
+    when it comes (``case_pages.read_search``); an answer to an older request than the
+    newest (rows or count) is dropped."""
 
     BINDINGS = [
         *bilingual("escape", "close", "close", priority=True),
@@ -47,10 +69,12 @@ class RecordsScreen(Base):
     shown: PageRequest | None = None  # what the table shows the cases of
     wanted: PageRequest | None = None  # the newest request, shown or on its way
     serial = 0  # the newest request's
-    total = 0  # how many cases match what is shown
+    more = False  # whether a page follows the one shown (PgDn)
     load_requested = False
     search_timer: Timer | None = None
     labelled = ""  # the language of the labels
+    numbers: tuple[str, ...] = ()  # the cases' numbers, row by row
+    turns: tuple[bool, bool] | None = None  # whether PgUp and PgDn turn the page shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,6 +109,7 @@ class RecordsScreen(Base):
         cursor = table.cursor_row
         if self.labelled != self.app.lang:
             self.label()
+        self.turns = None  # the footer refreshed once a showing (the language may be new)
         self.load(self.shown.offset if self.shown else 0, cursor)
 
     def label(self) -> None:
@@ -102,9 +127,8 @@ class RecordsScreen(Base):
                 select.value = chosen
         table = self.query_one("#cases", DataTable)
         table.clear(columns=True)
-        for key in ("case", "created_at", "outcome", "status", "due_column", "comment_key"):
-            table.add_column(t(key), key=key)
-        table.add_column(t("handler"), key="handler")
+        for key in COLUMNS:  # as wide as the label; then as the widest cell shown
+            table.add_column(t(key), key=key, width=cell_len(t(key)))
         self.labelled = self.app.lang
 
     def where(self) -> CaseFilter:
@@ -137,15 +161,49 @@ class RecordsScreen(Base):
         if page is not None and page.total and not page.cases and request.offset:
             self.load((page.total - 1) // self.PAGE_SIZE * self.PAGE_SIZE)
             return
-        self.shown, self.total = request, page.total if page else 0
+        total = page.total if page else 0
+        self.shown, self.more = request, request.offset + self.PAGE_SIZE < total
         self.show_problem(answer.problem)
         self.fill(page.cases if page else [])
         table = self.query_one("#cases", DataTable)
         table.move_cursor(row=min(cursor, max(table.row_count - 1, 0)), scroll=False)
-        shown = self.query_one("#range", Static)
-        shown.update(range_text(page, self.app.lang) if page else "")
-        shown.display = bool(page and page.cases)
-        self.refresh_bindings()  # PgDn and PgUp only where there is a page to turn to
+        self.show_range(total)
+
+    def on_rows_read(self, message: RowsRead) -> None:
+        """A search's rows, before its count: the range line says "…" for the count."""
+        request, rows = message.answer.request, message.answer.rows
+        if request.serial != self.serial:
+            return  # an older request's rows
+        self.shown, self.more = request, rows.more
+        self.show_problem("")
+        self.fill(rows.cases)
+        self.query_one("#cases", DataTable).move_cursor(row=0, scroll=False)
+        self.show_range(None)
+
+    def show_count(self, answer: CountAnswer) -> None:
+        """The count of what the rows shown match, unless a newer request has been made."""
+        if answer.request.serial != self.serial or self.shown is not answer.request:
+            return  # an older request's count, or one whose rows were not shown
+        if answer.total is None:  # the log could not be read for the count
+            self.show_problem(answer.problem)
+            self.query_one("#range", Static).display = False
+            return
+        self.more = answer.request.offset + self.PAGE_SIZE < answer.total
+        self.show_range(answer.total)
+
+    def show_range(self, total: int | None) -> None:
+        """The line under the table: which of ``total`` cases (None: still counting) are
+        shown; and PgDn and PgUp in the footer, where there is a page to turn to."""
+        request, shown = self.shown, len(self.numbers)
+        offset = request.offset if request else 0
+        line = self.query_one("#range", Static)
+        # one line high and as wide as the screen whatever it says: no layout for it
+        line.update(range_text(offset, shown, total, self.app.lang), layout=False)
+        line.display = bool(shown)
+        turns = (offset > 0, self.more)
+        if turns != self.turns:  # the footer is built again: only when it changes
+            self.turns = turns
+            self.refresh_bindings()  # PgDn and PgUp only where there is a page to turn to
 
     def fill(self, cases: list[Case]) -> None:
         """The cases, in the store's order (the overdue ones first), marked in words (not
@@ -154,32 +212,33 @@ class RecordsScreen(Base):
         from ...records.due import due_label
         from ...records.view import local_time, outcome_title
 
-        table = self.query_one("#cases", DataTable)
-        table.clear()
         lang, chart, moment = self.app.lang, self.app.chart, now()
-        for case in cases:
-            table.add_row(
-                case.number,
-                local_time(case.created_at),
-                literal_rich(outcome_title(self.app.chart, case.outcome, lang)),
-                literal_rich(self.t(f"status_{case.status}")),
-                Text(due_label(case, chart, moment, lang)),
-                Text(preview(case.comment_text.replace("\n", " "), 1, 60)[0]),
-                Text(visible(case.handler)),
-                key=case.number,
-            )
+        rows = [
+            [
+                LiteralCell(case.number),
+                LiteralCell(local_time(case.created_at)),
+                LiteralCell(outcome_title(chart, case.outcome, lang)),
+                LiteralCell(self.t(f"status_{case.status}")),
+                LiteralCell(due_label(case, chart, moment, lang)),
+                LiteralCell(preview(case.comment_text.replace("\n", " "), 1, 60)[0]),
+                LiteralCell(case.handler),
+            ]
+            for case in cases
+        ]
+        self.numbers = tuple(case.number for case in cases)  # the rows' keys are places
+        put_rows(self.query_one("#cases", DataTable), rows)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = super().check_action(action, parameters)
         offset = self.shown.offset if self.shown else 0
-        if allowed and action == "next_page" and offset + self.PAGE_SIZE >= self.total:
+        if allowed and action == "next_page" and not self.more:
             return None  # shown, dimmed: there is no next page
         if allowed and action == "previous_page" and not offset:
             return None
         return allowed
 
     def action_next_page(self, lang: str = "") -> None:
-        if self.shown and self.shown.offset + self.PAGE_SIZE < self.total:
+        if self.shown and self.more:
             self.load(self.shown.offset + self.PAGE_SIZE)
 
     def action_previous_page(self, lang: str = "") -> None:
@@ -200,21 +259,29 @@ class RecordsScreen(Base):
 
     def search(self) -> None:
         """The first page of what the search field now says, read in a worker thread (its
-        answer is shown by ``on_worker_state_changed``, unless a newer request came)."""
+        rows shown by ``on_rows_read``, its count or counted page by
+        ``on_worker_state_changed``, unless a newer request came)."""
         self.search_timer = None
         if self.wanted is not None and self.where() == self.wanted.where:
             return  # asked for already
         request = self.request(0)
         self.run_worker(
-            partial(read_page, self.app, request, self.PAGE_SIZE),
+            partial(read_search, self.app, request, self.PAGE_SIZE, self.post_rows),
             name="case search",
             group="search",
             thread=True,
         )
 
+    def post_rows(self, answer: RowsAnswer) -> None:
+        self.post_message(RowsRead(answer))  # from the worker thread: thread-safe
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, PageAnswer):
+        if event.state != WorkerState.SUCCESS:
+            return
+        if isinstance(event.worker.result, PageAnswer):
             self.show_page(event.worker.result)
+        elif isinstance(event.worker.result, CountAnswer):
+            self.show_count(event.worker.result)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The search, once the keys stop coming for ``SEARCH_DELAY`` seconds."""
@@ -235,8 +302,8 @@ class RecordsScreen(Base):
         self.query_one("#cases", DataTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.app.push_screen(CaseScreen(event.row_key.value))
+        if 0 <= event.cursor_row < len(self.numbers):
+            self.app.push_screen(CaseScreen(self.numbers[event.cursor_row]))
 
     def action_search(self, lang: str = "") -> None:
         self.query_one("#search", Input).focus()

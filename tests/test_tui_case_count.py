@@ -1,0 +1,161 @@
+"""A search's page in the case log (Ctrl+R) shown in two steps: its rows as soon as they are
+read, with "…" for the count and PgDn offered where a case follows, then the count; an
+older search's count never shown over a newer search; PgDn before the count comes; the
+rows in the order the counted page has (the overdue first), on both backends."""
+
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+from tui_helpers import fill_cases, make_app, until, until_read
+
+from gk_respond.clock import now
+from gk_respond.records.due import overdue_rule
+from gk_respond.records.rows_first import rows_first
+from gk_respond.records.store import Case, CaseFilter, Store, insert_cases
+from gk_respond.triage import Comment
+from gk_respond.tui.keys import key_rows
+from gk_respond.tui.screens.records import RecordsScreen
+
+UNTRUSTED = "[red]röd[/] [@click=app.quit]q[/] \x1b[2J\u202eskatten"
+
+
+def numbers(app) -> list[str]:
+    table = app.screen.query_one("#cases", DataTable)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+def range_line(app) -> str:
+    line = app.screen.query_one("#range", Static)
+    return str(line.render()) if line.display else ""
+
+
+def offered(app, lang: str = "sv") -> set[str]:
+    return {what for _keys, what in key_rows(app.screen, lang)}
+
+
+@pytest.fixture
+def paged(case_log, monkeypatch) -> str:
+    """250 cases (tui_helpers.fill_cases: "skatten" finds 200), searched at once."""
+    monkeypatch.setattr(RecordsScreen, "SEARCH_DELAY", 0)
+    fill_cases(case_log, 250)
+    return case_log
+
+
+@contextmanager
+def count_held(monkeypatch, text: str):
+    """``Store.count`` for a search of ``text`` waits until the Event yielded is set; set
+    on the way out whatever happens, so no worker thread is left waiting."""
+    may_count, count = threading.Event(), Store.count
+
+    def held(self, where=None):
+        if where is not None and where.text == text:
+            may_count.wait()
+        return count(self, where)
+
+    monkeypatch.setattr(Store, "count", held)
+    try:
+        yield may_count
+    finally:
+        may_count.set()
+
+
+async def settled(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    for _ in range(5):
+        await pilot.pause()
+
+
+async def rows_shown(pilot, counting: str = "1–100 av … ärenden") -> bool:
+    """The case log opened and searched for "skatten" (its count held back): whether its
+    rows came, with ``counting`` for the range line."""
+    app = pilot.app
+    await pilot.press("ctrl+r")
+    app.screen.query_one("#search", Input).value = "skatten"
+    return await until(pilot, lambda: range_line(app) == counting)
+
+
+async def test_the_rows_show_first_and_the_count_when_it_comes(paged, monkeypatch):
+    app = make_app(lang="en", comment=Comment(), db=paged)
+    with count_held(monkeypatch, "skatten") as may_count:
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert await rows_shown(pilot, "1–100 of … cases")
+            first = numbers(app)
+            assert len(first) == 100 and "2026-0250" not in first  # the tax, not the snow
+            assert "Next page" in offered(app, "en")  # a case follows: read one row more
+            may_count.set()
+            assert await until_read(pilot, lambda: range_line(app) == "1–100 of 200 cases")
+            assert numbers(app) == first and "Next page" in offered(app, "en")
+
+
+async def test_an_older_searchs_count_never_shows_over_a_newer_search(paged, monkeypatch):
+    with Store(paged) as store:
+        newer = store.count(CaseFilter(text="skatten 1"))  # fewer than a page: one answer
+    app = make_app(comment=Comment(), db=paged)
+    with count_held(monkeypatch, "skatten") as may_count:
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert await rows_shown(pilot)
+            app.screen.query_one("#search", Input).value = "skatten 1"
+            shown = f"1–{newer} av {newer} ärenden"
+            assert await until(pilot, lambda: range_line(app) == shown)
+            rows = numbers(app)
+            may_count.set()  # the older search's count comes in last
+            await settled(pilot)
+            assert range_line(app) == shown and numbers(app) == rows
+
+
+async def test_pgdn_before_the_count_comes_turns_the_page(paged, monkeypatch):
+    app = make_app(comment=Comment(), db=paged)
+    with count_held(monkeypatch, "skatten") as may_count:
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert await rows_shown(pilot)
+            first = numbers(app)
+            await pilot.press("pagedown")  # read with its count, at once
+            assert range_line(app) == "101–200 av 200 ärenden"
+            second = numbers(app)
+            assert len(second) == 100 and not set(first) & set(second)
+            may_count.set()  # the first page's count, now an older request's
+            await settled(pilot)
+            assert range_line(app) == "101–200 av 200 ärenden" and numbers(app) == second
+            assert "Nästa sida" not in offered(app) and "Föregående sida" in offered(app)
+
+
+async def test_rows_shown_before_the_count_are_the_characters_they_are(paged, monkeypatch):
+    case = Case(
+        handler="[b]Anna[/b]", lang="sv", flowchart_version="2026.1",
+        flowchart_sha256="f" * 64, comment_text=UNTRUSTED, comment_sha256="c" * 64,
+        outcome="correct", path=[("prohibited", "nej")], number="2026-0251",
+        created_at="2026-11-02T08:00:00+00:00",
+    )  # fmt: skip
+    with Store(paged) as store, store.transaction() as connection:
+        insert_cases(connection, [case])
+    app = make_app(comment=Comment(), db=paged)
+    with count_held(monkeypatch, "skatten"):
+        async with app.run_test(size=(200, 30)) as pilot:
+            assert await rows_shown(pilot)
+            table = app.screen.query_one("#cases", DataTable)
+            lines = [table.render_line(y).text for y in range(table.size.height)]
+            row = next(line for line in lines if "2026-0251" in line)
+            assert "[red]röd[/] [@click=app.quit]q[/] ␛[2J<U+202E>skatten" in row
+            assert "[b]Anna[/b]" in row and app.is_running
+
+
+@pytest.mark.parametrize("offset", [0, 100, 190])
+def test_the_rows_are_those_of_the_counted_page_overdue_first(paged, monkeypatch, offset):
+    monkeypatch.setenv("GK_RESPOND_NOW", "2026-11-10T12:00:00+01:00")
+    with Store(paged) as store, store.transaction() as db:  # some due in the past, open
+        db.execute("UPDATE cases SET due_at = '2026-11-05T10:00:00+00:00' WHERE seq % 7 = 3")
+    app = make_app(comment=Comment(), db=paged)
+    rule = overdue_rule(app.chart, now())
+    with Store(paged) as store:
+        for where in (CaseFilter(text="skatten"), CaseFilter(text="skatten", status="open")):
+            counted = store.page(where, offset=offset, limit=100, overdue_first=rule)
+            first = rows_first(store, where, offset=offset, limit=100, overdue_first=rule)
+            assert first is not None
+            assert [c.number for c in first.cases] == [c.number for c in counted.cases]
+            assert first.more == (offset + 100 < counted.total)
+            overdue = [c for c in counted.cases if int(c.number[5:]) % 7 == 3 and not c.closed_at]
+            assert offset or (overdue and counted.cases[: len(overdue)] == overdue)  # first
