@@ -796,9 +796,11 @@ def _open_server(url: str, *, readonly: bool, create: bool) -> sqlite3.Connectio
 
     db = PgConnection(url)
     try:
-        if "gk_respond_meta" not in table_names(db, db.where) and (readonly or not create):
+        ours = "gk_respond_meta" in table_names(db, db.where)
+        if not ours and (readonly or not create):
             raise NoCaseLog(Text("store_no_log", path=db.where))
-        migrate(db, db.where)
+        if not ours or _version(db, db.where) != SCHEMA_VERSION:  # (current: no lock taken)
+            migrate(db, db.where)
         check_columns(db, db.where)
         if not readonly:  # pg_trgm created by IT since the migration: make its index
             from .search_index import ensure_pg_index
@@ -991,11 +993,12 @@ _COLUMNS = {
 
 def check_columns(db: sqlite3.Connection, path: str) -> None:
     """Refuse (as damaged) a log whose tables lack a column this version reads."""
+    on_server = None if isinstance(db, sqlite3.Connection) else db.columns_of(list(_COLUMNS))
     for table, wanted in _COLUMNS.items():
-        if isinstance(db, sqlite3.Connection):
+        if on_server is None:
             found = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
         else:
-            found = db.column_names(table)
+            found = on_server.get(table, set())
         missing = sorted(wanted - found)
         if missing:
             raise _damaged(path, Text("store_no_column", table=table, columns=", ".join(missing)))

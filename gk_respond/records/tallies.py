@@ -246,27 +246,32 @@ def _midnight(moment: datetime) -> datetime:
     return moment.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
+# 1 while the summary holds a case whose time is not in the store's form (day '')
+_ODD = "CASE WHEN EXISTS (SELECT 1 FROM case_tallies WHERE day = '') THEN 1 ELSE 0 END"
+
+
 def tallies(store: Store, where: CaseFilter, rule: Overdue) -> Tallies | None:
     """``queries.tallies`` from the summary, or None where it cannot answer."""
     if where.text or where.handler is not None or where.overdue is not None or where.due_before:
         return None
     if any(name not in FOLLOW_UPS for _, name in rule.met_by) or not rule.late:
         return None
-    if store.query("SELECT 1 FROM case_tallies WHERE day = '' LIMIT 1"):
-        return None  # a time not in the store's form: counted from the cases
     kind = type(where)
     lo = _time(kind(since=where.since).sql()[1][0]) if where.since else None
     hi = _time(kind(until=where.until).sql()[1][0]) if where.until else None
     if lo is not None and hi is not None and lo >= hi:
-        return 0, Counter(), Counter(), Counter()
+        ((odd,),) = store.query(f"SELECT {_ODD}")
+        return None if odd else (0, Counter(), Counter(), Counter())
     kept, kept_params = _kept(where)
     days, day_params = _days(lo, hi + _DAY if hi else None)  # each day with a case in range
     within = _where([*kept, *days])  # (each its own query: SQLite reads an end of the key)
-    ((first, last),) = store.query(
-        f"SELECT (SELECT MIN(day) FROM case_tallies{within}), "
+    ((odd, first, last),) = store.query(  # (one round trip: it matters on a server)
+        f"SELECT {_ODD}, (SELECT MIN(day) FROM case_tallies{within}), "
         f"(SELECT MAX(day) FROM case_tallies{within})",
         [*kept_params, *day_params] * 2,
     )
+    if odd:
+        return None  # a time not in the store's form: counted from the cases
     if first is None:
         return 0, Counter(), Counter(), Counter()
     start = _time(first + MIDNIGHT)
