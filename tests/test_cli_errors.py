@@ -55,6 +55,25 @@ def test_malformed(gk, bad):
     assert "Traceback" not in result.stderr
 
 
+def test_answers_of_two_dashes_given_with_an_equals_sign_are_malformed(gk):
+    # Python 3.11's argparse drops a value of exactly "--" and gave the command a list
+    result = gk("--answers=--")
+    assert result.returncode == 2
+    assert "'--' is not of the form question=answer" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_search_for_two_dashes_given_with_an_equals_sign_is_that_text(gk, tmp_path):
+    db = str(tmp_path / "cases.db")
+    for comment in ("Vägen -- igen", "Vägen igen"):
+        saved = gk("--answers", "prohibited=ja,owns_channel=ja", "--save", "--db", db,
+                   "--comment", comment)  # fmt: skip
+        assert saved.returncode == 0, saved.stderr
+    result = gk("records", "list", "--db", db, "--search=--", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert [case["comment_text"] for case in json.loads(result.stdout)] == ["Vägen -- igen"]
+
+
 def test_conflicting_answers(gk):
     result = gk("--answers", "prohibited=ja,prohibited=nej")
     assert result.returncode == 2

@@ -47,6 +47,16 @@ class Parser(argparse.ArgumentParser):
             parsed.lang = "sv" if json_out else language()
         return parsed, extra
 
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        """As argparse's, but a value of exactly ``--`` given with ``=`` (``--answers=--``,
+        ``--search=--``) is that text: Python 3.11 and 3.12's argparse drop it and hand the
+        command an empty list, which it could not use."""
+        if action.nargs is None and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
+
     def _get_formatter(self) -> argparse.HelpFormatter:
         return formatter_class(self.formatter_class)(prog=self.prog)
 
