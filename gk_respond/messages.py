@@ -218,7 +218,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "verify_gap": "ärendenummer {year}: {count} saknas: {numbers}",
         "verify_counter": "räknaren för {year} står på {last}, men ärende {number} finns: nästa "
         "ärende skulle få ett nummer som redan är givet",
-        "verify_search": "sökindexet (tabellen case_search) stämmer inte med {count} ärenden: "
+        "verify_search": "sökindexet (tabellen {table}) stämmer inte med {count} ärenden: "
         "{numbers}",
         "verify_tallies": "statistikens sammanfattning (tabellen case_tallies) stämmer inte med "
         "ärendena för {count} dagar eller månader: {days}",
@@ -419,7 +419,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "verify_gap": "case numbers of {year}: {count} missing: {numbers}",
         "verify_counter": "the counter of {year} is at {last}, but case {number} exists: the next "
         "case would be given a number already given",
-        "verify_search": "the search index (the case_search table) does not match {count} "
+        "verify_search": "the search index (the {table} table) does not match {count} "
         "case(s): {numbers}",
         "verify_tallies": "the statistics' summary (the case_tallies table) does not match the "
         "cases on {count} day(s) or month(s): {days}",

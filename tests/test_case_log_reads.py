@@ -31,6 +31,7 @@ from gk_respond.records.store import (
     Store,
     insert_cases,
 )
+from gk_respond.records.verify import out_of_step_cases as out_of_step
 
 START = datetime(2025, 12, 30, 9, 0, tzinfo=UTC)
 HANDLERS = ("anna", "Bo", "cecilia")
@@ -306,8 +307,9 @@ def test_a_writer_killed_mid_transaction_leaves_the_index_as_committed(case_log,
 
 # schema 9: before the search index; 10 and 11: before the stored search text
 # (PostgreSQL) and the index on the open cases' due times; 12: before the index of the
-# searches of one or two characters; 13 (the one before this release's): with it
-@pytest.mark.parametrize("old", sorted({9, 10, 11, 12, SCHEMA_VERSION - 1}))
+# searches of one or two characters; 13 and 14: with it, and PostgreSQL's search text
+# still a column of the cases (before its table, schema 15)
+@pytest.mark.parametrize("old", sorted({9, 10, 11, 12, 13, SCHEMA_VERSION - 1}))
 def test_an_older_log_migrates_and_its_search_finds_the_cases(case_log, backend, old):
     made = numbered(12)
     old_log_with(case_log, old, made)
@@ -320,9 +322,11 @@ def test_an_older_log_migrates_and_its_search_finds_the_cases(case_log, backend,
         assert store.query("SELECT value FROM gk_respond_meta WHERE key = 'schema'")[0][0] == str(
             SCHEMA_VERSION
         )
-        if backend == "postgresql":  # the stored text, for every case there was
-            assert store.query(f"SELECT COUNT(*) FROM cases WHERE {STALE}")[0][0] == 0
-            assert store.query(INDEXED + " AND indexdef LIKE '%(search_text %'")
+        if backend == "postgresql":  # the search table, for every case there was
+            assert store.query(f"SELECT COUNT(*) FROM {search_index.PG_TABLE}")[0][0] == len(made)
+            assert out_of_step(store) == []
+            assert store.query(INDEXED + f" AND tablename = '{search_index.PG_TABLE}'")
+            assert "search_text" not in table_columns(store, "cases")
         assert store.query(OPEN_DUE[backend])
         assert store.query(PAIRS[backend])
         for text in ("snöröjning", "ÅRET", "ö", "%", "äl", "Å", "_d", "\ue000"):
@@ -358,8 +362,27 @@ def test_postgresql_without_the_index_searches_the_same_and_makes_it_when_it_can
 INDEXED = (
     "SELECT 1 FROM pg_indexes WHERE indexname = 'cases_search' AND schemaname = current_schema()"
 )
-# the stored search text (PostgreSQL) as the searched fields are now: a row where it is not
-STALE = f"search_text IS DISTINCT FROM {search_index.PG_HAYSTACK}"
+
+
+def table_columns(store: Store, table: str) -> set[str]:
+    rows = store.query(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+        "AND table_schema = current_schema()",
+        (table,),
+    )
+    return {row[0] for row in rows}
+
+
+def search_text(store: Store, number: str) -> str:
+    """The case's row of PostgreSQL's search table (schema 15)."""
+    ((text,),) = store.query(
+        f"SELECT s.search_text FROM {search_index.PG_TABLE} s JOIN cases c "
+        "ON s.year = c.year AND s.seq = c.seq WHERE c.number = ?",
+        (number,),
+    )
+    return str(text)
+
+
 PAIRS = {  # the index of the searches of one or two characters (schema 13)
     "postgresql": "SELECT 1 FROM pg_indexes WHERE indexname = 'cases_search_pairs' "
     "AND schemaname = current_schema()",
@@ -372,16 +395,24 @@ OPEN_DUE = {
 }
 
 
-def test_postgresql_stores_the_search_text_in_step_with_every_save_and_update(postgres_log):
+def test_postgresql_keeps_the_search_table_in_step_with_every_save_and_update(postgres_log):
+    """The server's trigger writes a case's row of the search table in the case's own
+    transaction (schema 15): after a save, after an update, and a rolled-back save leaves
+    none."""
     with Store(postgres_log) as store:
         number = store.save(case(comment_text="Vattnet i HOVA", notes="Gammalt ord")).number
-        ((text,),) = store.query("SELECT search_text FROM cases WHERE number = ?", (number,))
+        text = search_text(store, number)
         assert "vattnet i hova" in text and "gammalt ord" in text
         store.update(number, lambda c: setattr(c, "notes", "Nytt besked från ÅMÅL"))
-        ((text,),) = store.query("SELECT search_text FROM cases WHERE number = ?", (number,))
+        text = search_text(store, number)
         assert "nytt besked från åmål" in text and "gammalt" not in text
-        assert store.query(f"SELECT COUNT(*) FROM cases WHERE {STALE}")[0][0] == 0
+        assert out_of_step(store) == []
         assert [c.number for c in store.cases(CaseFilter(text="från åmål"))] == [number]
+        with pytest.raises(RuntimeError), store.transaction() as db:
+            insert_cases(db, numbered(3))
+            raise RuntimeError("rolled back")
+        assert store.query(f"SELECT COUNT(*) FROM {search_index.PG_TABLE}")[0][0] == 1
+        assert "search_text" not in table_columns(store, "cases")
 
 
 def test_the_reads_take_the_case_s_own_columns_and_no_other(postgres_log):

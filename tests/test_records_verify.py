@@ -93,8 +93,8 @@ def test_a_changed_comment_a_missing_number_and_a_counter_behind_are_each_a_line
 
 def test_a_search_index_out_of_step_with_its_cases_is_named(gk, gk_sv, tmp_path):
     """A case's row of the index changed, one removed, and a row for no case: a search
-    would miss or miscount them, and verify names each (SQLite; the server keeps
-    PostgreSQL's index itself)."""
+    would miss or miscount them, and verify names each (SQLite's index; PostgreSQL's
+    table below)."""
     db = str(tmp_path / "cases.db")
     numbers = saved(db, 4)
     edit(
@@ -120,6 +120,35 @@ def test_a_search_index_out_of_step_with_its_cases_is_named(gk, gk_sv, tmp_path)
     done = gk("records", "verify", "--db", db)  # the store's own write mends its row
     assert done.stdout.splitlines() == [
         "the search index (the case_search table) does not match 2 case(s): "
+        f"{numbers[2]}, 2026-0099"
+    ]
+
+
+def test_postgresql_s_search_table_out_of_step_with_its_cases_is_named(gk, postgres_log):
+    """PostgreSQL's search table (schema 15) after a hand edit: a case's row changed, one
+    removed, one for no case; verify names each, and the trigger mends the row of a case
+    the store updates."""
+    numbers = saved(postgres_log, 4)
+    key = {n: 2026 * 2**32 + int(n[-4:]) for n in numbers}
+    edit(
+        postgres_log,
+        ("UPDATE case_search_text SET search_text = 'annat' WHERE rowid = ?", (key[numbers[0]],)),
+        ("DELETE FROM case_search_text WHERE rowid = ?", (key[numbers[2]],)),
+        ("DELETE FROM cases WHERE number = ?", (numbers[3],)),  # (its row goes with it)
+        ("ALTER TABLE case_search_text DROP CONSTRAINT case_search_text_year_seq_fkey", ()),
+        ("INSERT INTO case_search_text (year, seq, search_text) VALUES (2026, 99, 'x')", ()),
+    )
+    done = gk("records", "verify", "--db", postgres_log)
+    assert done.returncode == 4, done.stderr
+    assert done.stdout.splitlines() == [
+        "the search index (the case_search_text table) does not match 3 case(s): "
+        f"{numbers[0]}, {numbers[2]}, 2026-0099"
+    ]
+    update = gk("records", "update", numbers[0], "--note", "Kontrollerad", "--db", postgres_log)
+    assert update.returncode == 0, update.stderr
+    done = gk("records", "verify", "--db", postgres_log)
+    assert done.stdout.splitlines() == [
+        "the search index (the case_search_text table) does not match 2 case(s): "
         f"{numbers[2]}, 2026-0099"
     ]
 

@@ -84,9 +84,11 @@ def test_postgresql_decides_them_by_the_index_and_scans_without_it(short_log, ba
     condition = search_pairs.pg_condition("search_text").replace("?", "%s")
     with psycopg.connect(location, autocommit=True) as db:  # five rows: a scan is cheaper
         db.execute("SET enable_seqscan = off")
-        plan = db.execute(f"EXPLAIN SELECT COUNT(*) FROM cases WHERE {condition}", ["äl"])
+        sql = f"EXPLAIN SELECT COUNT(*) FROM {search_index.PG_TABLE} WHERE {condition}"
+        plan = db.execute(sql, ["äl"])
         assert "cases_search_pairs" in str(plan.fetchall())
-    raw(location, "ANALYZE cases")  # the pairs most cases hold are then searched the old way
+    # the pairs most cases hold are then searched the old way
+    raw(location, f"ANALYZE {search_index.PG_TABLE}")
     with Store(location, readonly=True) as store:
         for text in NEEDLES:
             where = CaseFilter(text=text)

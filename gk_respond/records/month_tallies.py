@@ -17,7 +17,7 @@ cases.
 
 from __future__ import annotations
 
-from .tallies import _PG_SEARCH_PATH, _PG_TYPES, KEY, added, keys, sqlite_triggers
+from .tallies import _PG_TYPES, KEY, PG_SEARCH_PATH, added, keys, sqlite_triggers
 
 TABLE = "case_tallies_months"
 MONTH_KEY = ("month", *KEY[1:])
@@ -120,7 +120,7 @@ SQLITE_MIGRATION = [  # as many statements as PG_MIGRATION (the store pairs them
 ]
 PG_MIGRATION = [
     _table(""),
-    _PG_SEARCH_PATH,  # (the function keeps it: FROM CURRENT)
+    PG_SEARCH_PATH,  # (the function keeps it: FROM CURRENT)
     _pg_function(),
     *([""] * (len(SQLITE_MIGRATION) - 4)),  # (the triggers stay: they call the function)
     _FILL.format(rebuilt_months("postgresql")),

@@ -85,7 +85,8 @@ class _Plan:
     source: str  # FROM ... (the cases as c)
     where: str  # " WHERE ..." or ""
     params: list[object]
-    indexed: bool  # through the SQLite search index (s): its rowid is the order
+    indexed: bool  # through the search index (s: SQLite's, PostgreSQL's table): its rowid
+    # is the case's key, and its order the list's
     verify: CaseFilter | None = None  # a text the database cannot decide: Python does
     empty: bool = False  # nothing can match
     alone: str = ""  # FROM the search index alone, when its text is the only condition
@@ -105,6 +106,9 @@ class _Plan:
 
 
 _JOINED = "FROM {} s JOIN cases c ON c.year = (s.rowid >> 32) AND c.seq = (s.rowid & 4294967295)"
+# PostgreSQL's table has the case's year and number, with a foreign key to it: the planner
+# then knows that each match joins one case (search_table.py)
+_PG_JOINED = "FROM {} s JOIN cases c ON c.year = s.year AND c.seq = s.seq"
 
 
 def _plan(store: Store, where: CaseFilter) -> _Plan:
@@ -112,7 +116,7 @@ def _plan(store: Store, where: CaseFilter) -> _Plan:
     clause, params = where.sql()
     conditions = [clause[len(" WHERE ") :]] if clause else []
     sqlite = isinstance(db, sqlite3.Connection)
-    indexed, verify, table = False, None, ""
+    indexed, verify, table, alone = False, None, "", True
     if where.text:
         if not sqlite and "\x00" in where.text:
             return _Plan("FROM cases c", "", [], False, empty=True)  # PostgreSQL keeps no NUL
@@ -120,15 +124,16 @@ def _plan(store: Store, where: CaseFilter) -> _Plan:
             table, condition, found = search_index.sqlite_condition(where.text)
             indexed = True
         elif not sqlite and db.folds_letters():  # type: ignore[attr-defined]
-            condition, found = search_index.pg_condition(where.text, db)
+            condition, found, alone = search_index.pg_condition(where.text, db)
+            table, indexed = search_index.PG_TABLE, True
         else:  # candidates, decided by CaseFilter.matches_text
             condition, needle = store.candidates(where.text)
             found, verify = [needle], where
         conditions, params = [condition, *conditions], [*found, *params]
-    source = _JOINED.format(table) if indexed else "FROM cases c"
-    alone = f"FROM {table} s" if indexed and len(conditions) == 1 else ""
+    source = (_JOINED if sqlite else _PG_JOINED).format(table) if indexed else "FROM cases c"
+    alone = alone and indexed and len(conditions) == 1
     clause = " WHERE " + " AND ".join(conditions) if conditions else ""
-    return _Plan(source, clause, params, indexed, verify, alone=alone)
+    return _Plan(source, clause, params, indexed, verify, alone=f"FROM {table} s" if alone else "")
 
 
 def _rows(store: Store, sql: str, params: list[object]) -> list[sqlite3.Row]:
@@ -168,7 +173,8 @@ def _batches(store: Store, plan: _Plan) -> Iterator[list[Case]]:
 
 def _case_columns(store: Store) -> str:
     """The case's own columns (the store's ``case_columns``), not every column of the
-    row: PostgreSQL's stored search text (schema 12) is a third again of a row's bytes."""
+    row (PostgreSQL's stored search text, schemas 12 to 14, was a third again of a row's
+    bytes)."""
     return ", ".join(f"c.{name}" for name in store.case_columns)
 
 

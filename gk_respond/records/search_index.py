@@ -12,9 +12,11 @@ for the cases already there. A NUL ends the text FTS5 indexes, so it is kept as 
 a search for either of those two characters is decided the slow way.
 
 **PostgreSQL**: a ``pg_trgm`` GIN index on the lowercased searched fields, which the
-server keeps in step by itself: from schema 12 on a stored generated column,
-``search_text``, the server writes with every row (so that neither the recheck of an
-index candidate nor a scan computes the text again; schema 10 indexed the expression).
+server keeps in step by itself: from schema 15 on the text in a table of its own,
+``case_search_text`` (``search_table.py``), which a trigger writes with every row and
+which a search reads as SQLite's index is read (``s``, its ``rowid`` the case's key);
+schemas 12 to 14 had it on a stored generated column of ``cases``, ``search_text``, and
+schema 10 on the expression.
 ``pg_trgm`` is an extension: migration 10 creates it when the role may; if not, searches
 scan the table (correct, slower) until IT creates it (docs/team-case-log.md); the index is
 then made at the next open for writing.
@@ -69,21 +71,28 @@ SQLITE_MIGRATION = [
     f"INSERT INTO case_search (rowid, {', '.join(_COLUMNS)}) SELECT {KEY}, {_FOLDED} FROM cases",
 ]
 
+
 # Every searched field in one text, lowercased: the expression PostgreSQL's index is on
 # (a query uses the index only when it says exactly this).
-PG_HAYSTACK = "lower(" + " || chr(10) || ".join(f"COALESCE({n}, '')" for n in SEARCHED) + ")"
+def pg_haystack(row: str = "") -> str:
+    """The searched fields of a case in one text, lowercased (``row``: how the case's
+    columns are named, e.g. ``NEW.`` in a trigger)."""
+    return "lower(" + " || chr(10) || ".join(f"COALESCE({row}{n}, '')" for n in SEARCHED) + ")"
 
 
-def _pg_index(indexed: str) -> str:
-    """The statement that makes the trigram index ``cases_search`` on ``indexed`` when
-    ``pg_trgm`` is there and the index is not."""
+PG_HAYSTACK = pg_haystack()
+
+
+def _pg_index(indexed: str, table: str = "cases") -> str:
+    """The statement that makes the trigram index ``cases_search`` on ``indexed`` (of
+    ``table``) when ``pg_trgm`` is there and the index is not."""
     return (
         "DO $$ DECLARE home text; BEGIN "
         "SELECT extnamespace::regnamespace::text INTO home FROM pg_extension "
         "WHERE extname = 'pg_trgm'; "
         "IF home IS NOT NULL AND to_regclass('cases_search') IS NULL THEN "
         "BEGIN EXECUTE format("
-        "'CREATE INDEX cases_search ON cases USING gin ((%s) %I.gin_trgm_ops)', "
+        f"'CREATE INDEX cases_search ON {table} USING gin ((%s) %I.gin_trgm_ops)', "
         f"'{indexed.replace(chr(39), chr(39) * 2)}', home); "
         # a role that may use the tables but not change them: it searches without the index
         "EXCEPTION WHEN insufficient_privilege THEN RAISE NOTICE 'cases_search: %', SQLERRM; END; "
@@ -121,12 +130,17 @@ PAIRS_MIGRATION = list(
 )
 
 
+# Schema 15: the text in a table of its own (search_table.py), both indexes on it.
+PG_TABLE = "case_search_text"
+PG_TABLE_INDEXES = [_pg_index(PG_TEXT, PG_TABLE), search_pairs.pg_index(PG_TEXT, PG_TABLE)]
+
+
 def ensure_pg_index(db: Any) -> None:
     """On PostgreSQL, opened for writing: the search index, if ``pg_trgm`` has been created
     since the migration (by IT) and the index is not there yet; the same for the index of
     short searches, if the role that migrated could not make it."""
-    db.execute(_PG_INDEX_ON_TEXT)
-    db.execute(_PG_PAIRS)
+    for statement in PG_TABLE_INDEXES:
+        db.execute(statement)
 
 
 def index_cases(db: sqlite3.Connection, cases: Sequence[Case]) -> None:
@@ -164,12 +178,16 @@ _SQLITE_OUT_OF_STEP = (
 
 
 def out_of_step(db: Any) -> list[str]:
-    """The numbers of the cases the search index does not hold as they are (SQLite; the
-    server keeps PostgreSQL's index itself): none in a log only the store has written."""
+    """The numbers of the cases the search index does not hold as they are (on
+    PostgreSQL the search table, ``search_table.py``): none in a log only the store (and
+    the server's trigger) has written."""
     if not isinstance(db, sqlite3.Connection):
-        return []
-    wrong = {(row[0], row[1]) for row in db.execute(_SQLITE_OUT_OF_STEP)}
-    wrong.update(search_pairs.out_of_step(db, _FOLDED_COLUMNS))
+        from . import search_table
+
+        wrong = search_table.out_of_step(db)
+    else:
+        wrong = {(row[0], row[1]) for row in db.execute(_SQLITE_OUT_OF_STEP)}
+        wrong.update(search_pairs.out_of_step(db, _FOLDED_COLUMNS))
     return [f"{year}-{seq:04d}" for year, seq in sorted(wrong)]
 
 
@@ -188,17 +206,20 @@ def sqlite_condition(text: str) -> tuple[str, str, list[object]]:
     return "case_search_content", f"({found})", [needle] * len(_COLUMNS)
 
 
-def pg_condition(text: str, db: Any) -> tuple[str, list[object]]:
+def pg_condition(text: str, db: Any) -> tuple[str, list[object], bool]:
     """The condition true exactly for the cases whose searched fields hold ``text`` as the
-    server's lower() has it: the index's ``LIKE`` on the fields joined by newlines (or,
-    for one or two characters, the pairs' index on them), which decides it for a text
-    without a newline (it cannot reach across two fields); with one, each field decides."""
+    server's lower() has it, on the search table read as ``s`` (``PG_TABLE``): its
+    ``LIKE`` on the fields joined by newlines (or, for one or two characters, the pairs'
+    index on them), which decides it for a text without a newline (it cannot reach across
+    two fields); with one, each field of the case (``c``) decides. The flag: whether the
+    condition is on ``s`` alone."""
     needle = text.lower()
     pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    found = f"{PG_TEXT} LIKE ? ESCAPE '\\'"
+    text_of = f"s.{PG_TEXT}"
+    found = f"{text_of} LIKE ? ESCAPE '\\'"
     if search_pairs.pg_decides(needle) and search_pairs.pg_indexed(db, needle):
-        found, pattern = search_pairs.pg_condition(PG_TEXT), needle
+        found, pattern = search_pairs.pg_condition(text_of), needle
     if "\n" not in needle:
-        return found, [pattern]
-    fields = " OR ".join(f"strpos(lower(COALESCE({n}, '')), ?) > 0" for n in SEARCHED)
-    return f"{found} AND ({fields})", [pattern, *[needle] * len(SEARCHED)]
+        return found, [pattern], True
+    fields = " OR ".join(f"strpos(lower(COALESCE(c.{n}, '')), ?) > 0" for n in SEARCHED)
+    return f"{found} AND ({fields})", [pattern, *[needle] * len(SEARCHED)], False

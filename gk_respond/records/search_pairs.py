@@ -14,7 +14,8 @@ the text is not kept twice); the store takes a case's old row out with FTS5's ``
 command and the old text, which it computes from the search index's folded copy
 (``case_search_content``) before it writes the new one, in the same transaction.
 
-**PostgreSQL**: an expression GIN index, ``cases_search_pairs``, on ``gk_pairs(search_text)``,
+**PostgreSQL**: an expression GIN index, ``cases_search_pairs``, on ``gk_pairs(search_text)``
+(of ``cases`` at schema 13 and 14; of ``case_search_text`` from schema 15, ``search_table.py``),
 every substring of one and two characters of the stored search text (an IMMUTABLE SQL
 function), queried with ``@> ARRAY[needle]``, which the index decides exactly (no recheck
 of the rows). A role that may not create the function or the index
@@ -141,17 +142,17 @@ def pg_decides(needle: str) -> bool:
     return 0 < len(needle) <= LONGEST and _CUT_AT not in needle
 
 
-def pg_index(text_column: str) -> str:
-    """The statement that makes the function and the index when the index is not there;
-    a role that may not leaves the search as it was (a scan)."""
+def pg_index(text_column: str, table: str = "cases") -> str:
+    """The statement that makes the function and the index on ``table`` when the index is
+    not there; a role that may not leaves the search as it was (a scan)."""
     return (
         "DO $$ BEGIN IF to_regclass('cases_search_pairs') IS NULL THEN BEGIN "
         f"EXECUTE '{PG_FUNCTION.replace(chr(39), chr(39) * 2)}'; "
-        "EXECUTE 'CREATE INDEX cases_search_pairs ON cases USING gin "
+        f"EXECUTE 'CREATE INDEX cases_search_pairs ON {table} USING gin "
         f"(gk_pairs({text_column}))'; "
         # the planner's figures for the new index's keys (how many cases hold a pair):
         # without them it takes every pair for rare and sorts half the log for a page
-        "EXECUTE 'ANALYZE cases'; "
+        f"EXECUTE 'ANALYZE {table}'; "
         "EXCEPTION WHEN insufficient_privilege THEN "
         "RAISE NOTICE 'cases_search_pairs: %', SQLERRM; END; END IF; END $$"
     )

@@ -30,6 +30,7 @@ from .private_files import RefusedPath, checked, create_private, loose, open_exi
 from .queries import CasePage
 from .search_index import (
     PAIRS_MIGRATION,
+    PG_HAYSTACK,
     PG_MIGRATION,
     PG_STORED_MIGRATION,
     SQLITE_MIGRATION,
@@ -37,13 +38,14 @@ from .search_index import (
     reindex_case,
 )
 from .search_pairs import interleaved
+from .search_table import MIGRATION as PG_SEARCH_TABLE
 from .tallies import PG_MIGRATION as PG_TALLIES
 from .tallies import SQLITE_MIGRATION as SQLITE_TALLIES
 
 if TYPE_CHECKING:
     from .queries import Overdue
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -201,6 +203,9 @@ MIGRATIONS: dict[int, list[str | Dialects]] = {
     # The statistics' summary by month (records/month_tallies.py), kept by the same
     # triggers as the days', filled from the cases.
     14: [Dialects(*pair) for pair in zip(SQLITE_MONTH_TALLIES, PG_MONTH_TALLIES, strict=True)],
+    # PostgreSQL's search text in a table of its own, kept by a trigger, with both search
+    # indexes on it (records/search_table.py); SQLite's index is a table already.
+    15: [Dialects("", statement) for statement in PG_SEARCH_TABLE],
 }
 
 # Takes the next number of a year, in the saving transaction (the row stays locked to it).
@@ -375,7 +380,7 @@ def _text_condition(db: object, text: str) -> tuple[str, str]:
         return f"instr(gk_fold(CAST({_HAYSTACK} AS BLOB)), ?) > 0", text.casefold()
     if not db.folds_letters():  # type: ignore[attr-defined]
         return "TRUE OR ? IS NULL", text
-    return "strpos(search_text, ?) > 0", text.lower()  # search_index.PG_TEXT
+    return f"strpos({PG_HAYSTACK}, ?) > 0", text.lower()
 
 
 def _utc_bound(day: date) -> str:

@@ -175,7 +175,7 @@ _PG_TYPES = ("text", "text", "integer", "text", "integer")
 # the function below keeps it (``FROM CURRENT``). A function that runs as its owner must not
 # find a table of the caller's own first: pg_temp, unless named, is searched before the
 # schema, and a temporary ``case_tallies`` would then take the counts in the owner's stead.
-_PG_SEARCH_PATH = (
+PG_SEARCH_PATH = (
     "SELECT set_config('search_path', quote_ident(current_schema()) || ', pg_temp', true)"
 )
 
@@ -189,7 +189,7 @@ SQLITE_MIGRATION = [  # as many statements as PG_MIGRATION (the store pairs them
 PG_MIGRATION = [
     _TABLE.format(""),
     _DUE_INDEX,
-    _PG_SEARCH_PATH,
+    PG_SEARCH_PATH,
     _pg_function(),
     *(
         f"CREATE TRIGGER case_tallies_{name} AFTER {changes} ON cases "

@@ -13,9 +13,10 @@ This is the full check, on both backends where it applies:
 - each case's comment hashes to the SHA-256 stored with it;
 - the statistics' summary (``tallies.py``) holds what the cases hold (its triggers keep it
   so; a hand edit of either table, or a dropped trigger, would not);
-- the search index (SQLite's ``case_search``) holds every case as it is, and nothing else
-  (the store writes both in one transaction; a hand edit of a case would make them differ,
-  and a search would then miss it or count it wrongly). PostgreSQL's index is the server's.
+- the search index (SQLite's ``case_search``, PostgreSQL's ``case_search_text``) holds
+  every case as it is, and nothing else (the store, or the server's trigger, writes both
+  in one transaction; a hand edit of either table would make them differ, and a search
+  would then miss a case or count it wrongly).
 
 Memory does not grow with the log: the rows are read a batch at a time.
 """
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ..messages import Text
 from .channels import Channels
-from .search_index import out_of_step
+from .search_index import PG_TABLE, out_of_step
 from .store import Store
 from .tally_check import differences
 
@@ -83,8 +84,10 @@ def verify(store: Store) -> Verdict:
     verdict.problems += _numbering(store)
     numbers = out_of_step_cases(store)
     if numbers:
+        table = "case_search" if isinstance(store._db, sqlite3.Connection) else PG_TABLE
+        named = _named(numbers, len(numbers))
         verdict.problems.append(
-            Text("verify_search", count=len(numbers), numbers=_named(numbers, len(numbers)))
+            Text("verify_search", table=table, count=len(numbers), numbers=named)
         )
     days = differences(store)
     if days:
@@ -93,7 +96,8 @@ def verify(store: Store) -> Verdict:
 
 
 def out_of_step_cases(store: Store) -> list[str]:
-    """The cases the search index does not hold as they are (SQLite's ``case_search``)."""
+    """The cases the search index does not hold as they are (SQLite's ``case_search``,
+    PostgreSQL's ``case_search_text``)."""
     with store._errors():
         return out_of_step(store._db)
 
