@@ -41,7 +41,7 @@ from .tallies import PG_MIGRATION as PG_TALLIES
 from .tallies import SQLITE_MIGRATION as SQLITE_TALLIES
 
 if TYPE_CHECKING:
-    from .queries import Overdue
+    from .queries import FirstRows, Overdue
 
 SCHEMA_VERSION = 14
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -705,6 +705,17 @@ class Store:
         if overdue_first is not None:
             return queries.page_overdue_first(self, where, offset, limit, overdue_first)
         return queries.page(self, where, offset, limit)
+
+    def rows_first(
+        self, where: CaseFilter, *, offset: int, limit: int, overdue_first: Overdue
+    ) -> FirstRows | None:
+        """The cases ``page(where, offset=..., limit=..., overdue_first=...)`` gives, and
+        whether a case follows them, without counting every match (``count`` then does), for
+        a front end to show them sooner; None where only the counted ``page`` reads them (no
+        search text, a filter on the overdue itself, a search the database cannot decide)."""
+        from . import queries
+
+        return queries.rows_first(self, where, offset, limit, overdue_first)
 
     def count(self, where: CaseFilter | None = None) -> int:
         """How many cases match ``where`` (every case without it)."""
