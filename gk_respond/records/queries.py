@@ -121,10 +121,9 @@ _JOINED = "FROM {} s JOIN cases c ON c.year = (s.rowid >> 32) AND c.seq = (s.row
 
 
 def _plan(store: Store, where: CaseFilter) -> _Plan:
-    db = store._db
     clause, params = where.sql()
     conditions = [clause[len(" WHERE ") :]] if clause else []
-    sqlite = isinstance(db, sqlite3.Connection)
+    sqlite = store.dialect == "sqlite"
     indexed, verify, table = False, None, ""
     if where.text:
         if not sqlite and "\x00" in where.text:
@@ -132,8 +131,8 @@ def _plan(store: Store, where: CaseFilter) -> _Plan:
         if sqlite and search_index.exact(where.text):
             table, condition, found = search_index.sqlite_condition(where.text)
             indexed = True
-        elif not sqlite and db.folds_letters():  # type: ignore[attr-defined]
-            condition, found = search_index.pg_condition(where.text, db)
+        elif (exact := store.pg_condition(where.text)) is not None:
+            condition, found = exact
         else:  # candidates, decided by CaseFilter.matches_text
             condition, needle = store.candidates(where.text)
             found, verify = [needle], where
@@ -236,11 +235,11 @@ def _dense(store: Store, plan: _Plan, total: int) -> bool:
     """Whether a filtered page on SQLite is found faster by reading the cases newest first
     than through a filter's index and a sort (SQLite's planner, without statistics, takes
     the index, whose sort reads every match): when many cases match (the count says)."""
-    if plan.indexed or not plan.where or not isinstance(store._db, sqlite3.Connection):
+    if plan.indexed or not plan.where or store.dialect != "sqlite":
         return False
     if total < DENSE:
         return False
-    columns = [row[2] for row in store._db.execute(f"PRAGMA index_info({_NEWEST})")]
+    columns = [row[2] for row in store.query(f"PRAGMA index_info({_NEWEST})")]
     return columns == ["year", "seq"]  # (as every log has it; never a guess)
 
 
@@ -364,7 +363,7 @@ def _listed(store: Store, plan: _Plan, most: int | None = None) -> list[int]:
 
 def _aggregated(store: Store, key: str) -> str:
     """The SQL aggregate listing ``key`` of every row (NULL left out), as "k,k,…"."""
-    if isinstance(store._db, sqlite3.Connection):
+    if store.dialect == "sqlite":
         return f"group_concat({key})"
     return f"string_agg(({key})::text, ',')"
 

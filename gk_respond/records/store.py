@@ -34,6 +34,8 @@ from .search_index import (
     PG_STORED_MIGRATION,
     SQLITE_MIGRATION,
     index_cases,
+    out_of_step,
+    pg_condition,
     reindex_case,
 )
 from .search_pairs import interleaved
@@ -750,6 +752,26 @@ class Store:
         """A condition true for every case whose searched fields may hold ``text``, with its
         parameter (for a search the index cannot decide: ``CaseFilter.matches_text`` does)."""
         return _text_condition(self._db, text)
+
+    @property
+    def dialect(self) -> str:
+        """The backend's SQL: "sqlite" or "postgresql" (for SQL written for each)."""
+        return "sqlite" if isinstance(self._db, sqlite3.Connection) else "postgresql"
+
+    def pg_condition(self, text: str) -> tuple[str, list[object]] | None:
+        """The condition true exactly for the cases whose searched fields hold ``text``, with
+        its parameters, where the server decides it (``search_index.pg_condition``); None on
+        SQLite (its search index is a table of its own) and on a PostgreSQL database whose
+        lower() knows no å, ä, ö (then ``candidates``)."""
+        if self.dialect == "sqlite" or not self._db.folds_letters():  # type: ignore[attr-defined]
+            return None
+        return pg_condition(text, self._db)
+
+    def out_of_step_cases(self) -> list[str]:
+        """The numbers of the cases the search index does not hold as they are (SQLite's;
+        the server keeps PostgreSQL's): what ``records verify`` names."""
+        with self._errors():
+            return out_of_step(self._db)
 
     def _case(self, row: sqlite3.Row) -> Case:
         try:
