@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import inspect
 import os
 import random
@@ -57,6 +58,7 @@ import tempfile
 import time
 from functools import partial
 from types import SimpleNamespace
+from typing import Any
 
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -361,10 +363,14 @@ async def case_log(cases: int, rounds: int, logs: str = "") -> dict[str, list[fl
     from gk_respond.tui.app import GkRespondApp
     from gk_respond.tui.screens.records import RecordsScreen
 
-    try:  # a search's rows read before its count (since session 5)
-        from gk_respond.records import rows_first
-    except ImportError:  # the code before: Store.page alone
-        rows_first = SimpleNamespace(rows_first=None)
+    # a search's rows read before its count: Store.rows_first (since session 6), the
+    # module records/rows_first.py (session 5), or neither (before: Store.page alone)
+    rows_first: Any = Store
+    if not hasattr(Store, "rows_first"):
+        try:
+            rows_first = importlib.import_module("gk_respond.records.rows_first")
+        except ImportError:
+            rows_first = SimpleNamespace(rows_first=None)
     reads: list[tuple[str, float]] = []  # each read's name and seconds
     page, count, first = Store.page, Store.count, rows_first.rows_first
 

@@ -14,7 +14,6 @@ from tui_helpers import fill_cases, make_app, until, until_read
 
 from gk_respond.clock import now
 from gk_respond.records.due import overdue_rule
-from gk_respond.records.rows_first import rows_first
 from gk_respond.records.store import Case, CaseFilter, Store, insert_cases
 from gk_respond.triage import Comment
 from gk_respond.tui.keys import key_rows
@@ -153,7 +152,7 @@ def test_the_rows_are_those_of_the_counted_page_overdue_first(paged, monkeypatch
     with Store(paged) as store:
         for where in (CaseFilter(text="skatten"), CaseFilter(text="skatten", status="open")):
             counted = store.page(where, offset=offset, limit=100, overdue_first=rule)
-            first = rows_first(store, where, offset=offset, limit=100, overdue_first=rule)
+            first = store.rows_first(where, offset=offset, limit=100, overdue_first=rule)
             assert first is not None
             assert [c.number for c in first.cases] == [c.number for c in counted.cases]
             assert first.more == (offset + 100 < counted.total)

@@ -11,7 +11,6 @@ import pytest
 from textual.widgets import DataTable, Input, Select, Static
 from tui_helpers import fill_cases, make_app, page_reads, until, until_read
 
-from gk_respond.records import rows_first
 from gk_respond.records.store import Store
 from gk_respond.triage import Comment
 from gk_respond.tui.case_pages import grouped
@@ -135,7 +134,7 @@ async def test_an_older_search_never_shows_over_a_newer_one(paged, monkeypatch):
     comes back last, and the table keeps showing the newer search."""
     older_started, older_may_finish, older_done = (threading.Event() for _ in range(3))
     newer_done = threading.Event()
-    page = rows_first.rows_first  # a search's page is read there (its count after)
+    page = Store.rows_first  # a search's page is read there (its count after)
 
     def read(store, where, **k):
         if where.text == "skatten":
@@ -150,7 +149,7 @@ async def test_an_older_search_never_shows_over_a_newer_one(paged, monkeypatch):
             newer_done.set()
         return found
 
-    monkeypatch.setattr(rows_first, "rows_first", read)
+    monkeypatch.setattr(Store, "rows_first", read)
     app = make_app(comment=Comment(), db=paged)
     try:
         async with app.run_test(size=(100, 30)) as pilot:

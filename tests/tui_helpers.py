@@ -60,11 +60,10 @@ async def until_read(pilot: Pilot, condition: Callable[[], object], tries: int =
 
 def page_reads(monkeypatch) -> list:
     """Every filter a page is read for, in order, from now on: ``Store.page``, or a
-    search's rows before their count (``records/rows_first.py``)."""
-    from gk_respond.records import rows_first
+    search's rows before their count (``Store.rows_first``)."""
     from gk_respond.records.store import Store
 
-    reads, page, first = [], Store.page, rows_first.rows_first
+    reads, page, first = [], Store.page, Store.rows_first
 
     def rows(store, where, **k):
         found = first(store, where, **k)
@@ -75,7 +74,7 @@ def page_reads(monkeypatch) -> list:
     monkeypatch.setattr(
         Store, "page", lambda self, where, **k: reads.append(where) or page(self, where, **k)
     )
-    monkeypatch.setattr(rows_first, "rows_first", rows)
+    monkeypatch.setattr(Store, "rows_first", rows)
     return reads
 
 

@@ -42,6 +42,19 @@ class CasePage:
 
 
 @dataclass(frozen=True)
+class FirstRows:
+    """A page's ``cases`` from ``offset`` (at most ``limit``) before its count
+    (``rows_first``); ``more``: a case follows; ``dropped``: damaged rows of the page left
+    out (out of the count too, as in ``page``)."""
+
+    cases: list[Case]
+    more: bool
+    offset: int
+    limit: int
+    dropped: int
+
+
+@dataclass(frozen=True)
 class Overdue:
     """The cases past their due time at ``now`` that nothing has met (``due.is_overdue``),
     or, with ``late=False``, every other case. ``met_by``: (outcome, field) pairs, the
@@ -112,10 +125,9 @@ _PG_JOINED = "FROM {} s JOIN cases c ON c.year = s.year AND c.seq = s.seq"
 
 
 def _plan(store: Store, where: CaseFilter) -> _Plan:
-    db = store._db
     clause, params = where.sql()
     conditions = [clause[len(" WHERE ") :]] if clause else []
-    sqlite = isinstance(db, sqlite3.Connection)
+    sqlite = store.dialect == "sqlite"
     indexed, verify, table, alone = False, None, "", True
     if where.text:
         if not sqlite and "\x00" in where.text:
@@ -123,8 +135,8 @@ def _plan(store: Store, where: CaseFilter) -> _Plan:
         if sqlite and search_index.exact(where.text):
             table, condition, found = search_index.sqlite_condition(where.text)
             indexed = True
-        elif not sqlite and db.folds_letters():  # type: ignore[attr-defined]
-            condition, found, alone = search_index.pg_condition(where.text, db)
+        elif (exact := store.pg_condition(where.text)) is not None:
+            condition, found, alone = exact
             table, indexed = search_index.PG_TABLE, True
         else:  # candidates, decided by CaseFilter.matches_text
             condition, needle = store.candidates(where.text)
@@ -229,11 +241,11 @@ def _dense(store: Store, plan: _Plan, total: int) -> bool:
     """Whether a filtered page on SQLite is found faster by reading the cases newest first
     than through a filter's index and a sort (SQLite's planner, without statistics, takes
     the index, whose sort reads every match): when many cases match (the count says)."""
-    if plan.indexed or not plan.where or not isinstance(store._db, sqlite3.Connection):
+    if plan.indexed or not plan.where or store.dialect != "sqlite":
         return False
     if total < DENSE:
         return False
-    columns = [row[2] for row in store._db.execute(f"PRAGMA index_info({_NEWEST})")]
+    columns = [row[2] for row in store.query(f"PRAGMA index_info({_NEWEST})")]
     return columns == ["year", "seq"]  # (as every log has it; never a guess)
 
 
@@ -250,50 +262,94 @@ def page_overdue_first(
     if where.overdue is not None:
         return page(store, where, offset, limit)
     offset, limit = max(0, offset), max(0, limit)
-    late = dataclasses.replace(where, overdue=dataclasses.replace(rule, late=True))
-    rest = dataclasses.replace(where, overdue=dataclasses.replace(rule, late=False))
-    late_plan = _plan(store, late)
-    if late_plan.verify is not None or late_plan.empty:  # every match read: Python decides
+    read = _overdue_first(store, where, rule, offset, limit, counted=True)
+    if read is None:  # every match read: Python decides
+        late, rest = _split(where, rule)
         first = page(store, late, offset, limit)
         following = page(store, rest, max(0, offset - first.total), limit - len(first.cases))
         cases = [*first.cases, *following.cases][:limit]
         return CasePage(cases, first.total + following.total, offset, limit)
-    total, keys = _overdue_keys(store, where, late, late_plan)
+    total, rows = read  # (counted: a number)
+    return _paged(store, rows, total or 0, offset, limit)
+
+
+def rows_first(
+    store: Store, where: CaseFilter, offset: int, limit: int, rule: Overdue
+) -> FirstRows | None:
+    """The page ``page_overdue_first`` gives, read as it reads it but without the count,
+    and one row more, to know whether a case follows: a front end shows the rows while
+    the count (``count``) is still being read. Only for a search the database decides:
+    None for anything else (no text, a filter on the overdue itself, a search Python
+    decides), where the counted page is the way."""
+    if not where.text or where.overdue is not None:
+        return None
+    offset, limit = max(0, offset), max(0, limit)
+    read = _overdue_first(store, where, rule, offset, limit + 1, counted=False)
+    if read is None:
+        return None
+    _, rows = read
+    cases = _cases(store, rows[:limit])
+    return FirstRows(cases, len(rows) > limit, offset, limit, min(len(rows), limit) - len(cases))
+
+
+def _split(where: CaseFilter, rule: Overdue) -> tuple[CaseFilter, CaseFilter]:
+    """``where``'s cases overdue by ``rule``, and its others."""
+    late = dataclasses.replace(where, overdue=dataclasses.replace(rule, late=True))
+    return late, dataclasses.replace(where, overdue=dataclasses.replace(rule, late=False))
+
+
+def _overdue_first(
+    store: Store, where: CaseFilter, rule: Overdue, offset: int, limit: int, *, counted: bool
+) -> tuple[int | None, list[sqlite3.Row]] | None:
+    """How many cases match ``where`` (None without ``counted``), and the rows of the page
+    from ``offset``, the overdue by ``rule`` first; None where Python decides the search."""
+    late, rest = _split(where, rule)
+    late_plan = _plan(store, late)
+    if late_plan.verify is not None or late_plan.empty:
+        return None
+    total, keys = _overdue_keys(store, where, late, late_plan, counted=counted)
     rows = _by_key(store, keys[offset : offset + limit])
     more = max(0, offset - len(keys)), limit - len(rows)
-    rows += _page_rows(store, _plan(store, rest), total - len(keys), *more)
-    return _paged(store, rows, total, offset, limit)
+    left = UNBOUNDED if total is None else total - len(keys)  # the others' count
+    return total, rows + _page_rows(store, _plan(store, rest), left, *more)
+
+
+UNBOUNDED = 2**62  # the count not read: the others' read stops at the page's own LIMIT
 
 
 def _overdue_keys(
-    store: Store, where: CaseFilter, late: CaseFilter, late_plan: _Plan
-) -> tuple[int, list[int]]:
-    """How many cases match ``where``, and the keys of those overdue (``late``), newest
-    first. Without a search each takes its own index (the cases' key to count, ``due_at``
-    for the overdue), where one pass would read every row. A search's matches are counted
-    in one pass that also lists the overdue among them: on PostgreSQL the pass reads
-    each match's row anyway (to recheck it), so it decides the overdue there; SQLite
-    counts from the search index alone, so the overdue under the other filters, when they
-    are few, are found first (through ``due_at``) and looked for among the matches by key,
-    and only many of them make the pass read each match's row."""
+    store: Store, where: CaseFilter, late: CaseFilter, late_plan: _Plan, *, counted: bool
+) -> tuple[int | None, list[int]]:
+    """How many cases match ``where`` (None without ``counted``), and the keys of those
+    overdue (``late``), newest first. Without a search each takes its own index (the
+    cases' key to count, ``due_at`` for the overdue), where one pass would read every row.
+    A search's matches are counted in one pass that also lists the overdue among them: on
+    PostgreSQL the pass reads each match's row anyway (to recheck it), so it decides the
+    overdue there; SQLite counts from the search index alone, so the overdue under the
+    other filters, when they are few, are found first (through ``due_at``) and looked for
+    among the matches by key, and only many of them make the pass read each match's row.
+    Without the count, the same condition picks the overdue matches, and only they are
+    listed."""
     if not where.text:
-        return count(store, where), _listed(store, late_plan)
+        return (count(store, where) if counted else None), _listed(store, late_plan)
     plan = _plan(store, where)
     few: list[int] | None = None  # the overdue under the other filters, when few
     if plan.indexed:  # SQLite's search index
         few = _listed(store, _plan(store, dataclasses.replace(late, text="")), FEW + 1)
         if not few:
-            return count(store, where), []
+            return (count(store, where) if counted else None), []
     keys = few is not None and len(few) <= FEW  # looked for by key: no case row read
     if few is not None and keys:
-        flagged, params = (
-            f"CASE WHEN s.rowid IN ({', '.join('?' * len(few))}) THEN s.rowid END",
-            few,
-        )
+        overdue, params = f"s.rowid IN ({', '.join('?' * len(few))})", few
     else:  # the overdue condition alone (a filter of nothing else), on each match's row
         condition, params = type(where)(overdue=late.overdue).sql()
-        flagged = f"CASE WHEN {condition[len(' WHERE ') :]} THEN {_key(plan)} END"
-    sql = plan.sql(f"COUNT(*), {_aggregated(store, flagged)}", keys=keys)
+        overdue = condition[len(" WHERE ") :]
+    if not counted:
+        sql = plan.sql(_aggregated(store, _key(plan)), overdue, keys=keys)
+        ((found,),) = _rows(store, sql, [*plan.params, *params])
+        return None, _keys(found)
+    flagged = _aggregated(store, f"CASE WHEN {overdue} THEN {_key(plan)} END")
+    sql = plan.sql(f"COUNT(*), {flagged}", keys=keys)
     ((total, found),) = _rows(store, sql, [*params, *plan.params])
     return int(total), _keys(found)
 
@@ -313,7 +369,7 @@ def _listed(store: Store, plan: _Plan, most: int | None = None) -> list[int]:
 
 def _aggregated(store: Store, key: str) -> str:
     """The SQL aggregate listing ``key`` of every row (NULL left out), as "k,k,…"."""
-    if isinstance(store._db, sqlite3.Connection):
+    if store.dialect == "sqlite":
         return f"group_concat({key})"
     return f"string_agg(({key})::text, ',')"
 

@@ -7,7 +7,7 @@ of a search that a tenth of the cases match then read a tenth of the cases' rows
 whole width) to recheck each candidate, or the whole table: 135-250 ms at 100,000 cases.
 ``case_search_text`` holds only the case's key and its text, about a third of the width,
 so the same count reads a third of the pages, most of them already in the server's
-memory (17 ms). It is SQLite's search index in shape: its ``rowid`` is the case's key,
+memory (17-31 ms). It is SQLite's search index in shape: its ``rowid`` is the case's key,
 ``year * 2**32 + seq``, so the list's order is its order, and a count of a search alone
 reads it alone (``queries._Plan.alone``).
 
@@ -15,11 +15,11 @@ The server keeps it in step by itself: a trigger on ``cases`` writes a case's ro
 same statement, so in the same transaction, as the case (a save, an update; a killed
 writer leaves neither), and a foreign key takes it away with its case. The function runs
 as its owner (``SECURITY DEFINER``, in the schema it was made in, then ``pg_temp``, as the
-statistics' summary's does,
-``tallies.py``), so a staff role needs only ``SELECT`` on the table. ``records verify``
-compares it with the cases (``out_of_step``). The trigram index and the index of one- and
-two-character searches (``search_pairs.py``) are on its text; the migration moves the text
-there and drops the column and its two indexes from ``cases``.
+statistics' summary's does, ``tallies.py``), so a staff role needs only ``SELECT`` on the
+table. ``records verify`` compares it with the cases (``out_of_step``). The trigram index
+and the index of one- and two-character searches (``search_pairs.py``) are on its text;
+the migration moves the text there and drops the column and its two indexes from
+``cases``.
 """
 
 from __future__ import annotations

@@ -35,6 +35,8 @@ from .search_index import (
     PG_STORED_MIGRATION,
     SQLITE_MIGRATION,
     index_cases,
+    out_of_step,
+    pg_condition,
     reindex_case,
 )
 from .search_pairs import interleaved
@@ -43,7 +45,7 @@ from .tallies import PG_MIGRATION as PG_TALLIES
 from .tallies import SQLITE_MIGRATION as SQLITE_TALLIES
 
 if TYPE_CHECKING:
-    from .queries import Overdue
+    from .queries import FirstRows, Overdue
 
 SCHEMA_VERSION = 15
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -711,6 +713,17 @@ class Store:
             return queries.page_overdue_first(self, where, offset, limit, overdue_first)
         return queries.page(self, where, offset, limit)
 
+    def rows_first(
+        self, where: CaseFilter, *, offset: int, limit: int, overdue_first: Overdue
+    ) -> FirstRows | None:
+        """The cases ``page(where, offset=..., limit=..., overdue_first=...)`` gives, and
+        whether a case follows them, without counting every match (``count`` then does), for
+        a front end to show them sooner; None where only the counted ``page`` reads them (no
+        search text, a filter on the overdue itself, a search the database cannot decide)."""
+        from . import queries
+
+        return queries.rows_first(self, where, offset, limit, overdue_first)
+
     def count(self, where: CaseFilter | None = None) -> int:
         """How many cases match ``where`` (every case without it)."""
         from . import queries
@@ -744,6 +757,27 @@ class Store:
         """A condition true for every case whose searched fields may hold ``text``, with its
         parameter (for a search the index cannot decide: ``CaseFilter.matches_text`` does)."""
         return _text_condition(self._db, text)
+
+    @property
+    def dialect(self) -> str:
+        """The backend's SQL: "sqlite" or "postgresql" (for SQL written for each)."""
+        return "sqlite" if isinstance(self._db, sqlite3.Connection) else "postgresql"
+
+    def pg_condition(self, text: str) -> tuple[str, list[object], bool] | None:
+        """The condition on PostgreSQL's search table (``s``) true exactly for the cases
+        whose searched fields hold ``text``, its parameters, and whether it is on ``s``
+        alone, where the server decides it (``search_index.pg_condition``); None on SQLite
+        (its search index is a table of its own) and on a PostgreSQL database whose lower()
+        knows no å, ä, ö (then ``candidates``)."""
+        if self.dialect == "sqlite" or not self._db.folds_letters():  # type: ignore[attr-defined]
+            return None
+        return pg_condition(text, self._db)
+
+    def out_of_step_cases(self) -> list[str]:
+        """The numbers of the cases the search index does not hold as they are (SQLite's
+        tables, PostgreSQL's ``case_search_text``): what ``records verify`` names."""
+        with self._errors():
+            return out_of_step(self._db)
 
     def _case(self, row: sqlite3.Row) -> Case:
         try:

@@ -200,12 +200,6 @@ PG_MIGRATION = [
 ]
 
 
-def dialect_of(store: Store) -> str:
-    import sqlite3
-
-    return "sqlite" if isinstance(store._db, sqlite3.Connection) else "postgresql"
-
-
 # ---------------------------------------------------------------------------------------
 # Counting from the summary
 

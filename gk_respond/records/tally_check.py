@@ -8,7 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .month_tallies import MONTH_KEY, TABLE, rebuilt_months
-from .tallies import KEY, dialect_of, rebuilt
+from .tallies import KEY, rebuilt
 
 if TYPE_CHECKING:
     from .store import Store
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def differences(store: Store) -> list[str]:
     """The days (``YYYY-MM-DD``) and months (``YYYY-MM``) whose tallies differ from the
     cases (none: the summary is in step)."""
-    dialect = dialect_of(store)
+    dialect = store.dialect
     days = f"SELECT {', '.join(KEY)}, n FROM case_tallies"
     months = f"SELECT {', '.join(MONTH_KEY)}, n FROM {TABLE}"
     wrong = _differing(store, days, rebuilt(dialect))

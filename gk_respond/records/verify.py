@@ -24,12 +24,11 @@ Memory does not grow with the log: the rows are read a batch at a time.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from dataclasses import dataclass, field
 
 from ..messages import Text
 from .channels import Channels
-from .search_index import PG_TABLE, out_of_step
+from .search_index import PG_TABLE
 from .store import Store
 from .tally_check import differences
 
@@ -65,7 +64,7 @@ def verify(store: Store) -> Verdict:
     """Check everything in ``store`` (opened read-only is enough); what is wrong, each in a
     line (the rows' own warnings included)."""
     verdict = Verdict()
-    if isinstance(store._db, sqlite3.Connection):
+    if store.dialect == "sqlite":
         verdict.problems += _pages(store)
         if verdict.problems:  # rows read from damaged pages say nothing more
             return verdict
@@ -82,9 +81,9 @@ def verify(store: Store) -> Verdict:
             Text("verify_hash", count=len(wrong_hash), numbers=_named(sorted(wrong_hash)))
         )
     verdict.problems += _numbering(store)
-    numbers = out_of_step_cases(store)
+    numbers = store.out_of_step_cases()
     if numbers:
-        table = "case_search" if isinstance(store._db, sqlite3.Connection) else PG_TABLE
+        table = "case_search" if store.dialect == "sqlite" else PG_TABLE
         named = _named(numbers, len(numbers))
         verdict.problems.append(
             Text("verify_search", table=table, count=len(numbers), numbers=named)
@@ -95,18 +94,10 @@ def verify(store: Store) -> Verdict:
     return verdict
 
 
-def out_of_step_cases(store: Store) -> list[str]:
-    """The cases the search index does not hold as they are (SQLite's ``case_search``,
-    PostgreSQL's ``case_search_text``)."""
-    with store._errors():
-        return out_of_step(store._db)
-
-
 def _pages(store: Store) -> list[str]:
     """SQLite's integrity check of every page and index, each problem it names."""
     try:
-        with store._errors():
-            rows = store._db.execute(f"PRAGMA integrity_check({MAX_PAGE_PROBLEMS})").fetchall()
+        rows = store.query(f"PRAGMA integrity_check({MAX_PAGE_PROBLEMS})")
         found = [str(row[0]) for row in rows]
     except Exception as error:  # damage too bad for the check to go on: it says what
         found = [str(error)]

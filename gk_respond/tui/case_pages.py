@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .log_read import read_log
 
 if TYPE_CHECKING:
-    from ..records.rows_first import FirstRows
+    from ..records.queries import FirstRows
     from ..records.store import CaseFilter, CasePage, Store
     from .app import GkRespondApp
 
@@ -55,17 +55,16 @@ def read_search(
 ) -> PageAnswer | CountAnswer:
     """As ``read_page``, the page's rows given to ``post`` as soon as they are read and
     then the count returned (a worker thread runs this; ``post`` must be thread-safe).
-    Where the rows are not read apart (``rows_first``), or the page holds every match (no
+    Where the rows are not read apart (``Store.rows_first``), or the page holds every match (no
     row follows it), the counted page is returned and nothing posted."""
     from ..clock import now
-    from ..records import rows_first
     from ..records.due import overdue_rule
     from ..records.store import CasePage
 
     where, offset, rule = request.where, request.offset, overdue_rule(app.chart, now())
 
     def read(store: Store) -> PageAnswer | CountAnswer | None:
-        rows = rows_first.rows_first(store, where, offset=offset, limit=limit, overdue_first=rule)
+        rows = store.rows_first(where, offset=offset, limit=limit, overdue_first=rule)
         if rows is None or (not rows.cases and offset):  # none, or a page gone: counted
             return None
         if not rows.more:  # every match up to the page's end is on it: the count is known
