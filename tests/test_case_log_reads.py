@@ -31,7 +31,6 @@ from gk_respond.records.store import (
     Store,
     insert_cases,
 )
-from gk_respond.records.verify import out_of_step_cases as out_of_step
 
 START = datetime(2025, 12, 30, 9, 0, tzinfo=UTC)
 HANDLERS = ("anna", "Bo", "cecilia")
@@ -324,7 +323,7 @@ def test_an_older_log_migrates_and_its_search_finds_the_cases(case_log, backend,
         )
         if backend == "postgresql":  # the search table, for every case there was
             assert store.query(f"SELECT COUNT(*) FROM {search_index.PG_TABLE}")[0][0] == len(made)
-            assert out_of_step(store) == []
+            assert store.out_of_step_cases() == []
             assert store.query(INDEXED + f" AND tablename = '{search_index.PG_TABLE}'")
             assert "search_text" not in table_columns(store, "cases")
         assert store.query(OPEN_DUE[backend])
@@ -406,7 +405,7 @@ def test_postgresql_keeps_the_search_table_in_step_with_every_save_and_update(po
         store.update(number, lambda c: setattr(c, "notes", "Nytt besked från ÅMÅL"))
         text = search_text(store, number)
         assert "nytt besked från åmål" in text and "gammalt" not in text
-        assert out_of_step(store) == []
+        assert store.out_of_step_cases() == []
         assert [c.number for c in store.cases(CaseFilter(text="från åmål"))] == [number]
         with pytest.raises(RuntimeError), store.transaction() as db:
             insert_cases(db, numbered(3))
