@@ -84,6 +84,42 @@ def fill(location: str, cases: int) -> None:
                 insert_cases(db, batch)
 
 
+def parsed(
+    parser: argparse.ArgumentParser, what: str
+) -> tuple[argparse.Namespace, list[int], str, dict[str, str]]:
+    """The options both export benchmarks take, parsed; the sizes, a new folder for the
+    run, and the environment of the processes measured (``what`` runs from --code)."""
+    parser.add_argument("--cases", default="10000,100000")
+    parser.add_argument("--backend", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--code", help=f"run {what} from this source tree")
+    parser.add_argument("--logs", help="keep the SQLite logs in DIR, and use those there")
+    args = parser.parse_args()
+    folder = tempfile.mkdtemp(prefix="gk-export-")
+    env = {**os.environ, "GK_RESPOND_CACHE_DIR": os.path.join(folder, "cache")}
+    if args.code:
+        env["PYTHONPATH"] = os.path.abspath(args.code)
+    return args, [int(n) for n in args.cases.split(",")], folder, env
+
+
+def filled_logs(sizes: list[int], backend: str, folder: str) -> dict[int, str]:
+    """A log of each size, filled (an SQLite one already in ``folder`` is used as it is)."""
+    logs = {}
+    for size in sizes:
+        if backend == "sqlite":
+            logs[size] = os.path.join(folder, f"{size}.db")
+            if os.path.exists(logs[size]):
+                continue
+        else:
+            sys.path.insert(0, HERE)
+            from case_log_backends import fresh_postgres
+
+            logs[size] = fresh_postgres(os.environ["GK_RESPOND_TEST_POSTGRES"])
+        start = time.perf_counter()
+        fill(logs[size], size)
+        print(f"filled {backend} with {size} cases in {time.perf_counter() - start:.1f} s")
+    return logs
+
+
 def command(location: str, *args: str) -> list[str]:
     return [sys.executable, "-m", "gk_respond", "records", *args, "--db", location]
 
@@ -107,33 +143,11 @@ def timed(env: dict[str, str], argv: list[str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--cases", default="10000,100000")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--backend", choices=["sqlite", "postgresql"], default="sqlite")
-    parser.add_argument("--code", help="run the command line from this source tree")
     parser.add_argument("--formats", default="csv,json,markdown")
-    parser.add_argument("--logs", help="keep the SQLite logs in DIR, and use those there")
-    args = parser.parse_args()
-    sizes = [int(n) for n in args.cases.split(",")]
-    folder = tempfile.mkdtemp(prefix="gk-export-")
-    env = {**os.environ, "GK_RESPOND_CACHE_DIR": os.path.join(folder, "cache")}
-    if args.code:
-        env["PYTHONPATH"] = os.path.abspath(args.code)
+    args, sizes, folder, env = parsed(parser, "the command line")
     try:
-        logs = {}
-        for size in sizes:
-            if args.backend == "sqlite":
-                logs[size] = os.path.join(args.logs or folder, f"{size}.db")
-                if os.path.exists(logs[size]):
-                    continue
-            else:
-                sys.path.insert(0, HERE)
-                from case_log_backends import fresh_postgres
-
-                logs[size] = fresh_postgres(os.environ["GK_RESPOND_TEST_POSTGRES"])
-            start = time.perf_counter()
-            fill(logs[size], size)
-            print(f"filled {args.backend} with {size} cases in {time.perf_counter() - start:.1f} s")
+        logs = filled_logs(sizes, args.backend, args.logs or folder)
         print(f"{os.cpu_count()} cores; code: {args.code or 'this checkout'}")
         for location in logs.values():  # the flowchart's cache built first, not measured
             timed(env, command(location, "show", "2026-0001"))

@@ -457,9 +457,10 @@ CSV_HEADERS_SV = {
 }
 
 
-def csv_headers(columns: list[str]) -> list[str]:
-    """The CSV header row for ``columns`` in this run's language (an unknown one by its id)."""
-    if _chosen[0] != "sv":
+def csv_headers(columns: list[str], lang: str | None = None) -> list[str]:
+    """The CSV header row for ``columns`` in ``lang`` (this run's language without it; an
+    unknown column by its id)."""
+    if (lang or _chosen[0]) != "sv":
         return list(columns)
     return [CSV_HEADERS_SV.get(column, column) for column in columns]
 

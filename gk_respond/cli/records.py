@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from typing import IO, TYPE_CHECKING
 
@@ -346,22 +346,31 @@ def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     """The matching cases to standard output or a new file, read and written one at a
     time (memory does not grow with the log; a file is still whole or not at all)."""
     from ..messages import csv_headers
-    from ..records.export import COLUMNS, write_csv, write_json, write_markdown
+    from ..records.export import COLUMNS, document
 
     where = _filter(args, chart)
     if isinstance(where, str):
         return report_error(where)
-    cases = store.iter_cases(where)
+    written = [0]
+
+    def cases() -> Iterator[Case]:
+        for case in store.iter_cases(where):
+            written[0] += 1  # how many were written, for the line that names the file
+            yield case
 
     def write(out: IO[str]) -> int:
-        if args.format == "csv":
-            delimiter = "\t" if args.delimiter == "tab" else args.delimiter
-            return write_csv(out, cases, delimiter, csv_headers(COLUMNS))
-        if args.format == "json":
-            count = write_json(out, cases)
-            out.write("\n")
-            return count
-        return write_markdown(out, cases, chart, args.lang, where)
+        delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+        for piece in document(
+            args.format,
+            cases(),
+            chart=chart,
+            lang=args.lang,
+            where=where,
+            delimiter=delimiter,
+            headers=csv_headers(COLUMNS),
+        ):
+            out.write(piece)
+        return written[0]
 
     failed = deliver_written(write, args.output, lambda count: f"{count} case(s)")
     return report_error(failed) if failed else OK

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
-from typing import IO
 
 from ..csvfile import csv_writer
 from ..flowchart.engine import Chart
@@ -39,70 +38,78 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA) else text
 
 
-def write_csv(
-    out: IO[str],
-    cases: Iterable[Case],
-    delimiter: str = ";",
-    headers: list[str] | None = None,
-) -> int:
+def csv_pieces(
+    cases: Iterable[Case], delimiter: str = ";", headers: list[str] | None = None
+) -> Iterator[str]:
     """The cases as CSV in the product's convention (`csvfile`), under ``headers`` (the
-    column ids by default), written to ``out`` a row at a time; how many cases."""
-    writer = csv_writer(out, delimiter)
+    column ids by default), a row at a time."""
+    buffer = io.StringIO()
+    writer = csv_writer(buffer, delimiter)
     writer.writerow(headers or COLUMNS)
-    count = 0
+    yield _drained(buffer)
     for case in cases:
         writer.writerow([_cell(getattr(case, name)) for name in COLUMNS])
-        count += 1
-    return count
+        yield _drained(buffer)
 
 
-def write_json(out: IO[str], cases: Iterable[Case]) -> int:
-    """Every field of every case, as one JSON array written a case at a time: the same
-    text as ``json_text`` of them all (each element indented as in the array); what a
-    terminal could act on escaped. How many cases."""
+def json_pieces(cases: Iterable[Case]) -> Iterator[str]:
+    """Every field of every case, as one JSON array a case at a time: the same text as
+    ``json_text`` of them all (each element indented as in the array); what a terminal
+    could act on escaped."""
     count = 0
     for count, case in enumerate(cases, 1):
         element = safe_json(asdict(case)).replace("\n", "\n  ")  # JSON strings hold no \n
-        out.write(("[\n  " if count == 1 else ",\n  ") + element)
-    out.write("\n]" if count else "[]")
-    return count
+        yield ("[\n  " if count == 1 else ",\n  ") + element
+    yield "\n]" if count else "[]"
 
 
-def write_markdown(
-    out: IO[str], cases: Iterable[Case], chart: Chart, lang: str, where: CaseFilter
-) -> int:
-    """The cases as one Markdown document, a case at a time; how many cases."""
+def markdown_pieces(
+    cases: Iterable[Case], chart: Chart, lang: str, where: CaseFilter
+) -> Iterator[str]:
+    """The cases as one Markdown document, a case at a time."""
     lines = [f"# {t(lang, 'cases')}", ""]
     conditions = describe(where)
     if conditions:
         lines += [f"_{conditions}_", ""]
-    out.write("\n".join(lines))
+    yield "\n".join(lines)
     count = 0
     for count, case in enumerate(cases, 1):
-        out.write(("" if count == 1 else "\n\n") + case_markdown(case, chart, lang))
-    out.write(("" if count else "\n" + t(lang, "no_cases")) + "\n")
-    return count
+        yield ("" if count == 1 else "\n\n") + case_markdown(case, chart, lang)
+    yield ("" if count else "\n" + t(lang, "no_cases")) + "\n"
 
 
-def csv_text(cases: Iterable[Case], delimiter: str = ";", headers: list[str] | None = None) -> str:
-    """``write_csv`` as text."""
-    out = io.StringIO()
-    write_csv(out, cases, delimiter, headers)
-    return out.getvalue()
+def document(
+    fmt: str,
+    cases: Iterable[Case],
+    *,
+    chart: Chart,
+    lang: str,
+    where: CaseFilter,
+    delimiter: str = ";",
+    headers: list[str] | None = None,
+) -> Iterator[str]:
+    """The export of ``cases`` in ``fmt`` (csv, json or markdown) a piece at a time, as
+    ``gk-respond records export`` writes it and the web app's downloads send it: the same
+    text from the same code (JSON ends in a line break, as printed)."""
+    if fmt == "csv":
+        yield from csv_pieces(cases, delimiter, headers)
+    elif fmt == "json":
+        yield from json_pieces(cases)
+        yield "\n"
+    else:
+        yield from markdown_pieces(cases, chart, lang, where)
+
+
+def _drained(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
 
 
 def json_text(cases: Iterable[Case]) -> str:
-    """``write_json`` as text."""
-    out = io.StringIO()
-    write_json(out, cases)
-    return out.getvalue()
-
-
-def markdown_text(cases: Iterable[Case], chart: Chart, lang: str, where: CaseFilter) -> str:
-    """``write_markdown`` as text."""
-    out = io.StringIO()
-    write_markdown(out, cases, chart, lang, where)
-    return out.getvalue()
+    """``json_pieces`` as one text."""
+    return "".join(json_pieces(cases))
 
 
 def describe(where: CaseFilter) -> str:

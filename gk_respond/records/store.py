@@ -732,10 +732,15 @@ class Store:
 
     def iter_cases(self, where: CaseFilter | None = None) -> Iterator[Case]:
         """The cases that match ``where``, newest first, one at a time (for exports and
-        copies: memory does not grow with the log). Damaged rows as in ``cases``."""
+        copies: memory does not grow with the log), all read in one snapshot of the log
+        taken at the first (snapshot.py: saves meanwhile neither wait nor show), on a
+        connection of its own that closes when the iteration ends or is closed. Damaged
+        rows as in ``cases``."""
         from . import queries
+        from .snapshot import snapshot
 
-        yield from queries.iter_cases(self, where or CaseFilter())
+        with snapshot(self, _connect, _NO_SHARED_MEMORY) as view:
+            yield from queries.iter_cases(view, where or CaseFilter())
 
     def handlers(self) -> list[str]:
         """Every handler named in the log, once each, sorted ignoring case."""
@@ -940,13 +945,22 @@ def _open(
 _NO_SHARED_MEMORY = (_SQLITE_READONLY | 5 << 8, _SQLITE_READONLY | 6 << 8, _SQLITE_CANTOPEN)
 
 
-def _connect(path: str, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
+def _connect(
+    path: str, readonly: bool, immutable: bool = False, *, shared: bool = False
+) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit); ``readonly`` opens the
-    file read-only, which needs no write permission on it or its folder."""
+    file read-only, which needs no write permission on it or its folder. ``shared``: usable
+    from another thread than the one that made it (one at a time: snapshot.py's reader)."""
     if readonly:
         uri = f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=ro"
         uri += "&immutable=1" if immutable else ""
-        db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+        db = sqlite3.connect(
+            uri,
+            uri=True,
+            timeout=BUSY_TIMEOUT,
+            isolation_level=None,
+            check_same_thread=not shared,
+        )
     else:
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
     db.row_factory = sqlite3.Row

@@ -15,6 +15,7 @@ from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from ...clock import now
+from ...messages import csv_headers
 from ...records import attachments, due, export, view
 from ...records.evidence_lines import size_text
 from ...records.evidence_texts import say
@@ -24,6 +25,7 @@ from ...records.store import STATUSES, Case, CaseFilter, CasePage
 from ...triage import utc_now
 from ...untrusted import visible
 from ..auth import Actor, CheckedForm, Signed, settings_of, store_of
+from ..downloads import Download, chunks
 from ..pages import lang_of, page
 
 router = APIRouter()
@@ -58,13 +60,21 @@ def _filters(request: Request) -> tuple[CaseFilter, str, dict[str, str], dict[st
     return where, given["handler"], given, problems
 
 
-def _matching(request: Request) -> tuple[CaseFilter, dict[str, Any]]:
+def _wanted(request: Request) -> tuple[CaseFilter, CaseFilter, dict[str, str], dict[str, str]]:
     """The filter the query asks for, handler and overdue included (decided by the case
-    log, in SQL), and what the page shows beside the list."""
+    log, in SQL); the same without those two (what an export's head describes); the values
+    as given, and those that are not dates."""
     where, handler, given, problems = _filters(request)
     chart = settings_of(request).chart
     overdue = due.overdue_rule(chart, now()) if given["overdue"] == "1" else None
     matching = dataclasses.replace(where, handler=handler or None, overdue=overdue)
+    return matching, where, given, problems
+
+
+def _matching(request: Request) -> tuple[CaseFilter, dict[str, Any]]:
+    """The filter the query asks for, handler and overdue included, and what the page shows
+    beside the list."""
+    matching, where, given, problems = _wanted(request)
     handlers = store_of(request).handlers()
     return matching, {"where": where, "given": given, "problems": problems, "handlers": handlers}
 
@@ -109,28 +119,31 @@ def cases_list(request: Request, actor: Signed) -> Response:
     )
 
 
+# The downloads: the format in the address, the CLI's name for it, the media type.
+_FORMATS = {
+    "csv": ("csv", "text/csv; charset=utf-8"),
+    "json": ("json", "application/json; charset=utf-8"),
+    "md": ("markdown", "text/markdown; charset=utf-8"),
+}
+
+
 @router.get("/cases/export.{fmt}")
 def cases_export(request: Request, fmt: str, actor: Signed) -> Response:
-    where, context = _matching(request)
-    cases = store_of(request).cases(where)
-    lang = lang_of(request)
-    chart = settings_of(request).chart
-    made = {
-        "csv": lambda: (export.csv_text(cases), "text/csv; charset=utf-8"),
-        "json": lambda: (export.json_text(cases) + "\n", "application/json; charset=utf-8"),
-        "md": lambda: (
-            export.markdown_text(cases, chart, lang, context["where"]),
-            "text/markdown; charset=utf-8",
-        ),
-    }
-    if fmt not in made:
+    """The matching cases as ``gk-respond records export --format …`` writes them (the same
+    bytes, the header row in the page's language), read from one snapshot of the log and
+    sent as they are read (downloads.py): memory does not grow with the log."""
+    if fmt not in _FORMATS:
         raise HTTPException(404)
-    text, media = made[fmt]()
+    name, media = _FORMATS[fmt]
+    matching, where, _, _ = _wanted(request)
+    lang, chart = lang_of(request), settings_of(request).chart
+    cases = store_of(request).iter_cases(matching)
+    pieces = export.document(
+        name, cases, chart=chart, lang=lang, where=where, headers=csv_headers(export.COLUMNS, lang)
+    )
     stamp = datetime.now(UTC).astimezone().strftime("%Y-%m-%d")
-    return PlainTextResponse(
-        text,
-        media_type=media,
-        headers={"Content-Disposition": f'attachment; filename="cases-{stamp}.{fmt}"'},
+    return Download(
+        chunks(pieces), close=cases.close, filename=f"cases-{stamp}.{fmt}", media_type=media
     )
 
 
