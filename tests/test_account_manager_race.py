@@ -1,9 +1,12 @@
 """Two informationsansvariga changed at the same time never leave none (records/users.py),
-on both backends: while one change holds its transaction open, a second one waits for it
-(shown deterministically: the second gives up at once, SQLite's busy timeout or
-PostgreSQL's ``lock_timeout`` made zero-like, because the lock is held, not because of how
-fast anything runs), and once the first has committed the second is refused (LastManager).
-Without the lock, PostgreSQL's READ COMMITTED let each see the other still one."""
+on both backends: while one change holds its transaction open, a second one waits for it,
+and once the first has committed the second is refused (LastManager). Without the lock,
+PostgreSQL's READ COMMITTED let each see the other still one.
+
+The wait is shown without timing: the first change is held open at its last statement
+(the account log's row) while the second is tried from another connection that gives up
+on a held lock at once (SQLite with no busy timeout, PostgreSQL with a ``lock_timeout`` of
+1 ms). It fails because the lock is held, however fast or slow the machine is."""
 
 from __future__ import annotations
 
