@@ -105,6 +105,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "den kan vara sparad eller inte, kontrollera med gk-respond records ({detail})",
         "pg_lost": "{where}: förbindelsen med servern bröts; inget skrevs ({detail})",
         "pg_not_allowed": "{where}: den här användaren får inte göra det ({detail})",
+        "pg_tables_not_granted": "{where}: användaren {user} får inte läsa ärendeloggens "
+        "tabell(er) {tables} (loggens ägare ger rätten: GRANT SELECT, INSERT, UPDATE, DELETE "
+        "ON ALL TABLES IN SCHEMA {schema} TO {user}); inget ändrades",
+        "pg_schema_not_granted": "{where}: användaren {user} får inte använda schemat {schema} "
+        "(GRANT USAGE ON SCHEMA {schema} TO {user}); inget ändrades",
         "pg_read_only": "{where}: är öppnad bara för läsning; inget skrevs",
         "pg_bad_address": "{where}: är ingen användbar PostgreSQL-adress ({detail})",
         "pg_refused": "{where}: servern avvisade begäran ({detail})",
@@ -311,6 +316,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "the change may or may not be stored, check with gk-respond records ({detail})",
         "pg_lost": "{where}: the connection to the server was lost; nothing was written ({detail})",
         "pg_not_allowed": "{where}: this user may not do that ({detail})",
+        "pg_tables_not_granted": "{where}: user {user} may not read the case log's "
+        "table(s) {tables} (the log's owner grants them: GRANT SELECT, INSERT, UPDATE, DELETE "
+        "ON ALL TABLES IN SCHEMA {schema} TO {user}); nothing was changed",
+        "pg_schema_not_granted": "{where}: user {user} may not use the schema {schema} "
+        "(GRANT USAGE ON SCHEMA {schema} TO {user}); nothing was changed",
         "pg_read_only": "{where}: is opened for reading only; nothing was written",
         "pg_bad_address": "{where}: is not a usable PostgreSQL address ({detail})",
         "pg_refused": "{where}: the server refused the request ({detail})",

@@ -130,14 +130,43 @@ class PgConnection:
     def table_names(self) -> set[str]:
         """The tables (and views) of the current schema the user may use: what
         ``information_schema.tables`` lists, read from the catalogue itself (several times
-        quicker on a new connection, which every command opens)."""
+        quicker on a new connection, which every command opens). Refused (StoreError,
+        naming them) if the log's own tables, those the owner of its ``gk_respond_meta``
+        made, include one the user may not read, or if no schema on the search path may be
+        used: a staff role missing a grant, which would otherwise look like a damaged log,
+        or like none."""
         rows = self.execute(
-            f"SELECT c.relname FROM pg_catalog.pg_class c WHERE {_IN_SCHEMA} AND "
-            "(pg_has_role(c.relowner, 'USAGE') OR has_table_privilege(c.oid, "
+            "SELECT c.relname, (pg_has_role(c.relowner, 'USAGE') OR has_table_privilege(c.oid, "
             "'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER') OR "
-            "has_any_column_privilege(c.oid, 'SELECT, INSERT, UPDATE, REFERENCES'))"
-        )
-        return {row[0] for row in rows}
+            "has_any_column_privilege(c.oid, 'SELECT, INSERT, UPDATE, REFERENCES')), "
+            "has_table_privilege(c.oid, 'SELECT'), c.relowner = (SELECT m.relowner FROM "
+            "pg_catalog.pg_class m WHERE m.relnamespace = c.relnamespace AND m.relname = "
+            f"'gk_respond_meta'), current_schema() FROM pg_catalog.pg_class c WHERE {_IN_SCHEMA}"
+        ).fetchall()
+        unreadable = sorted(name for name, _, readable, ours, _ in rows if ours and not readable)
+        if unreadable:
+            tables, schema = ", ".join(unreadable), rows[0][4]
+            raise StoreError(Text("pg_tables_not_granted", where=self.where, tables=tables,
+                                  schema=schema, user=self._conn.info.user))  # fmt: skip
+        if not rows:
+            self._refuse_unusable_schema()
+        return {name for name, usable, *_ in rows if usable}
+
+    def _refuse_unusable_schema(self) -> None:
+        """StoreError if the search path names no schema the user may use but one it may
+        not (no ``USAGE``): the log may be there, out of the user's sight."""
+        (current,) = self.execute("SELECT current_schema()").fetchone()
+        if current is not None:
+            return
+        rows = self.execute(
+            "SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE n.nspname = "
+            "ANY(string_to_array(replace(current_setting('search_path'), ' ', ''), ',')) "
+            "AND NOT has_schema_privilege(n.oid, 'USAGE') ORDER BY n.nspname"
+        ).fetchall()
+        if rows:
+            schemas = ", ".join(row[0] for row in rows)
+            raise StoreError(Text("pg_schema_not_granted", where=self.where, schema=schemas,
+                                  user=self._conn.info.user))  # fmt: skip
 
     def columns_of(self, tables: list[str]) -> dict[str, set[str]]:
         """The columns of each of ``tables`` (those that have any) the user may use, in

@@ -10,6 +10,7 @@ roles: a ``kommunikatör`` triages, reads and follows up every case; an
 from __future__ import annotations
 
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -147,7 +148,7 @@ class Users:
         values = {column: now if value is NOW else value for column, value in changes.items()}
         assignments = ", ".join(f"{column} = ?" for column in values)
         with self.store.transaction() as db:
-            _found(_in(db), name, keeps_manager)
+            _found(db, name, keeps_manager)
             db.execute(f"UPDATE users SET {assignments} WHERE name = ?", (*values.values(), name))
             record(db, now, event[0], event[1], name, event[2])
         user = self.get(name)
@@ -182,7 +183,7 @@ class Users:
         """Remove an account; the cases it handled keep its name. Refused for the last
         active informationsansvarig (LastManager)."""
         with self.store.transaction() as db:
-            user = _found(_in(db), name, keeps_manager=True)
+            user = _found(db, name, keeps_manager=True)
             db.execute("DELETE FROM users WHERE name = ?", (name,))
             record(db, utc_now(), by, "removed", name)
         return user
@@ -231,17 +232,26 @@ class Users:
         return f"{role}|{changed_at}|{disabled_at}|{password}"
 
 
-def _in(db: Any) -> Callable[[str, tuple[object, ...]], Any]:
-    """The first row of a statement, read in the transaction ``db`` (or None)."""
-    return lambda sql, params: db.execute(sql, params).fetchone()
-
-
-def _found(first: Callable[[str, tuple[object, ...]], Any], name: str,
-           keeps_manager: bool) -> User:  # fmt: skip
-    """The account ``name``, read by ``first`` (UserError if there is none);
+def _found(db: Any, name: str, keeps_manager: bool) -> User:
+    """The account ``name``, read in the transaction ``db`` (UserError if there is none);
     with ``keeps_manager``, LastManager if it is the last active informationsansvarig
     while other accounts are active (if none are, there is nobody to lock out: on loopback
-    the app then runs for one person, who may manage everything)."""
+    the app then runs for one person, who may manage everything).
+
+    The check holds under concurrent changes on both backends. SQLite's write transaction
+    (``BEGIN IMMEDIATE``) already lets one writer in at a time. PostgreSQL's READ COMMITTED
+    does not: two transactions taking the role from two informationsansvariga at once would
+    each see the other still one. So there the rows of the active informationsansvariga are
+    locked first (``FOR UPDATE``, in name order, so two such changes queue up rather than
+    deadlock): a second change waits for the first to commit, and its reads below, each
+    statement a new snapshot, then see what the first did."""
+    if keeps_manager and not isinstance(db, sqlite3.Connection):
+        db.execute(
+            "SELECT name FROM users WHERE role = ? AND disabled_at IS NULL "
+            "ORDER BY name FOR UPDATE",
+            (INFORMATION_OFFICER,),
+        )
+    first = _in(db)
     row = first(f"SELECT {_COLUMNS} FROM users WHERE name = ?", (name,))
     if row is None:
         raise UserError(Text("user_missing", name=name))
@@ -255,6 +265,11 @@ def _found(first: Callable[[str, tuple[object, ...]], Any], name: str,
         if int(others[0]) > 0 and int(others[1]) == 0:
             raise LastManager(name)
     return user
+
+
+def _in(db: Any) -> Callable[[str, tuple[object, ...]], Any]:
+    """The first row of a statement, read in the transaction ``db`` (or None)."""
+    return lambda sql, params: db.execute(sql, params).fetchone()
 
 
 class _Dummy:
