@@ -178,16 +178,10 @@ _SQLITE_OUT_OF_STEP = (
 
 
 def out_of_step(db: Any) -> list[str]:
-    """The numbers of the cases the search index does not hold as they are (on
-    PostgreSQL the search table, ``search_table.py``): none in a log only the store (and
-    the server's trigger) has written."""
-    if not isinstance(db, sqlite3.Connection):
-        from . import search_table
-
-        wrong = search_table.out_of_step(db)
-    else:
-        wrong = {(row[0], row[1]) for row in db.execute(_SQLITE_OUT_OF_STEP)}
-        wrong.update(search_pairs.out_of_step(db, _FOLDED_COLUMNS))
+    """The numbers of the cases SQLite's search index does not hold as they are: none in a
+    log only the store has written (PostgreSQL's table: ``search_table.out_of_step``)."""
+    wrong = {(row[0], row[1]) for row in db.execute(_SQLITE_OUT_OF_STEP)}
+    wrong.update(search_pairs.out_of_step(db, _FOLDED_COLUMNS))
     return [f"{year}-{seq:04d}" for year, seq in sorted(wrong)]
 
 

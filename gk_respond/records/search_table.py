@@ -94,6 +94,7 @@ _OUT_OF_STEP = (
 )
 
 
-def out_of_step(db: Any) -> set[tuple[int, int]]:
-    """The (year, seq) of the cases the table does not hold as they are."""
-    return {(int(row[0]), int(row[1])) for row in db.execute(_OUT_OF_STEP).fetchall()}
+def out_of_step(db: Any) -> list[str]:
+    """The numbers of the cases the table does not hold as they are: none in a log only
+    the server's trigger has written."""
+    return [f"{year}-{seq:04d}" for year, seq in db.execute(_OUT_OF_STEP).fetchall()]

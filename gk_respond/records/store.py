@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from ..messages import Text
+from . import search_table
 from .errors import NoCaseLog, StoreError
 from .location import is_url, shown
 from .month_tallies import PG_MIGRATION as PG_MONTH_TALLIES
@@ -40,7 +41,6 @@ from .search_index import (
     reindex_case,
 )
 from .search_pairs import interleaved
-from .search_table import MIGRATION as PG_SEARCH_TABLE
 from .tallies import PG_MIGRATION as PG_TALLIES
 from .tallies import SQLITE_MIGRATION as SQLITE_TALLIES
 
@@ -207,7 +207,7 @@ MIGRATIONS: dict[int, list[str | Dialects]] = {
     14: [Dialects(*pair) for pair in zip(SQLITE_MONTH_TALLIES, PG_MONTH_TALLIES, strict=True)],
     # PostgreSQL's search text in a table of its own, kept by a trigger, with both search
     # indexes on it (records/search_table.py); SQLite's index is a table already.
-    15: [Dialects("", statement) for statement in PG_SEARCH_TABLE],
+    15: [Dialects("", statement) for statement in search_table.MIGRATION],
 }
 
 # Takes the next number of a year, in the saving transaction (the row stays locked to it).
@@ -782,7 +782,9 @@ class Store:
         """The numbers of the cases the search index does not hold as they are (SQLite's
         tables, PostgreSQL's ``case_search_text``): what ``records verify`` names."""
         with self._errors():
-            return out_of_step(self._db)
+            if self.dialect == "sqlite":
+                return out_of_step(self._db)
+            return search_table.out_of_step(self._db)
 
     def _case(self, row: sqlite3.Row) -> Case:
         try:
