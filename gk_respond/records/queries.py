@@ -323,18 +323,18 @@ def _overdue_keys(
     """How many cases match ``where`` (None without ``counted``), and the keys of those
     overdue (``late``), newest first. Without a search each takes its own index (the
     cases' key to count, ``due_at`` for the overdue), where one pass would read every row.
-    A search's matches are counted in one pass that also lists the overdue among them: on
-    PostgreSQL the pass reads each match's row anyway (to recheck it), so it decides the
-    overdue there; SQLite counts from the search index alone, so the overdue under the
+    A search's matches are counted in one pass that also lists the overdue among them,
+    from the search index alone (SQLite's, PostgreSQL's table): the overdue under the
     other filters, when they are few, are found first (through ``due_at``) and looked for
-    among the matches by key, and only many of them make the pass read each match's row.
+    among the matches by key, and only many of them make the pass read each match's row
+    (a search the index does not decide reads it anyway, and decides the overdue there).
     Without the count, the same condition picks the overdue matches, and only they are
     listed."""
     if not where.text:
         return (count(store, where) if counted else None), _listed(store, late_plan)
     plan = _plan(store, where)
     few: list[int] | None = None  # the overdue under the other filters, when few
-    if plan.indexed:  # SQLite's search index
+    if plan.indexed:  # through the search index (either backend's)
         few = _listed(store, _plan(store, dataclasses.replace(late, text="")), FEW + 1)
         if not few:
             return (count(store, where) if counted else None), []
