@@ -116,9 +116,18 @@ def copy_log(
     data, for a channel or contact). After the commit the counts, each comment's SHA-256 and
     every other copied row (an attachment by its content's SHA-256) are compared on both
     sides, and the target's statistics' summary (which its own triggers build as the cases
-    are written, so it is not copied) with its cases (StoreError if they differ)."""
+    are written, so it is not copied) with its cases (StoreError if they differ). Every
+    read of ``source`` is in one snapshot of it (``Store.snapshot``): a save meanwhile is
+    neither copied nor compared, and does not wait."""
     if shown(target) == source.path:
         raise StoreError(Text("copy_same", path=source.path))
+    with source.snapshot() as view:
+        return _copy(view, target, append=append, warn=warn)
+
+
+def _copy(
+    source: Store, target: str, *, append: bool, warn: Callable[[str], None] | None
+) -> Copied:
     channels = _sound(source, to_server=is_url(target))
     tables = copy_tables.read_source(source, to_server=is_url(target))
     with Store(target, warn=warn) as into:

@@ -620,6 +620,7 @@ class Store:
         create: bool = True,
         warn: Callable[[str], None] | None = None,
     ) -> None:
+        self._snapshot_view = False  # a view of one snapshot (``snapshot``)
         self.path = shown(path)  # a URL without its password
         self.readonly = readonly
         self.warnings: list[str] = []
@@ -737,10 +738,23 @@ class Store:
         connection of its own that closes when the iteration ends or is closed. Damaged
         rows as in ``cases``."""
         from . import queries
+
+        with self.snapshot() as view:
+            yield from queries.iter_cases(view, where or CaseFilter())
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """The store as a read-only view whose every read sees the log as it was when the
+        block began (snapshot.py), on a connection of its own closed when the block ends;
+        in a view already, the view itself (its reads are in its snapshot)."""
+        if self._snapshot_view:
+            yield self
+            return
         from .snapshot import snapshot
 
         with snapshot(self, _connect, _NO_SHARED_MEMORY) as view:
-            yield from queries.iter_cases(view, where or CaseFilter())
+            view._snapshot_view = True
+            yield view
 
     def handlers(self) -> list[str]:
         """Every handler named in the log, once each, sorted ignoring case."""
