@@ -73,8 +73,11 @@ def saves_per_second(location: str, processes: int, saves: int) -> float:
 
 def fill(location: str, cases: int) -> None:
     """``cases`` realistic cases through the store's API, a thousand per transaction."""
+    from chart_outcomes import outcome_ids
+
     from gk_respond.records.store import Case, Store, insert_cases
 
+    outcomes = outcome_ids()  # the shipped flowchart's, so the app can name each
     rng = random.Random(12)
     with Store(location) as store:
         for start in range(0, cases, 1000):
@@ -85,7 +88,7 @@ def fill(location: str, cases: int) -> None:
                     handler=rng.choice(["anna", "bo", "cecilia"]), lang="sv",
                     flowchart_version="2026.3", flowchart_sha256="f" * 64,
                     comment_text=text, comment_sha256="c" * 64,
-                    outcome=rng.choice(["correct", "remove", "share", "leave"]),
+                    outcome=rng.choice(outcomes),
                     path=[("prohibited", "nej"), ("positive", "nej")],
                     number=f"2026-{n + 1:04d}", created_at="2026-11-01T10:00:00+00:00",
                 ))  # fmt: skip

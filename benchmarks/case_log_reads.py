@@ -17,7 +17,8 @@ a process that has imported everything (the command run twice, the second one ti
 interleaved runs (every command on every log once a round, so all see the same load), and
 the 100,000/10,000 ratio. A floor, `gk-respond records --help`, is the start-up alone.
 The logs are filled through the store's own API (``insert_cases``), with cases spread
-over two years, four handlers, every outcome, most closed.
+over two years, four handlers, every outcome of the shipped flowchart (chart_outcomes.py;
+a due time where the outcome has one), most closed.
 
 Run from a checkout with the package installed (with the `postgresql` extra):
     python benchmarks/case_log_reads.py [--sizes 10000,100000] [--runs 5] [--postgres URL]
@@ -54,7 +55,6 @@ WORDS = [
     *("bygglov", "och", "att", "det", "är", "inte", "som", "på", "för", "med", "varför"),
     *("Gullspång", "Hova", "Otterbäcken", "Skagersvik", "politikerna", "pengarna"),
 ]
-OUTCOMES = ["observe", "share", "remove", "monitor", "report", "correct", "act", "reinforce"]
 HANDLERS = ["anna", "bo", "cecilia", "david"]
 COMMANDS = {
     "floor (records --help)": ["records", "--help"],
@@ -119,8 +119,11 @@ def count_of(location: str) -> int:
 
 def cases(count: int) -> list:
     """``count`` realistic cases, oldest first, numbered per year (2025, then 2026)."""
+    from chart_outcomes import due_outcome_ids, outcome_ids
+
     from gk_respond.records.store import Case
 
+    outcomes, due = outcome_ids(), due_outcome_ids()  # the shipped flowchart's
     rng = random.Random(12)
     made, numbers = [], {}
     start = time.mktime((2025, 1, 1, 8, 0, 0, 0, 0, -1))
@@ -134,7 +137,7 @@ def cases(count: int) -> list:
         if rng.random() < 0.1:
             words.insert(rng.randrange(len(words)), "snöröjningen")
         closed = rng.random() < 0.8
-        outcome = rng.choice(OUTCOMES)
+        outcome = rng.choice(outcomes)
         made.append(Case(
             handler=rng.choice(HANDLERS), lang="sv", flowchart_version="2026.3",
             flowchart_sha256="f" * 64, comment_text=" ".join(words).capitalize() + "!",
@@ -144,7 +147,7 @@ def cases(count: int) -> list:
             author=f"Invånare {rng.randint(1, 5000)}", found=when,
             notes="Besvarad i tråden." if closed else "",
             closed_at=when if closed else None,
-            due_at=when if outcome in ("remove", "report", "correct") else None,
+            due_at=when if outcome in due else None,
             number=f"{year}-{numbers[year]:04d}", created_at=when,
         ))  # fmt: skip
     return made

@@ -44,12 +44,13 @@ WORDS = (
     "hemtjänsten", "bygglovet", "är", "en", "skandal", "varför", "ingen", "svarar", "på",
     "Gullspång", "Hova", "Otterbäcken", "i", "år", "igen", "tack", "för", "bra", "jobb",
 )  # fmt: skip
-OUTCOMES = ("remove", "correct", "leave", "report", "share", "observe")
 HANDLERS = ("Anna Åberg", "Bo Ek", "Cecilia Öst", "David Lund")
 
 
 def realistic(n: int, rng: random.Random):
     """Case number ``n`` (from 1) of 2026, as a busy year's log would hold it."""
+    from chart_outcomes import outcome_ids
+
     from gk_respond.records.new import sha256_text
     from gk_respond.records.store import Case
 
@@ -61,7 +62,7 @@ def realistic(n: int, rng: random.Random):
     return Case(
         handler=rng.choice(HANDLERS), lang="sv", flowchart_version="2026.3",
         flowchart_sha256="f" * 64, comment_text=comment, comment_sha256=sha256_text(comment),
-        outcome=rng.choice(OUTCOMES), path=path, platform="facebook",
+        outcome=rng.choice(outcome_ids()), path=path, platform="facebook",
         url=f"https://www.facebook.com/gullspang/posts/{100000 + n}",
         author=f"Skribent {rng.randint(1, 5000)}", found=at[:10],
         history=[{"at": at, "by": "Anna Åberg", "kind": "saved"}]

@@ -68,3 +68,16 @@ def case_log(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def backend(case_log: str) -> str:
     """The backend ``case_log`` is on."""
     return "postgresql" if case_log.startswith("postgresql://") else "sqlite"
+
+
+@pytest.fixture
+def paged(case_log: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The case log with 250 cases (tui_helpers.fill_cases: "snöröjning" finds 50,
+    "skatten" 200), which the app's case log searches as soon as its field changes."""
+    from tui_helpers import fill_cases
+
+    from gk_respond.tui.screens.records import RecordsScreen
+
+    monkeypatch.setattr(RecordsScreen, "SEARCH_DELAY", 0)
+    fill_cases(case_log, 250)
+    return case_log

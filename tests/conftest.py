@@ -79,5 +79,6 @@ def _runner(env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess[st
     return run
 
 
-# The case log on both backends (tests/backends.py): `case_log`, `postgres_log`, `backend`.
-from backends import backend, case_log, postgres_log  # noqa: E402, F401
+# The case log on both backends (tests/backends.py): `case_log`, `postgres_log`, `backend`,
+# and `paged` (250 cases in it, for the app's case log).
+from backends import backend, case_log, paged, postgres_log  # noqa: E402, F401

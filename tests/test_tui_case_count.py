@@ -5,19 +5,15 @@ rows in the order the counted page has (the overdue first), on both backends."""
 
 from __future__ import annotations
 
-import threading
-from contextlib import contextmanager
-
 import pytest
-from textual.widgets import DataTable, Input, Static
-from tui_helpers import fill_cases, make_app, until, until_read
+from textual.widgets import DataTable, Input
+from tui_helpers import count_held, make_app, range_line, until, until_read
 
 from gk_respond.clock import now
 from gk_respond.records.due import overdue_rule
 from gk_respond.records.store import Case, CaseFilter, Store, insert_cases
 from gk_respond.triage import Comment
 from gk_respond.tui.keys import key_rows
-from gk_respond.tui.screens.records import RecordsScreen
 
 UNTRUSTED = "[red]röd[/] [@click=app.quit]q[/] \x1b[2J\u202eskatten"
 
@@ -27,39 +23,8 @@ def numbers(app) -> list[str]:
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
-def range_line(app) -> str:
-    line = app.screen.query_one("#range", Static)
-    return str(line.render()) if line.display else ""
-
-
 def offered(app, lang: str = "sv") -> set[str]:
     return {what for _keys, what in key_rows(app.screen, lang)}
-
-
-@pytest.fixture
-def paged(case_log, monkeypatch) -> str:
-    """250 cases (tui_helpers.fill_cases: "skatten" finds 200), searched at once."""
-    monkeypatch.setattr(RecordsScreen, "SEARCH_DELAY", 0)
-    fill_cases(case_log, 250)
-    return case_log
-
-
-@contextmanager
-def count_held(monkeypatch, text: str):
-    """``Store.count`` for a search of ``text`` waits until the Event yielded is set; set
-    on the way out whatever happens, so no worker thread is left waiting."""
-    may_count, count = threading.Event(), Store.count
-
-    def held(self, where=None):
-        if where is not None and where.text == text:
-            may_count.wait()
-        return count(self, where)
-
-    monkeypatch.setattr(Store, "count", held)
-    try:
-        yield may_count
-    finally:
-        may_count.set()
 
 
 async def settled(pilot) -> None:

@@ -7,9 +7,8 @@ from __future__ import annotations
 import asyncio
 import threading
 
-import pytest
 from textual.widgets import DataTable, Input, Select, Static
-from tui_helpers import fill_cases, make_app, page_reads, until, until_read
+from tui_helpers import make_app, page_reads, range_line, until, until_read
 
 from gk_respond.records.store import Store
 from gk_respond.triage import Comment
@@ -25,19 +24,6 @@ def numbers(app) -> list[str]:
 
 def cases(*seqs: int) -> list[str]:
     return [f"2026-{n:04d}" for n in seqs]
-
-
-def range_line(app) -> str:
-    line = app.screen.query_one("#range", Static)
-    return str(line.render()) if line.display else ""
-
-
-@pytest.fixture
-def paged(case_log, monkeypatch) -> str:
-    """250 cases (tui_helpers.fill_cases), searched as soon as the field changes."""
-    monkeypatch.setattr(RecordsScreen, "SEARCH_DELAY", 0)
-    fill_cases(case_log, 250)
-    return case_log
 
 
 async def test_the_first_page_the_total_and_turning_the_page(paged):

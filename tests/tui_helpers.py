@@ -9,7 +9,9 @@ os.environ.setdefault("GK_RESPOND_CACHE_DIR", tempfile.mkdtemp(prefix="gk-test-c
 # a safety net: no test saves into the user's own case log
 os.environ["GK_RESPOND_DB"] = os.path.join(tempfile.mkdtemp(prefix="gk-test-db-"), "cases.db")
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from textual.message import Message
 from textual.notifications import Notify
@@ -58,6 +60,14 @@ async def until_read(pilot: Pilot, condition: Callable[[], object], tries: int =
     return bool(condition())
 
 
+def range_line(app) -> str:
+    """The line under the case log's table (which of how many), "" when it is hidden."""
+    from textual.widgets import Static
+
+    line = app.screen.query_one("#range", Static)
+    return str(line.render()) if line.display else ""
+
+
 def page_reads(monkeypatch) -> list:
     """Every filter a page is read for, in order, from now on: ``Store.page``, or a
     search's rows before their count (``Store.rows_first``)."""
@@ -76,6 +86,26 @@ def page_reads(monkeypatch) -> list:
     )
     monkeypatch.setattr(Store, "rows_first", rows)
     return reads
+
+
+@contextmanager
+def count_held(monkeypatch, text: str) -> Iterator[threading.Event]:
+    """``Store.count`` for a search of ``text`` waits until the Event yielded is set; set
+    on the way out whatever happens, so no worker thread is left waiting."""
+    from gk_respond.records.store import Store
+
+    may_count, count = threading.Event(), Store.count
+
+    def held(self, where=None):
+        if where is not None and where.text == text:
+            may_count.wait()
+        return count(self, where)
+
+    monkeypatch.setattr(Store, "count", held)
+    try:
+        yield may_count
+    finally:
+        may_count.set()
 
 
 def make_app(

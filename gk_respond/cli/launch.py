@@ -24,24 +24,24 @@ def open_app(
     handler: str | None,
 ) -> None:
     """Run the triage app until it is closed."""
-    from .. import startup_gc
+    from ..startup_gc import paused
 
-    startup_gc.pause()  # the app resumes it once its first screen is painted
-    try:
+    with paused():  # until the first screen is painted; before Textual is imported
         from ..tui.app import GkRespondApp
 
         GkRespondApp(chart, lang, comment, db, flowchart, handler).run()
-    finally:
-        startup_gc.resume()
 
 
 def open_training(
     chart: Chart, scenarios: list[Scenario], lang: str, trainee: str, present: bool
 ) -> None:
     """Run a training session, or the presenter view, until it is closed."""
-    from ..tui.training import TrainingApp
+    from ..startup_gc import paused
 
-    TrainingApp(chart, scenarios, lang, trainee, present=present).run()
+    with paused():  # as for the triage app: its screens resume it once painted
+        from ..tui.training import TrainingApp
+
+        TrainingApp(chart, scenarios, lang, trainee, present=present).run()
 
 
 def web_parts() -> tuple[Any, Any, Any, Any]:

@@ -231,10 +231,10 @@ class RecordsScreen(Base):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = super().check_action(action, parameters)
         offset = self.shown.offset if self.shown else 0
-        if allowed and action == "next_page" and not self.more:
-            return None  # shown, dimmed: there is no next page
-        if allowed and action == "previous_page" and not offset:
-            return None
+        if action == "next_page" and not self.more:
+            return False  # not in the footer: there is no next page
+        if action == "previous_page" and not offset:
+            return False  # nor a previous one
         return allowed
 
     def action_next_page(self, lang: str = "") -> None:
