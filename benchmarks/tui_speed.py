@@ -40,7 +40,11 @@ too. Beside each, the CPU time of the app's own thread (the screen's work: the s
 read runs in a worker thread) and how long the store's reads took; for the key that finds
 other cases, also the time to its rows painted (with "1–100 av … ärenden") apart from the
 time to its count painted, and the rows' read (rows_first) and the count (Store.count)
-apart. `--case-log` runs that part only. Not a test: figures vary by machine.
+apart. `--case-log` runs that part only. With `--postgres URL` the same is measured on a
+PostgreSQL log too, the logs of `case_log_reads.py --keep` (schemas bench_kept_SIZE on
+that server, filled if empty, then only read: every transaction read-only), the backends
+in turn round by round, each round in an app of its own after a round in it that is not
+counted. Not a test: figures vary by machine.
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ import sys
 import tempfile
 import time
 from functools import partial
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -349,12 +354,81 @@ def print_screens(times: dict[str, list[float]], cpu: dict[str, list[float]]) ->
     print(f"  {'the first of those, process cold':34s} {first * 1000:6.1f} ms (once)")
 
 
-async def case_log(cases: int, rounds: int, logs: str = "") -> dict[str, list[float]]:
-    """Seconds from Ctrl+R to the case log's first page painted, and from a key in its
-    search field to its letter painted and to the table repainted with the search's page,
-    on a log of ``cases`` cases; and how much of each the store's ``page()`` took."""
+def sqlite_log(cases: int, logs: str) -> str:
+    """The SQLite log of ``cases`` cases: kept from an earlier run (``--logs``) and brought
+    to the current schema before it is measured (a read-only open of an older file would
+    migrate it in the first round), or filled now."""
     from case_log_backends import fill
 
+    from gk_respond.records.store import Store
+
+    db = os.path.join(logs or tempfile.mkdtemp(prefix="gk-bench-db-"), f"cases-{cases}.db")
+    if os.path.exists(db):
+        Store(db).close()
+        return db
+    start = time.perf_counter()
+    fill(db, cases)
+    print(f"  filled {cases:,} cases through the store in {time.perf_counter() - start:.1f} s")
+    return db
+
+
+def postgres_log(server: str, cases: int) -> str:
+    """The PostgreSQL log of ``cases`` cases in the schema bench_kept_CASES on ``server``
+    (``case_log_reads.py --keep`` fills the same), filled now if it is empty, and its URL
+    with every transaction read-only: a kept log is read, never written."""
+    from case_log_backends import fill
+    from case_log_reads import kept_log
+
+    from gk_respond.records.store import Store, StoreError
+
+    location = kept_log(Path(), server, "postgresql", cases)
+    readonly = f"{location}%20-cdefault_transaction_read_only%3Don"
+    try:
+        with Store(readonly, readonly=True) as store:
+            held = store.count()
+    except StoreError:  # no log in the schema yet
+        held = 0
+    if not held:
+        start = time.perf_counter()
+        fill(location, cases)
+        print(f"  filled {cases:,} cases on PostgreSQL in {time.perf_counter() - start:.1f} s")
+    elif held != cases:
+        raise SystemExit(f"bench_kept_{cases} on PostgreSQL holds {held:,} cases, not {cases:,}")
+    return readonly
+
+
+def case_log_measures() -> list[str]:
+    """What ``case_log`` measures, in the order it prints them."""
+    from gk_respond.tui.screens.records import RecordsScreen
+
+    delay = RecordsScreen.SEARCH_DELAY
+    return [
+        "reference: a screen of a Header, a Static, a Footer",
+        "Ctrl+R to the first page painted",
+        "search key to its letter painted",
+        f"search key to the table repainted (debounce {delay * 1000:.0f} ms)",
+        "search key to the table repainted (no debounce)",
+        "  of which Store.page, Ctrl+R",
+        "  of which the store's reads, search (no debounce)",
+        "  the app's own thread, CPU time, search (no debounce)",
+        "search key to another page repainted (no debounce)",
+        "  of which the store's reads, another page",
+        "  the app's own thread, CPU time, another page",
+        "search key to another page's rows painted (no debounce)",
+        "  of which the rows' read (rows_first), another page",
+        "  of which the count (Store.count), another page",
+    ]
+
+
+async def case_log(
+    cases: int, rounds: int, logs: str = "", postgres: str = ""
+) -> dict[str, dict[str, list[float]]]:
+    """Seconds from Ctrl+R to the case log's first page painted, and from a key in its
+    search field to its letter painted and to the table repainted with the search's page,
+    on a log of ``cases`` cases; and how much of each the store's ``page()`` took. By
+    backend: SQLite, and PostgreSQL at ``postgres`` if given, in turn round by round, each
+    round in an app of its own (Textual runs one app's test at a time) after a round in it
+    that is not counted (the screen composed, as in a run that has opened it before)."""
     from gk_respond import default_flowchart
     from gk_respond.flowchart.engine import Chart
     from gk_respond.flowchart.load import load
@@ -384,31 +458,12 @@ async def case_log(cases: int, rounds: int, logs: str = "") -> dict[str, list[fl
 
         return run
 
-    db = os.path.join(logs or tempfile.mkdtemp(prefix="gk-bench-db-"), f"cases-{cases}.db")
-    if not os.path.exists(db):  # a log kept from an earlier run (--logs) is read again
-        start = time.perf_counter()
-        fill(db, cases)
-        print(f"  filled {cases:,} cases through the store in {time.perf_counter() - start:.1f} s")
+    locations = {"SQLite": sqlite_log(cases, logs)}
+    if postgres:
+        locations["PostgreSQL"] = postgres_log(postgres, cases)
     chart = Chart(load(default_flowchart()))
-    app = GkRespondApp(chart, "sv", Comment(text=COMMENT), db)
-    delay = RecordsScreen.SEARCH_DELAY
-    times: dict[str, list[float]] = {
-        "reference: a screen of a Header, a Static, a Footer": [],
-        "Ctrl+R to the first page painted": [],
-        "search key to its letter painted": [],
-        f"search key to the table repainted (debounce {delay * 1000:.0f} ms)": [],
-        "search key to the table repainted (no debounce)": [],
-        "  of which Store.page, Ctrl+R": [],
-        "  of which the store's reads, search (no debounce)": [],
-        "  the app's own thread, CPU time, search (no debounce)": [],
-        "search key to another page repainted (no debounce)": [],
-        "  of which the store's reads, another page": [],
-        "  the app's own thread, CPU time, another page": [],
-        "search key to another page's rows painted (no debounce)": [],
-        "  of which the rows' read (rows_first), another page": [],
-        "  of which the count (Store.count), another page": [],
-    }
-    keys = list(times)
+    keys = case_log_measures()
+    times = {backend: {key: [] for key in keys} for backend in locations}
 
     async def until(condition, what: str) -> None:
         deadline = time.perf_counter() + 600
@@ -417,29 +472,33 @@ async def case_log(cases: int, rounds: int, logs: str = "") -> dict[str, list[fl
                 raise SystemExit(f"{what} was not painted within 600 s")
             await asyncio.sleep(0.0005)
 
-    def rows_painted(text: str | None) -> bool:
-        screen = app.screen
-        return (
-            isinstance(screen, RecordsScreen)
-            and screen.shown is not None
-            and (text is None or screen.shown.where.text == text)
-            and screen.wanted is screen.shown
-            and painted(app, "#cases")
-        )
+    def paints(app) -> tuple:
+        def rows_painted(text: str | None) -> bool:
+            screen = app.screen
+            return (
+                isinstance(screen, RecordsScreen)
+                and screen.shown is not None
+                and (text is None or screen.shown.where.text == text)
+                and screen.wanted is screen.shown
+                and painted(app, "#cases")
+            )
 
-    def page_painted(text: str | None) -> bool:  # the rows and the count ("…" before it)
-        line = app.screen.query_one("#range") if rows_painted(text) else None
-        return line is not None and painted(app, "#range") and "…" not in str(line.render())
+        def page_painted(text: str | None) -> bool:  # the rows and the count ("…" before it)
+            line = app.screen.query_one("#range") if rows_painted(text) else None
+            return line is not None and painted(app, "#range") and "…" not in str(line.render())
+
+        return rows_painted, page_painted
 
     Store.page = timed("page", page)  # type: ignore[method-assign]
     Store.count = timed("count", count)  # type: ignore[method-assign]
     rows_first.rows_first = first and timed("rows", first)
     try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            for _ in range(rounds):
-                await measure_case_log(
-                    app, pilot, keys, times, reads, until, (rows_painted, page_painted)
-                )
+        for _ in range(rounds):  # two apps cannot run_test at once: one app a round each
+            for backend, where in locations.items():
+                app = GkRespondApp(chart, "sv", Comment(text=COMMENT), where)
+                async with app.run_test(size=(80, 24)) as pilot:
+                    for kept in ({key: [] for key in keys}, times[backend]):  # warm, then kept
+                        await measure_case_log(app, pilot, keys, kept, reads, until, paints(app))
     finally:
         Store.page, Store.count, rows_first.rows_first = page, count, first  # type: ignore[method-assign]
     return times
@@ -526,6 +585,12 @@ def main() -> None:
     parser.add_argument("--cases", default="10000,100000", help="case log sizes, comma-separated")
     parser.add_argument("--log-rounds", type=int, default=5)
     parser.add_argument("--logs", default="", help="a folder to keep the filled logs in, reused")
+    parser.add_argument(
+        "--postgres",
+        default="",
+        metavar="URL",
+        help="also the case log on PostgreSQL (schemas bench_kept_SIZE, read-only), interleaved",
+    )
     args = parser.parse_args()
     if args.case_log:
         return print_case_log(args)
@@ -576,11 +641,19 @@ def main() -> None:
 
 
 def print_case_log(args: argparse.Namespace) -> None:
-    print(f"the case log screen, median of {args.log_rounds} rounds ({os.cpu_count()} cores):")
+    backends = "SQLite and PostgreSQL, interleaved" if args.postgres else "SQLite"
+    print(
+        f"the case log screen, median of {args.log_rounds} rounds ({backends}; "
+        f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start):"
+    )
     for cases in (int(size) for size in args.cases.split(",")):
-        times = asyncio.run(case_log(cases, args.log_rounds, args.logs))
-        for name, values in times.items():
-            print(f"  {cases:>7,} cases  {name:58s} {statistics.median(values) * 1000:8.1f} ms")
+        by_backend = asyncio.run(case_log(cases, args.log_rounds, args.logs, args.postgres))
+        for backend, times in by_backend.items():
+            for name, values in times.items():
+                print(
+                    f"  {cases:>7,} cases  {backend:10s} {name:58s}"
+                    f" {statistics.median(values) * 1000:8.1f} ms"
+                )
 
 
 def screens_only() -> None:
