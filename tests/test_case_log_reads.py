@@ -169,7 +169,9 @@ def test_the_overdue_first_order_holds_across_every_page_boundary(filled, few, m
     search through the index, a short one, one Python decides and a filter: every page
     size, so that a page ends inside the overdue cases, at their end and after it, and the
     pages add up to the matches, each page with the same total. Both ways SQLite finds a
-    search's overdue matches (a few overdue looked for by key, many decided on each row)."""
+    search's overdue matches (a few overdue looked for by key, many decided on each row).
+    The app's read of a search's page before its count (``rows_first``, which lists the
+    overdue matches only up to the page's end) gives the same pages."""
     from gk_respond.records import queries
 
     monkeypatch.setattr(queries, "FEW", few)
@@ -199,6 +201,12 @@ def test_the_overdue_first_order_holds_across_every_page_boundary(filled, few, m
                     page = store.page(where, offset=offset, limit=limit, overdue_first=rule)
                     assert page.total == len(matches), (where, limit, offset)
                     assert len(page.cases) <= limit
+                    # the same page before its count (the app's), and whether one follows
+                    first = store.rows_first(where, offset=offset, limit=limit,
+                                             overdue_first=rule)  # fmt: skip
+                    if first is not None:
+                        assert first.cases == page.cases, (where, limit, offset)
+                        assert first.more == (offset + limit < len(matches))
                     if not page.cases:
                         break
                     shown += [c.number for c in page.cases]

@@ -307,7 +307,10 @@ def _overdue_first(
     late_plan = _plan(store, late)
     if late_plan.verify is not None or late_plan.empty:
         return None
-    total, keys = _overdue_keys(store, where, late, late_plan, counted=counted)
+    # without the count, the overdue matches up to the page's end are all it needs: fewer
+    # are every one of them, and as many fill the page
+    most = None if counted else offset + limit
+    total, keys = _overdue_keys(store, where, late, late_plan, counted=counted, most=most)
     rows = _by_key(store, keys[offset : offset + limit])
     more = max(0, offset - len(keys)), limit - len(rows)
     left = UNBOUNDED if total is None else total - len(keys)  # the others' count
@@ -318,7 +321,13 @@ UNBOUNDED = 2**62  # the count not read: the others' read stops at the page's ow
 
 
 def _overdue_keys(
-    store: Store, where: CaseFilter, late: CaseFilter, late_plan: _Plan, *, counted: bool
+    store: Store,
+    where: CaseFilter,
+    late: CaseFilter,
+    late_plan: _Plan,
+    *,
+    counted: bool,
+    most: int | None = None,
 ) -> tuple[int | None, list[int]]:
     """How many cases match ``where`` (None without ``counted``), and the keys of those
     overdue (``late``), newest first. Without a search each takes its own index (the
@@ -329,7 +338,8 @@ def _overdue_keys(
     among the matches by key, and only many of them make the pass read each match's row
     (a search the index does not decide reads it anyway, and decides the overdue there).
     Without the count, the same condition picks the overdue matches, and only they are
-    listed."""
+    listed: the newest ``most`` of them (all without it), read newest first and stopping
+    there."""
     if not where.text:
         return (count(store, where) if counted else None), _listed(store, late_plan)
     plan = _plan(store, where)
@@ -345,8 +355,10 @@ def _overdue_keys(
         condition, params = type(where)(overdue=late.overdue).sql()
         overdue = condition[len(" WHERE ") :]
     if not counted:
-        sql = plan.sql(_aggregated(store, _key(plan)), overdue, keys=keys)
-        ((found,),) = _rows(store, sql, [*plan.params, *params])
+        tail = f" ORDER BY {plan.order}" + (f" LIMIT {int(most)}" if most is not None else "")
+        inner = plan.sql(f"{_key(plan)} AS k", overdue, tail, keys=keys)
+        listed = f"SELECT {_aggregated(store, 'k')} FROM ({inner}) AS listed"
+        ((found,),) = _rows(store, listed, [*plan.params, *params])
         return None, _keys(found)
     flagged = _aggregated(store, f"CASE WHEN {overdue} THEN {_key(plan)} END")
     sql = plan.sql(f"COUNT(*), {flagged}", keys=keys)
