@@ -334,6 +334,12 @@ def test_an_older_log_migrates_and_its_search_finds_the_cases(case_log, backend,
             assert store.out_of_step_cases() == []
             assert store.query(INDEXED + f" AND tablename = '{search_index.PG_TABLE}'")
             assert "search_text" not in table_columns(store, "cases")
+            ((version,),) = store.query("SELECT current_setting('server_version_num')::int")
+            statistics = store.query(  # the planner's figures for the overdue condition
+                "SELECT 1 FROM pg_statistic_ext WHERE stxname = 'cases_open' "
+                "AND stxnamespace = current_schema()::regnamespace"
+            )
+            assert bool(statistics) == (version >= 140000)
         assert store.query(OPEN_DUE[backend])
         assert store.query(PAIRS[backend])
         for text in ("snöröjning", "ÅRET", "ö", "%", "äl", "Å", "_d", "\ue000"):

@@ -93,6 +93,21 @@ class Overdue:
         return f"(CASE WHEN {late} THEN 1 ELSE 0 END) = 0", params
 
 
+# Schema 15, PostgreSQL 14 and newer: the planner's figures for the two expressions the
+# overdue condition (``Overdue.sql``) tests, which it otherwise guesses (an equality on an
+# expression: 1 row in 200). Guessing, it took the overdue cases for a handful, joined all
+# of a search's matches to them and sorted them, where walking the matches newest first
+# stops at the page's end: the app's page of `äl` before its count, 204 -> 27 ms at
+# 100,000 cases with 7,600 overdue. (PostgreSQL 12 and 13 have no statistics of an
+# expression: they go on guessing, with the same results.)
+PG_STATISTICS = [
+    "DO $$ BEGIN IF current_setting('server_version_num')::int >= 140000 THEN "
+    "EXECUTE $s$CREATE STATISTICS IF NOT EXISTS cases_open ON (COALESCE(closed_at, '')), "
+    "(COALESCE(removed_at, '')) FROM cases$s$; END IF; END $$",
+    "ANALYZE cases",
+]
+
+
 @dataclass(frozen=True)
 class _Plan:
     source: str  # FROM ... (the cases as c)
@@ -307,9 +322,10 @@ def _overdue_first(
     late_plan = _plan(store, late)
     if late_plan.verify is not None or late_plan.empty:
         return None
-    # without the count, the overdue matches up to the page's end are all it needs: fewer
-    # are every one of them, and as many fill the page
-    most = None if counted else offset + limit
+    # the overdue matches up to the page's end are all it needs where they are listed
+    # apart: fewer are every one of them (the others' count is then the difference), and
+    # as many fill the page
+    most = offset + limit
     total, keys = _overdue_keys(store, where, late, late_plan, counted=counted, most=most)
     rows = _by_key(store, keys[offset : offset + limit])
     more = max(0, offset - len(keys)), limit - len(rows)
@@ -330,16 +346,16 @@ def _overdue_keys(
     most: int | None = None,
 ) -> tuple[int | None, list[int]]:
     """How many cases match ``where`` (None without ``counted``), and the keys of those
-    overdue (``late``), newest first. Without a search each takes its own index (the
-    cases' key to count, ``due_at`` for the overdue), where one pass would read every row.
-    A search's matches are counted in one pass that also lists the overdue among them,
-    from the search index alone (SQLite's, PostgreSQL's table): the overdue under the
-    other filters, when they are few, are found first (through ``due_at``) and looked for
-    among the matches by key, and only many of them make the pass read each match's row
-    (a search the index does not decide reads it anyway, and decides the overdue there).
-    Without the count, the same condition picks the overdue matches, and only they are
-    listed: the newest ``most`` of them (all without it), read newest first and stopping
-    there."""
+    overdue (``late``), newest first (at most ``most`` where they are listed apart).
+    Without a search each takes its own index (the cases' key to count, ``due_at`` for the
+    overdue), where one pass would read every row. With a search through the index
+    (SQLite's, PostgreSQL's table), the overdue under the other filters, when few, are
+    found first (through ``due_at``) and looked for among the matches by key, in one pass
+    over the index alone that counts them too; when many, the overdue matches are listed
+    apart, newest first and stopping at ``most`` (one pass would read every match's case),
+    and the count reads the index alone. A search the index does not decide reads every
+    match's row anyway: one pass counts and decides the overdue there. Without the count,
+    only the listing."""
     if not where.text:
         return (count(store, where) if counted else None), _listed(store, late_plan)
     plan = _plan(store, where)
@@ -354,12 +370,12 @@ def _overdue_keys(
     else:  # the overdue condition alone (a filter of nothing else), on each match's row
         condition, params = type(where)(overdue=late.overdue).sql()
         overdue = condition[len(" WHERE ") :]
-    if not counted:
+    if not counted or (plan.indexed and not keys):  # listed apart, the count from the index
         tail = f" ORDER BY {plan.order}" + (f" LIMIT {int(most)}" if most is not None else "")
         inner = plan.sql(f"{_key(plan)} AS k", overdue, tail, keys=keys)
         listed = f"SELECT {_aggregated(store, 'k')} FROM ({inner}) AS listed"
         ((found,),) = _rows(store, listed, [*plan.params, *params])
-        return None, _keys(found)
+        return (count(store, where) if counted else None), _keys(found)
     flagged = _aggregated(store, f"CASE WHEN {overdue} THEN {_key(plan)} END")
     sql = plan.sql(f"COUNT(*), {flagged}", keys=keys)
     ((total, found),) = _rows(store, sql, [*params, *plan.params])

@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from ..messages import Text
-from . import search_table
+from . import queries, search_table
 from .errors import NoCaseLog, StoreError
 from .location import is_url, shown
 from .month_tallies import PG_MIGRATION as PG_MONTH_TALLIES
@@ -206,8 +206,9 @@ MIGRATIONS: dict[int, list[str | Dialects]] = {
     # triggers as the days', filled from the cases.
     14: [Dialects(*pair) for pair in zip(SQLITE_MONTH_TALLIES, PG_MONTH_TALLIES, strict=True)],
     # PostgreSQL's search text in a table of its own, kept by a trigger, with both search
-    # indexes on it (records/search_table.py); SQLite's index is a table already.
-    15: [Dialects("", statement) for statement in search_table.MIGRATION],
+    # indexes on it (records/search_table.py); SQLite's index is a table already. And the
+    # planner's figures for the overdue condition (records/queries.py).
+    15: [Dialects("", s) for s in (*search_table.MIGRATION, *queries.PG_STATISTICS)],
 }
 
 # Takes the next number of a year, in the saving transaction (the row stays locked to it).
