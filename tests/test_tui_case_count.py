@@ -35,7 +35,9 @@ async def settled(pilot) -> None:
 
 async def rows_shown(pilot, counting: str = "1–100 av … ärenden") -> bool:
     """The case log opened and searched for "skatten" (its count held back): whether its
-    rows came, with ``counting`` for the range line."""
+    rows came, with ``counting`` for the range line. (The tests hold the count inside
+    ``run_test``: a failing assertion then lets it go before ``run_test`` waits for the
+    app's workers, and the test fails instead of hanging.)"""
     app = pilot.app
     await pilot.press("ctrl+r")
     app.screen.query_one("#search", Input).value = "skatten"
@@ -44,8 +46,8 @@ async def rows_shown(pilot, counting: str = "1–100 av … ärenden") -> bool:
 
 async def test_the_rows_show_first_and_the_count_when_it_comes(paged, monkeypatch):
     app = make_app(lang="en", comment=Comment(), db=paged)
-    with count_held(monkeypatch, "skatten") as may_count:
-        async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
+        with count_held(monkeypatch, "skatten") as may_count:
             assert await rows_shown(pilot, "1–100 of … cases")
             first = numbers(app)
             assert len(first) == 100 and "2026-0250" not in first  # the tax, not the snow
@@ -59,8 +61,8 @@ async def test_an_older_searchs_count_never_shows_over_a_newer_search(paged, mon
     with Store(paged) as store:
         newer = store.count(CaseFilter(text="skatten 1"))  # fewer than a page: one answer
     app = make_app(comment=Comment(), db=paged)
-    with count_held(monkeypatch, "skatten") as may_count:
-        async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
+        with count_held(monkeypatch, "skatten") as may_count:
             assert await rows_shown(pilot)
             app.screen.query_one("#search", Input).value = "skatten 1"
             shown = f"1–{newer} av {newer} ärenden"
@@ -73,8 +75,8 @@ async def test_an_older_searchs_count_never_shows_over_a_newer_search(paged, mon
 
 async def test_pgdn_before_the_count_comes_turns_the_page(paged, monkeypatch):
     app = make_app(comment=Comment(), db=paged)
-    with count_held(monkeypatch, "skatten") as may_count:
-        async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
+        with count_held(monkeypatch, "skatten") as may_count:
             assert await rows_shown(pilot)
             first = numbers(app)
             await pilot.press("pagedown")  # read with its count, at once
@@ -97,8 +99,8 @@ async def test_rows_shown_before_the_count_are_the_characters_they_are(paged, mo
     with Store(paged) as store, store.transaction() as connection:
         insert_cases(connection, [case])
     app = make_app(comment=Comment(), db=paged)
-    with count_held(monkeypatch, "skatten"):
-        async with app.run_test(size=(200, 30)) as pilot:
+    async with app.run_test(size=(200, 30)) as pilot:
+        with count_held(monkeypatch, "skatten"):
             assert await rows_shown(pilot)
             table = app.screen.query_one("#cases", DataTable)
             lines = [table.render_line(y).text for y in range(table.size.height)]
