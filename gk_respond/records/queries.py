@@ -371,11 +371,8 @@ def _overdue_keys(
         condition, params = type(where)(overdue=late.overdue).sql()
         overdue = condition[len(" WHERE ") :]
     if not counted or (plan.indexed and not keys):  # listed apart, the count from the index
-        tail = f" ORDER BY {plan.order}" + (f" LIMIT {int(most)}" if most is not None else "")
-        inner = plan.sql(f"{_key(plan)} AS k", overdue, tail, keys=keys)
-        listed = f"SELECT {_aggregated(store, 'k')} FROM ({inner}) AS listed"
-        ((found,),) = _rows(store, listed, [*plan.params, *params])
-        return (count(store, where) if counted else None), _keys(found)
+        found = _listed(store, plan, most, extra=overdue, params=params, keys=keys, newest=True)
+        return (count(store, where) if counted else None), found
     flagged = _aggregated(store, f"CASE WHEN {overdue} THEN {_key(plan)} END")
     sql = plan.sql(f"COUNT(*), {flagged}", keys=keys)
     ((total, found),) = _rows(store, sql, [*params, *plan.params])
@@ -385,12 +382,26 @@ def _overdue_keys(
 FEW = 500  # overdue cases a search's count looks for by key among the matches (SQLite)
 
 
-def _listed(store: Store, plan: _Plan, most: int | None = None) -> list[int]:
-    """The keys of the cases ``plan`` matches (at most ``most``), newest first."""
-    tail = f" LIMIT {most}" if most is not None else ""
-    inner = plan.sql(f"{_key(plan)} AS k", tail=tail)
+def _listed(
+    store: Store,
+    plan: _Plan,
+    most: int | None = None,
+    *,
+    extra: str = "",
+    params: list[object] | tuple[object, ...] = (),
+    keys: bool = False,
+    newest: bool = False,
+) -> list[int]:
+    """The keys of the cases ``plan`` matches (and ``extra``, with its ``params``; ``keys``:
+    as ``_Plan.sql``), newest first: at most ``most`` of them, any (the database's first
+    found) or, with ``newest``, the newest, read in the list's order and stopping there."""
+    order = f" ORDER BY {plan.order}" if newest else ""
+    tail = order + (f" LIMIT {int(most)}" if most is not None else "")
+    inner = plan.sql(f"{_key(plan)} AS k", extra, tail, keys=keys)
     ((found,),) = _rows(
-        store, f"SELECT {_aggregated(store, 'k')} FROM ({inner}) AS listed", plan.params
+        store,
+        f"SELECT {_aggregated(store, 'k')} FROM ({inner}) AS listed",
+        [*plan.params, *params],
     )
     return _keys(found)
 
