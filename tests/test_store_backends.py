@@ -213,3 +213,36 @@ def test_a_schema_the_server_does_not_have_is_a_clear_error(postgres_log):
     with pytest.raises(StoreError) as refused:
         Store(url)
     assert password_of(postgres_log) not in str(refused.value)
+
+
+def test_a_search_is_planned_for_its_own_text_however_often_a_connection_runs_it(postgres_log):
+    """A connection kept open (the web app's) runs one search's statement for many texts:
+    psycopg prepares it on the server after five, and each run is still planned for its
+    own text, never once for any (a generic plan, several times slower for a search), while
+    the URL's own options (here the schema) still hold."""
+    from test_case_log_reads import numbered
+
+    from gk_respond.records.store import CaseFilter, insert_cases
+
+    with Store(postgres_log) as store:
+        with store.transaction() as db:
+            insert_cases(db, numbered(12))
+        texts = ["snöröjning", "året", "skolan", "berg", "ingenting", "ret", "ÅRET", "öberg"] * 2
+        counts = [store.count(CaseFilter(text=text)) for text in texts]
+        assert counts[:8] == counts[8:] and any(counts)
+        ((mode,),) = store.query("SHOW plan_cache_mode")
+        assert mode == "force_custom_plan"
+        ((version,),) = store.query("SELECT current_setting('server_version_num')::int")
+        if version >= 140000:  # the server's own account of how it planned them
+            plans = store.query(
+                "SELECT generic_plans, custom_plans FROM pg_prepared_statements "
+                "WHERE statement LIKE '%COUNT(*)%search_text LIKE%'"
+            )
+            assert plans and all(generic == 0 for generic, _ in plans)
+            assert sum(custom for _, custom in plans) >= len(texts) - 5, plans
+        assert store.query("SELECT current_schema()")[0][0] == in_schema_name(postgres_log)
+
+
+def in_schema_name(location: str) -> str:
+    """The schema the test's URL names (``options=-csearch_path=...``)."""
+    return re.search(r"search_path%3D(\w+)", location).group(1)

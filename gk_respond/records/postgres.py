@@ -28,6 +28,13 @@ from ..messages import Text
 from .errors import StoreError
 from .location import scrub, shown
 
+# Every statement planned for its own parameters. psycopg prepares a statement on the
+# server once a connection has run it five times, and the server may then plan it once
+# for any parameters (a generic plan): a search's plan for any text, which knows neither
+# how many cases hold it nor which index serves it. On a connection kept open (the web
+# app's, one per thread) a search then took 3-5x as long: at 100,000 cases the overdue
+# first page of `e` 400 ms where its own plan takes 80 ms (docs/performance.md).
+CUSTOM_PLANS = "-c plan_cache_mode=force_custom_plan"
 CONNECT_TIMEOUT = 10  # seconds, unless the URL says otherwise: a server that is away
 MIGRATION_LOCK = 0x676B5F726573  # pg_advisory_xact_lock key: one migrating process at a time
 
@@ -85,6 +92,8 @@ class PgConnection:
         with self.errors(connecting=True):
             given = psycopg.conninfo.conninfo_to_dict(url)
             extra = {} if "connect_timeout" in given else {"connect_timeout": CONNECT_TIMEOUT}
+            # this keyword replaces the URL's options: they follow, and a setting there wins
+            extra["options"] = f"{CUSTOM_PLANS} {given.get('options') or ''}".strip()
             self._conn = psycopg.connect(url, autocommit=True, row_factory=_rows, **extra)
         self.host = self._conn.info.host
         self.database = self._conn.info.dbname
