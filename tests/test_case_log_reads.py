@@ -164,14 +164,17 @@ def test_stats_are_the_numbers_python_counted(filled):
 
 
 @pytest.mark.parametrize("few", [500, 0], ids=["overdue-by-key", "overdue-on-each-row"])
-def test_the_overdue_first_order_holds_across_every_page_boundary(filled, few, monkeypatch):
+def test_the_overdue_first_order_holds_across_every_page_boundary(
+    filled, backend, few, monkeypatch
+):
     """The web's and the app's order (overdue first, each group newest first) with a
     search through the index, a short one, one Python decides and a filter: every page
     size, so that a page ends inside the overdue cases, at their end and after it, and the
     pages add up to the matches, each page with the same total. Both ways SQLite finds a
     search's overdue matches (a few overdue looked for by key, many decided on each row).
     The app's read of a search's page before its count (``rows_first``, which lists the
-    overdue matches only up to the page's end) gives the same pages."""
+    overdue matches only up to the page's end) gives the same pages, and on PostgreSQL,
+    where many overdue are found in one pass that counts the matches too, their count."""
     from gk_respond.records import queries
 
     monkeypatch.setattr(queries, "FEW", few)
@@ -180,6 +183,7 @@ def test_the_overdue_first_order_holds_across_every_page_boundary(filled, few, m
     moment = START + timedelta(days=9)
     rule = overdue_rule(chart, moment)
     split = 0  # searches whose overdue and other cases a page boundary falls between
+    counted = 0  # pages read before their count that came with it
     with Store(location, readonly=True) as store:
         for where in (
             CaseFilter(text="ret"),
@@ -207,12 +211,15 @@ def test_the_overdue_first_order_holds_across_every_page_boundary(filled, few, m
                     if first is not None:
                         assert first.cases == page.cases, (where, limit, offset)
                         assert first.more == (offset + limit < len(matches))
+                        assert first.total in (None, page.total), (where, limit, offset)
+                        counted += first.total is not None
                     if not page.cases:
                         break
                     shown += [c.number for c in page.cases]
                     offset += limit
                 assert shown == late + rest, (where, limit)
     assert split >= 3  # the test tests something
+    assert bool(counted) == (backend == "postgresql" and not few)
 
 
 SEARCHES = [
@@ -315,8 +322,9 @@ def test_a_writer_killed_mid_transaction_leaves_the_index_as_committed(case_log,
 # schema 9: before the search index; 10 and 11: before the stored search text
 # (PostgreSQL) and the index on the open cases' due times; 12: before the index of the
 # searches of one or two characters; 13 and 14: with it, and PostgreSQL's search text
-# still a column of the cases (before its table, schema 15)
-@pytest.mark.parametrize("old", sorted({9, 10, 11, 12, 13, SCHEMA_VERSION - 1}))
+# still a column of the cases (before its table, schema 15); 15: PostgreSQL's index on the
+# open cases' due times without the overdue condition's columns (schema 16)
+@pytest.mark.parametrize("old", sorted({9, 10, 11, 12, 13, 14, SCHEMA_VERSION - 1}))
 def test_an_older_log_migrates_and_its_search_finds_the_cases(case_log, backend, old):
     made = numbered(12)
     old_log_with(case_log, old, made)
@@ -340,6 +348,8 @@ def test_an_older_log_migrates_and_its_search_finds_the_cases(case_log, backend,
                 "AND stxnamespace = current_schema()::regnamespace"
             )
             assert bool(statistics) == (version >= 140000)
+            ((made_as,),) = store.query(OPEN_DUE[backend].replace("SELECT 1", "SELECT indexdef"))
+            assert "INCLUDE (year, seq, outcome, removed_at, copy_kept, diarium_number, " in made_as
         assert store.query(OPEN_DUE[backend])
         assert store.query(PAIRS[backend])
         for text in ("snöröjning", "ÅRET", "ö", "%", "äl", "Å", "_d", "\ue000"):

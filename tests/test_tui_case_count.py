@@ -125,3 +125,29 @@ def test_the_rows_are_those_of_the_counted_page_overdue_first(paged, monkeypatch
             assert first.more == (offset + 100 < counted.total)
             overdue = [c for c in counted.cases if int(c.number[5:]) % 7 == 3 and not c.closed_at]
             assert offset or (overdue and counted.cases[: len(overdue)] == overdue)  # first
+
+
+async def test_a_page_counted_as_its_rows_were_read_comes_whole(paged, backend, monkeypatch):
+    """On PostgreSQL, where many cases are overdue (here every overdue case counts as many),
+    the read of a search's rows counts the matches too: the page comes whole, its count
+    with it and the overdue first, and no count is read after it. SQLite reads the count
+    after the rows."""
+    from gk_respond.records import queries
+
+    monkeypatch.setenv("GK_RESPOND_NOW", "2026-11-10T12:00:00+01:00")
+    monkeypatch.setattr(queries, "FEW", 0)
+    with Store(paged) as store, store.transaction() as db:  # some due in the past, open
+        db.execute("UPDATE cases SET due_at = '2026-11-05T10:00:00+00:00' WHERE seq % 7 = 3")
+    counted, count = [], Store.count
+    monkeypatch.setattr(
+        Store, "count", lambda self, where=None: counted.append(where) or count(self, where)
+    )
+    app = make_app(comment=Comment(), db=paged)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+r")
+        app.screen.query_one("#search", Input).value = "skatten"
+        assert await until_read(pilot, lambda: range_line(app) == "1–100 av 200 ärenden")
+        shown = numbers(app)
+        assert len(shown) == 100 and all(int(n[5:]) % 7 == 3 for n in shown[:10])  # overdue
+        searched = [where for where in counted if where is not None and where.text]
+        assert bool(searched) == (backend == "sqlite")

@@ -47,7 +47,7 @@ from .tallies import SQLITE_MIGRATION as SQLITE_TALLIES
 if TYPE_CHECKING:
     from .queries import FirstRows, Overdue
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -209,6 +209,9 @@ MIGRATIONS: dict[int, list[str | Dialects]] = {
     # indexes on it (records/search_table.py); SQLite's index is a table already. And the
     # planner's figures for the overdue condition (records/queries.py).
     15: [Dialects("", s) for s in (*search_table.MIGRATION, *queries.PG_STATISTICS)],
+    # PostgreSQL's index of the due times of the cases not closed, with the columns the
+    # overdue condition tests: the overdue listed from the index alone (records/queries.py).
+    16: [Dialects("", s) for s in queries.PG_OPEN_DUE],
 }
 
 # Takes the next number of a year, in the saving transaction (the row stays locked to it).

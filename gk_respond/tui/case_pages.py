@@ -55,8 +55,9 @@ def read_search(
 ) -> PageAnswer | CountAnswer:
     """As ``read_page``, the page's rows given to ``post`` as soon as they are read and
     then the count returned (a worker thread runs this; ``post`` must be thread-safe).
-    Where the rows are not read apart (``Store.rows_first``), or the page holds every match (no
-    row follows it), the counted page is returned and nothing posted."""
+    Where the rows are not read apart (``Store.rows_first``), the page holds every match (no
+    row follows it), or reading the rows counted them too, the counted page is returned and
+    nothing posted."""
     from ..clock import now
     from ..records.due import overdue_rule
     from ..records.store import CasePage
@@ -67,8 +68,10 @@ def read_search(
         rows = store.rows_first(where, offset=offset, limit=limit, overdue_first=rule)
         if rows is None or (not rows.cases and offset):  # none, or a page gone: counted
             return None
-        if not rows.more:  # every match up to the page's end is on it: the count is known
+        total = rows.total  # counted as they were read (PostgreSQL, many overdue), or
+        if total is None and not rows.more:  # every match up to the page's end is on it
             total = offset + len(rows.cases)
+        if total is not None:  # the count is known: the page, whole
             page = CasePage(rows.cases, total, offset, limit)
             return PageAnswer(request, page, "" if total else app.t("no_cases"))
         posted.append(RowsAnswer(request, rows))
