@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -14,6 +14,7 @@ from ..records.handler import handler_name
 from ..strings import t
 from ..triage import Comment, Triage
 from ..untrusted import visible
+from .kept_reader import KeptReader
 from .keys import allowed, bilingual, key_name
 from .screens.base import Base, dropdown_open
 from .stylesheets import before_showing
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
     from ..records.store import Store
     from .paste import PasteCut
+
+T = TypeVar("T")
 
 
 _CHANNEL_SCREENS = ("ChannelsScreen", "ChannelForm", "ConfirmDialog")
@@ -70,6 +73,7 @@ class GkRespondApp(App[None]):
         self.triage = Triage(chart, comment or Comment())
         self.skip_comment = comment is not None
         self.log_warnings: list[str] = []  # what the user was told about the case log
+        self.reader = KeptReader(self.opened_to_read)  # a server's log, kept open to read
         self.pastes_cut = 0  # pastes longer than the app keeps (tui/paste.py)
 
     def t(self, key: str) -> str:
@@ -156,6 +160,26 @@ class GkRespondApp(App[None]):
         return Store(
             self.db or default_path(), readonly=readonly, create=create, warn=self.warn_about_log
         )
+
+    def read(self, work: Callable[[Store], T]) -> T:
+        """``work`` done with the case log opened to read (as ``store(readonly=True)``
+        opens it); a log on a server is kept open between reads (kept_reader.py)."""
+        from ..records.location import is_url
+        from ..records.store import default_path
+
+        location = self.db or default_path()
+        if is_url(location):
+            return self.reader.read(location, work)
+        with self.opened_to_read(location) as store:
+            return work(store)
+
+    def opened_to_read(self, location: str) -> Store:
+        from ..records.store import Store
+
+        return Store(location, readonly=True, warn=self.warn_about_log)
+
+    def on_unmount(self) -> None:
+        self.reader.close()
 
     def warn_about_log(self, warning: str) -> None:
         """What the user should know about a case log that can be used (others can read it,

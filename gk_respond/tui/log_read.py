@@ -1,6 +1,6 @@
-"""One read of the case log for a screen, opened to read only, with what to tell the user
-when it cannot be read: there is no case log yet, or it cannot be used. No widgets, so a
-worker thread may run it."""
+"""One read of the case log for a screen, opened to read only (``GkRespondApp.read``),
+with what to tell the user when it cannot be read: there is no case log yet, or it cannot
+be used. No widgets, so a worker thread may run it."""
 
 from __future__ import annotations
 
@@ -24,8 +24,7 @@ def read_log(app: GkRespondApp, read: Callable[[Store], T], missing: str) -> tup
     from ..records.store import NoCaseLog, StoreError, default_path
 
     try:
-        with app.store(readonly=True) as store:
-            return read(store), ""
+        return app.read(read), ""
     except NoCaseLog:
         path = shown(app.db or default_path())  # a URL without its password
         return None, app.t(missing).format(path=path)
