@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.geometry import Size
-from textual.reactive import Reactive
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from ..triage import Comment
 from ..untrusted import preview
@@ -35,13 +33,3 @@ class CommentPanel(Static):
 def footer() -> Footer:
     """The screen's main keys; ? (F1 in a text field) lists them all, Ctrl+P included."""
     return Footer(compact=True, show_command_palette=False)
-
-
-class SteadyInput(Input):
-    """An ``Input`` that lays out nothing as it is typed in. Textual's grows the width of
-    what it holds (its virtual size, which it scrolls by) with every key, and asks for a
-    layout of the whole screen each time; the field's own place does not change with it
-    (unless its size is ``auto``, where Textual lays the screen out anyway), so this one
-    only repaints. Drawn, scrolled and typed in as an ``Input`` is."""
-
-    virtual_size = Reactive(Size(0, 0), layout=False)

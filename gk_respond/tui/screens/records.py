@@ -30,8 +30,9 @@ from ..case_pages import (
 from ..dropdown import Dropdown
 from ..keys import bilingual
 from ..literal import literal_rich
+from ..steady_input import SteadyInput
 from ..table_cells import LiteralTable
-from ..widgets import SteadyInput, footer
+from ..widgets import footer
 from .base import Base
 
 ALL = "all"
