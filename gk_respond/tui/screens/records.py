@@ -30,7 +30,8 @@ from ..case_pages import (
 from ..dropdown import Dropdown
 from ..keys import bilingual
 from ..literal import literal_rich
-from ..table_cells import LiteralCell, put_rows
+from ..steady_input import SteadyInput
+from ..table_cells import LiteralTable
 from ..widgets import footer
 from .base import Base
 
@@ -79,11 +80,11 @@ class RecordsScreen(Base):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="filters"):
-            yield Input(id="search")
+            yield SteadyInput(id="search")
             yield Dropdown(self.outcome_options(), id="outcome", allow_blank=False)
             yield Dropdown(self.status_options(), id="status", allow_blank=False)
         yield Static(id="problem")
-        yield DataTable(id="cases", cursor_type="row", zebra_stripes=True)
+        yield LiteralTable(id="cases", cursor_type="row", zebra_stripes=True)
         yield Static(id="range")
         yield footer()
 
@@ -214,19 +215,19 @@ class RecordsScreen(Base):
 
         lang, chart, moment = self.app.lang, self.app.chart, now()
         rows = [
-            [
-                LiteralCell(case.number),
-                LiteralCell(local_time(case.created_at)),
-                LiteralCell(outcome_title(chart, case.outcome, lang)),
-                LiteralCell(self.t(f"status_{case.status}")),
-                LiteralCell(due_label(case, chart, moment, lang)),
-                LiteralCell(preview(case.comment_text.replace("\n", " "), 1, 60)[0]),
-                LiteralCell(case.handler),
-            ]
+            (
+                case.number,
+                local_time(case.created_at),
+                outcome_title(chart, case.outcome, lang),
+                self.t(f"status_{case.status}"),
+                due_label(case, chart, moment, lang),
+                preview(case.comment_text.replace("\n", " "), 1, 60)[0],
+                case.handler,
+            )
             for case in cases
         ]
         self.numbers = tuple(case.number for case in cases)  # the rows' keys are places
-        put_rows(self.query_one("#cases", DataTable), rows)
+        self.query_one("#cases", LiteralTable).put_rows(rows)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = super().check_action(action, parameters)
