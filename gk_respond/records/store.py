@@ -1012,13 +1012,28 @@ def _check_intact(db: sqlite3.Connection, path: str, *, every_page: bool = True)
         raise _damaged(path, "; ".join(problems))
 
 
+# The case log files this process has found to be SQLite databases (or empty, to be
+# filled), by device and inode: never opened again to be checked. Closing a descriptor of
+# a file drops every lock this process holds on it (POSIX record locks belong to the
+# process, not to the descriptor), and with them the locks by which its open SQLite
+# connections tell other processes that they use the log: the next process to close its
+# own connection took the log for unused and deleted its WAL under them (the web server's
+# later saves lost, a sound log read as damaged). SQLite keeps its own descriptors of a
+# file open while any connection to it is, for this reason.
+_CHECKED: set[tuple[int, int]] = set()
+
+
 def _check_file(path: str, readonly: bool) -> bool:
     """Whether there is a case log file at ``path``: a regular file (never a link, a device,
     a pipe or a folder, nor one beside it as its -wal, -shm or -journal file) that is empty
-    or starts as an SQLite database. An empty one about to be written is made private."""
+    or starts as an SQLite database (read once a process: ``_CHECKED``). An empty one about
+    to be written is made private."""
     for companion in ("-wal", "-shm", "-journal"):
         checked(path + companion)
     try:
+        found = checked(path)
+        if found is not None and (found.st_dev, found.st_ino) in _CHECKED:
+            return True
         descriptor = open_existing(path)
     except FileNotFoundError:
         return False
@@ -1033,6 +1048,8 @@ def _check_file(path: str, readonly: bool) -> bool:
                 raise StoreError(
                     Text("store_not_private", path=path, error=error.strerror)
                 ) from None
+        opened = os.fstat(descriptor)
+        _CHECKED.add((opened.st_dev, opened.st_ino))
     return True
 
 
