@@ -201,8 +201,7 @@ class GkRespondApp(App[None]):
         from ..records.store import NoCaseLog, StoreError
 
         try:
-            with self.store(readonly=True) as store:
-                channel = registered_channel(store, self.triage.comment.url)
+            channel = self.read(lambda store: registered_channel(store, self.triage.comment.url))
         except NoCaseLog:
             return  # nothing saved yet: no register either
         except StoreError as error:

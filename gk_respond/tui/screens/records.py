@@ -341,8 +341,7 @@ class CaseScreen(Base):
 
     def case(self) -> Case | None:
         try:
-            with self.app.store(readonly=True) as store:
-                return store.get(self.number)
+            return self.app.read(lambda store: store.get(self.number))
         except StoreError as error:
             self.notify(
                 self.t("log_unusable").format(error=error_text(error, self.app.lang)),
@@ -368,8 +367,7 @@ class CaseScreen(Base):
         from ...records.evidence_texts import say
 
         try:
-            with self.app.store(readonly=True) as store:
-                found = attachments(store, case.number)
+            found = self.app.read(lambda store: attachments(store, case.number))
         except StoreError:
             return ""
         lines = attachment_lines(found, self.app.lang)
