@@ -1048,8 +1048,9 @@ def _check_file(path: str, readonly: bool) -> bool:
                 raise StoreError(
                     Text("store_not_private", path=path, error=error.strerror)
                 ) from None
-        opened = os.fstat(descriptor)
-        _CHECKED.add((opened.st_dev, opened.st_ino))
+        if header or not readonly:  # (an empty one, once made private)
+            opened = os.fstat(descriptor)
+            _CHECKED.add((opened.st_dev, opened.st_ino))
     return True
 
 
