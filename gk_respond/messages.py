@@ -19,6 +19,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "not_utf8": "{where}: är inte UTF-8-text (byten {byte} kan inte läsas); "
         "skriv texten i UTF-8",
         "stdin": "standard in",
+        "needs_answers_save": "--save hör ihop med --answers (i appen sparar s på utfallet)",
+        "needs_answers_format": "--format hör ihop med --answers (appen visar utfallet på "
+        "skärmen; --format väljer utdata för ett skript)",
         "command_first": "{command!r} är ett kommando och skrivs först: gk-respond {command} "
         "{options}",
         "saved": "sparat som ärende {number}",
@@ -77,6 +80,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "store_loose": "andra kan läsa ärendeloggen, som innehåller personuppgifter ({modes}); "
         "om den inte delas med avsikt, gör den till bara din: chmod 600 {files}",
         "store_unreachable": "{where}: PostgreSQL-servern går inte att nå ({detail})",
+        "store_needs_postgresql": "{where}: en ärendelogg på en PostgreSQL-server behöver "
+        "tillägget för det: pip install 'gk-respond[postgresql]'",
         "store_contact_damaged": "{path}: kontakten {id} är skadad; den lämnas utanför — lägg "
         "till den igen (gk-respond contacts add) eller återställ ärendeloggen från en "
         "säkerhetskopia",
@@ -211,6 +216,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "arg_not_number": "{text!r} är inget tal (0, 1, 2, …)",
         "arg_not_attachment": "{text!r} är inget bilagenummer (1, 2, …)",
         "arg_not_count": "{text!r} är inget antal scenarier (1, 2, …)",
+        "arg_not_port": "{text!r} är inget portnummer (1–65535; 0 låter systemet välja en ledig)",
+        "serve_port_taken": "port {port} på {host} används redan av ett annat program; välj en "
+        "annan med --port",
+        "serve_cannot_listen": "kan inte ta emot anslutningar på {host}:{port} ({detail})",
         "verify_ok": "{path}: hel — {cases} ärenden kontrollerade (sidor, rader, ärendenummer "
         "och kommentarernas SHA-256)",
         "verify_ok_server": "{path}: hel — {cases} ärenden kontrollerade (rader, ärendenummer och "
@@ -236,6 +245,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "not_utf8": "{where}: is not UTF-8 text (byte {byte} cannot be read); "
         "write the text in UTF-8",
         "stdin": "standard input",
+        "needs_answers_save": "--save goes with --answers (in the app, s on the outcome saves)",
+        "needs_answers_format": "--format goes with --answers (the app shows the outcome on "
+        "the screen; --format chooses a script's output)",
         "command_first": "{command!r} is a command and comes first: gk-respond {command} {options}",
         "saved": "saved as case {number}",
         "not_saved": "not saved: the answers stop before an outcome",
@@ -291,6 +303,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "store_loose": "others can read the case log, which holds personal data ({modes}); "
         "unless it is shared on purpose, make it yours only: chmod 600 {files}",
         "store_unreachable": "{where}: cannot reach the PostgreSQL server ({detail})",
+        "store_needs_postgresql": "{where}: a case log on a PostgreSQL server needs its extra "
+        "packages: pip install 'gk-respond[postgresql]'",
         "store_contact_damaged": "{path}: contact {id} is damaged; it is left out — add it "
         "again (gk-respond contacts add) or restore the case log from a backup",
         "store_bad_schema": "{path}: is not a gk-respond case log we can read (schema {schema})",
@@ -417,6 +431,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "arg_not_number": "{text!r} is not a number (0, 1, 2, ...)",
         "arg_not_attachment": "{text!r} is not an attachment number (1, 2, ...)",
         "arg_not_count": "{text!r} is not a number of scenarios (1, 2, ...)",
+        "arg_not_port": "{text!r} is not a port number (1-65535; 0 lets the system choose a free "
+        "one)",
+        "serve_port_taken": "port {port} on {host} is already in use by another program; choose "
+        "another with --port",
+        "serve_cannot_listen": "cannot take connections on {host}:{port} ({detail})",
         "verify_ok": "{path}: intact — {cases} cases checked (pages, rows, case numbers and the "
         "comments' SHA-256)",
         "verify_ok_server": "{path}: intact — {cases} cases checked (rows, case numbers and the "
