@@ -37,6 +37,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_case": "inget ärende {given!r}; ett ärendenummer skrivs som {example}",
         "no_case_close": "inget ärende {given!r}; menade du {close}? (ett ärendenummer skrivs "
         "som {example})",
+        "no_case_near": "inget ärende {given!r}; menade du {close}?",
+        "no_case_newest": "inget ärende {given!r}; det senaste är {newest}",
+        "no_case_none_yet": "inget ärende {given!r}; ärendeloggen har inga ärenden än",
         "not_an_answer": "{word} är inget svar på {question!r}; giltiga svar: {valid}",
         "unknown_question": "okänd fråga {word}; giltiga frågor: {valid}",
         "unknown_question_close": "okänd fråga {word} (menade du {close!r}?); giltiga frågor: "
@@ -262,6 +265,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_case": "no case {given!r}; a case number is written as {example}",
         "no_case_close": "no case {given!r}; did you mean {close}? (a case number is written "
         "as {example})",
+        "no_case_near": "no case {given!r}; did you mean {close}?",
+        "no_case_newest": "no case {given!r}; the newest is {newest}",
+        "no_case_none_yet": "no case {given!r}; the case log holds no cases yet",
         "not_an_answer": "{word} is not an answer to {question!r}; valid answers: {valid}",
         "unknown_question": "unknown question {word}; valid questions: {valid}",
         "unknown_question_close": "unknown question {word} (did you mean {close!r}?); valid "
