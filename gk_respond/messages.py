@@ -19,6 +19,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "not_utf8": "{where}: är inte UTF-8-text (byten {byte} kan inte läsas); "
         "skriv texten i UTF-8",
         "stdin": "standard in",
+        "needs_answers_save": "--save hör ihop med --answers (i appen sparar s på utfallet)",
+        "needs_answers_format": "--format hör ihop med --answers (appen visar utfallet på "
+        "skärmen; --format väljer utdata för ett skript)",
         "command_first": "{command!r} är ett kommando och skrivs först: gk-respond {command} "
         "{options}",
         "saved": "sparat som ärende {number}",
@@ -34,6 +37,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_case": "inget ärende {given!r}; ett ärendenummer skrivs som {example}",
         "no_case_close": "inget ärende {given!r}; menade du {close}? (ett ärendenummer skrivs "
         "som {example})",
+        "no_case_near": "inget ärende {given!r}; menade du {close}?",
+        "no_case_newest": "inget ärende {given!r}; det senaste är {newest}",
+        "no_case_none_yet": "inget ärende {given!r}; ärendeloggen har inga ärenden än",
         "not_an_answer": "{word} är inget svar på {question!r}; giltiga svar: {valid}",
         "unknown_question": "okänd fråga {word}; giltiga frågor: {valid}",
         "unknown_question_close": "okänd fråga {word} (menade du {close!r}?); giltiga frågor: "
@@ -77,6 +83,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "store_loose": "andra kan läsa ärendeloggen, som innehåller personuppgifter ({modes}); "
         "om den inte delas med avsikt, gör den till bara din: chmod 600 {files}",
         "store_unreachable": "{where}: PostgreSQL-servern går inte att nå ({detail})",
+        "store_needs_postgresql": "{where}: en ärendelogg på en PostgreSQL-server behöver "
+        "tillägget för det: pip install 'gk-respond[postgresql]'",
         "store_contact_damaged": "{path}: kontakten {id} är skadad; den lämnas utanför — lägg "
         "till den igen (gk-respond contacts add) eller återställ ärendeloggen från en "
         "säkerhetskopia",
@@ -211,6 +219,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "arg_not_number": "{text!r} är inget tal (0, 1, 2, …)",
         "arg_not_attachment": "{text!r} är inget bilagenummer (1, 2, …)",
         "arg_not_count": "{text!r} är inget antal scenarier (1, 2, …)",
+        "arg_not_port": "{text!r} är inget portnummer (1–65535; 0 låter systemet välja en ledig)",
+        "serve_port_taken": "port {port} på {host} används redan av ett annat program; välj en "
+        "annan med --port",
+        "serve_cannot_listen": "kan inte ta emot anslutningar på {host}:{port} ({detail})",
         "verify_ok": "{path}: hel — {cases} ärenden kontrollerade (sidor, rader, ärendenummer "
         "och kommentarernas SHA-256)",
         "verify_ok_server": "{path}: hel — {cases} ärenden kontrollerade (rader, ärendenummer och "
@@ -236,6 +248,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "not_utf8": "{where}: is not UTF-8 text (byte {byte} cannot be read); "
         "write the text in UTF-8",
         "stdin": "standard input",
+        "needs_answers_save": "--save goes with --answers (in the app, s on the outcome saves)",
+        "needs_answers_format": "--format goes with --answers (the app shows the outcome on "
+        "the screen; --format chooses a script's output)",
         "command_first": "{command!r} is a command and comes first: gk-respond {command} {options}",
         "saved": "saved as case {number}",
         "not_saved": "not saved: the answers stop before an outcome",
@@ -250,6 +265,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_case": "no case {given!r}; a case number is written as {example}",
         "no_case_close": "no case {given!r}; did you mean {close}? (a case number is written "
         "as {example})",
+        "no_case_near": "no case {given!r}; did you mean {close}?",
+        "no_case_newest": "no case {given!r}; the newest is {newest}",
+        "no_case_none_yet": "no case {given!r}; the case log holds no cases yet",
         "not_an_answer": "{word} is not an answer to {question!r}; valid answers: {valid}",
         "unknown_question": "unknown question {word}; valid questions: {valid}",
         "unknown_question_close": "unknown question {word} (did you mean {close!r}?); valid "
@@ -291,6 +309,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "store_loose": "others can read the case log, which holds personal data ({modes}); "
         "unless it is shared on purpose, make it yours only: chmod 600 {files}",
         "store_unreachable": "{where}: cannot reach the PostgreSQL server ({detail})",
+        "store_needs_postgresql": "{where}: a case log on a PostgreSQL server needs its extra "
+        "packages: pip install 'gk-respond[postgresql]'",
         "store_contact_damaged": "{path}: contact {id} is damaged; it is left out — add it "
         "again (gk-respond contacts add) or restore the case log from a backup",
         "store_bad_schema": "{path}: is not a gk-respond case log we can read (schema {schema})",
@@ -417,6 +437,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "arg_not_number": "{text!r} is not a number (0, 1, 2, ...)",
         "arg_not_attachment": "{text!r} is not an attachment number (1, 2, ...)",
         "arg_not_count": "{text!r} is not a number of scenarios (1, 2, ...)",
+        "arg_not_port": "{text!r} is not a port number (1-65535; 0 lets the system choose a free "
+        "one)",
+        "serve_port_taken": "port {port} on {host} is already in use by another program; choose "
+        "another with --port",
+        "serve_cannot_listen": "cannot take connections on {host}:{port} ({detail})",
         "verify_ok": "{path}: intact — {cases} cases checked (pages, rows, case numbers and the "
         "comments' SHA-256)",
         "verify_ok_server": "{path}: intact — {cases} cases checked (rows, case numbers and the "

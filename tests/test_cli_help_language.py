@@ -92,9 +92,16 @@ ERRORS = [
         "gk-respond: error: argument --batch: not allowed with argument --answers",
     ),
     (
+        ["train", "--seed", "åtta"],
+        "gk-respond train: fel: argumentet --seed: ogiltigt värde (int): 'åtta'",
+        "gk-respond train: error: argument --seed: invalid int value: 'åtta'",
+    ),
+    (
         ["serve", "--port", "åtta"],
-        "gk-respond serve: fel: argumentet --port: ogiltigt värde (int): 'åtta'",
-        "gk-respond serve: error: argument --port: invalid int value: 'åtta'",
+        "gk-respond serve: fel: argumentet --port: 'åtta' är inget portnummer (1–65535; 0 låter "
+        "systemet välja en ledig)",
+        "gk-respond serve: error: argument --port: 'åtta' is not a port number (1-65535; 0 lets "
+        "the system choose a free one)",
     ),
     (  # our own checks of a value, while the command line is read, are in the catalogue
         ["records", "update", "2026-0001", "--removed-at", "2999-01-01"],

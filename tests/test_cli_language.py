@@ -104,23 +104,45 @@ def test_a_command_after_the_options_is_told_to_come_first(gk, gk_sv):
     assert gk("--comment", "paths", "--answers", "prohibited=ja,owns_channel=ja").returncode == 2
 
 
-def test_an_unknown_case_number_shows_the_form_and_the_closest(gk, tmp_path):
+def test_an_unknown_case_number_gets_only_true_hints(gk, gk_sv, tmp_path):
+    """The form is shown only to what was not typed in it, and a suggestion is a near match:
+    the number typed loosely (``3``, ``26-3``), a digit mistyped or two swapped, or the same
+    number the year before or after; else the newest case is named."""
+    from datetime import UTC, datetime
+
+    from test_records_store import case
+
+    from gk_respond.records.store import Store
+
     db = str(tmp_path / "cases.db")
-    number = json.loads(gk(*SAVE, "--db", db).stdout)["case"]
-    year = number[:4]
-    result = gk("records", "show", "42", "--db", db)
-    assert result.stderr == (
-        f"gk-respond: error: no case '42'; did you mean {number}? "
-        f"(a case number is written as {year}-0042)\n"
+    with Store(db) as store:
+        store.save(case(), now=datetime(2025, 6, 1, 12, tzinfo=UTC))  # 2025-0001
+        for _ in range(12):  # 2026-0001 … 2026-0012
+            store.save(case(), now=datetime(2026, 6, 1, 12, tzinfo=UTC))
+
+    def said(given: str) -> str:
+        result = gk("records", "show", given, "--db", db)
+        assert result.returncode == 2 and result.stdout == ""
+        return result.stderr.removeprefix(f"gk-respond: error: no case {given!r}; ").rstrip()
+
+    assert said("2026-9999") == "the newest is 2026-0012"  # not "written as 2026-9999"
+    assert said("2026-0099") == "the newest is 2026-0012"  # no number a slip away
+    assert said("0") == "a case number is written as 2026-0001"  # not 2026-0000
+    assert said("47") == "a case number is written as 2026-0047"  # no 2026-0004 offered
+    assert said("x") == "a case number is written as 2026-0001"
+    assert said("3") == "did you mean 2026-0003?"
+    assert said("26-1") == "did you mean 2026-0001?"  # not 2026-0261
+    assert said("2026-0021") == "did you mean 2026-0012?"  # two digits swapped
+    assert said("2026-0013") == "did you mean 2026-0012?"  # one digit mistyped
+    assert said("2027-0011") == "did you mean 2026-0011?"  # the year before
+    assert said("17") == "did you mean 2026-0012? (a case number is written as 2026-0017)"
+    assert gk_sv("records", "show", "2026-9999", "--db", db).stderr == (
+        "gk-respond: fel: inget ärende '2026-9999'; det senaste är 2026-0012\n"
     )
-    empty = gk("records", "show", "x", "--db", db)
-    assert empty.stderr == (
-        f"gk-respond: error: no case 'x'; a case number is written as {year}-0042\n"
-    )
-    close = gk("records", "show", f"{year}-0011", "--db", db)
-    assert close.stderr == (
-        f"gk-respond: error: no case '{year}-0011'; did you mean {number}? "
-        f"(a case number is written as {year}-0011)\n"
+    empty = str(tmp_path / "empty.db")
+    Store(empty).close()
+    assert gk("records", "show", "2026-0001", "--db", empty).stderr == (
+        "gk-respond: error: no case '2026-0001'; the case log holds no cases yet\n"
     )
 
 

@@ -119,7 +119,7 @@ def serve(cli_env, *args: str) -> tuple[subprocess.Popen[str], str]:
         text=True,
         env=cli_env,
     )
-    line = server.stdout.readline()  # printed before it listens
+    line = server.stdout.readline()  # printed once the port is taken
     assert f"serving http://127.0.0.1:{port}/" in line, server.stderr.read()
     address = f"http://127.0.0.1:{port}"
     for _ in range(10_000):  # until it accepts connections (bounded by count, not by time)

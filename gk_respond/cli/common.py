@@ -113,28 +113,6 @@ def case_number(given: str) -> str:
     return f"{found[1]}-{int(found[2]):04d}" if found else given.strip()
 
 
-def no_case(store: Any, given: str) -> str:
-    """There is no case ``given``: the form a number has, and the closest one in the log."""
-    import difflib
-    import re
-    from datetime import date
-
-    from ..records.queries import newest_number, numbers_near
-
-    newest = newest_number(store)
-    digits = re.sub(r"\D", "", given)[-4:]
-    year = newest[:4] if newest else str(date.today().year)
-    example = f"{year}-{int(digits):04d}" if digits else f"{year}-0042"
-    wanted = case_number(given) if re.fullmatch(r"\s*\d{4}-\d+\s*", given) else example
-    close = []
-    if digits:  # the numbers near it (in its year, and its number in the years around)
-        numbers = numbers_near(store, int(wanted[:4]), int(wanted[5:]))
-        close = difflib.get_close_matches(wanted, numbers, n=1, cutoff=0.6)
-    if close:
-        return message("no_case_close", given=given, close=close[0], example=example)
-    return message("no_case", given=given, example=example)
-
-
 def open_chart(file: str | None) -> Chart | None:
     """The compiled chart, or None after printing every problem of a broken file."""
     from .. import default_flowchart

@@ -21,6 +21,7 @@ from ..records.store import (
 )
 from ..untrusted import json_text, preview, visible
 from . import evidence
+from .case_hint import no_case as _no_case
 from .common import (
     OK,
     PROBLEMS,
@@ -35,7 +36,6 @@ from .common import (
     say,
 )
 from .common import case_number as _number
-from .common import no_case as _no_case
 from .records_copy import add_copy, copy_command
 from .records_verify import add_verify, verify_command
 

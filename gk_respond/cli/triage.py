@@ -137,7 +137,6 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--format",
         choices=["text", "json", "markdown"],
-        default="text",
         help="output format for --answers (default: text)",
     )
     _chart_options(parser)
@@ -146,12 +145,14 @@ def main(argv: list[str]) -> int:
     if chart is None:
         return PROBLEMS
     if args.answers is None and args.batch is None:
-        if args.save:
-            return fail(["--save goes with --answers (in the app, s on the outcome saves)"])
+        # what only a script's run uses: refused, not an app opened (a script would hang)
+        scripted = _given(args, "save", "format")
+        if scripted:
+            return fail([message(f"needs_answers_{name[2:]}") for name in scripted])
         return _interactive(chart, args)
     if args.batch is not None:
         unused = _given(
-            args, "comment", "comment_file", "url", "platform", "author", "found", "save"
+            args, "comment", "comment_file", "url", "platform", "author", "found", "save", "format"
         )
         if unused:
             return fail([f"{', '.join(unused)} cannot be used with --batch"])
@@ -253,7 +254,7 @@ def _answer_with(
     from ..triage import channel_preset
     from ..untrusted import visible
 
-    fmt, lang, save = args.format, args.lang, args if args.save else None
+    fmt, lang, save = args.format or "text", args.lang, args if args.save else None
     try:
         channel = _registered_channel(args.url, args.db, saving=bool(save), store=store)
     except StoreError as error:  # the save could not be kept either: one error, not two lines

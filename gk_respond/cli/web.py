@@ -4,7 +4,10 @@ packages (FastAPI, uvicorn, argon2) are imported only when one of these runs."""
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
+import os
+import socket
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -36,7 +39,7 @@ def add_parsers(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8080, help="port to listen on (8080)")
+    serve.add_argument("--port", type=_port, default=8080, help="port to listen on (8080)")
     _db_option(serve)
     serve.add_argument("--lang", choices=["sv", "en"], default="sv", help="default language")
     serve.add_argument("--flowchart", metavar="FILE", help="use this flowchart file")
@@ -124,6 +127,28 @@ def main(argv: list[str]) -> int:
     return run(args)
 
 
+def _port(text: str) -> int:
+    """A TCP port, 0 to 65535 (0: one the system chooses, printed once it is taken)."""
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(message("arg_not_port", text=text))
+    return int(text)
+
+
+def _listening(host: str, port: int) -> socket.socket | None:
+    """A socket bound to ``host``:``port`` and listening, or None after saying why not
+    (one line: the port is in use, say), before anything is printed as served."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family)  # SO_REUSEADDR, as uvicorn
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            report_error(message("serve_port_taken", host=host, port=port))
+        else:
+            detail = os.strerror(error.errno) if error.errno else str(error)
+            report_error(message("serve_cannot_listen", host=host, port=port, detail=detail))
+        return None
+
+
 def _missing_web() -> int:
     report_error("the web app needs its extra packages: pip install 'gk-respond[web]'")
     return BAD_INPUT
@@ -185,22 +210,26 @@ def run_serve(args: argparse.Namespace) -> int:
         handler=handler_name(args.handler),
     )
     app = create_app(settings)
+    listening = _listening(args.host, args.port)
+    if listening is None:
+        return BAD_INPUT
+    port = listening.getsockname()[1]  # the one taken, if --port 0 let the system choose
     shown = f"[{args.host}]" if ":" in args.host else args.host
     who = (
         f"accounts: {accounts}"
         if accounts
         else ("single sign-on" if args.trust_header else f"for {settings.handler} alone")
     )
-    print(f"gk-respond: serving http://{shown}:{args.port}/ ({who}; Ctrl+C stops)", flush=True)
-    uvicorn.run(
+    print(f"gk-respond: serving http://{shown}:{port}/ ({who}; Ctrl+C stops)", flush=True)
+    config = uvicorn.Config(
         app,
-        host=args.host,
-        port=args.port,
         log_level="warning",
         proxy_headers=False,  # the app reads X-Forwarded-For itself, from trusted proxies
         server_header=False,
         ws="none",  # no websockets: none of their libraries is looked for at start-up
     )
+    with listening:  # bound above, so a port in use was one line, not uvicorn's log
+        uvicorn.Server(config).run(sockets=[listening])
     return OK
 
 

@@ -856,6 +856,10 @@ def _open_server(url: str, *, readonly: bool, create: bool) -> sqlite3.Connectio
     """A connection to the case log on the PostgreSQL server at ``url``, its schema checked
     and migrated as a file's is; refused (StoreError) if the database holds something else
     or a newer schema, before anything is written. ``readonly`` makes the session so."""
+    try:  # the driver comes with the postgresql extra: without it, say so (not a traceback)
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise StoreError(Text("store_needs_postgresql", where=shown(url))) from None
     from .postgres import PgConnection  # the only place the PostgreSQL driver is loaded from
 
     db = PgConnection(url)
