@@ -170,6 +170,35 @@ def test_downloads_are_the_exports_of_the_cli_with_hostile_text_neutralised(web,
     assert web.client.get("/cases/export.exe").status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ({"since": "2026-13-45"}, "2026-13-45 är inget datum; skriv ÅÅÅÅ-MM-DD"),
+        ({"until": "igår"}, "igår är inget datum; skriv ÅÅÅÅ-MM-DD"),
+        ({"outcome": "remov"}, "remov är inget utfall; välj ett i listan"),
+        ({"status": "öppen"}, "öppen är ingen status; välj en i listan"),
+        ({"overdue": "ja"}, "ja är inget val för ”Bara försenade”; bara 1 eller inget"),
+    ],
+)
+def test_a_filter_that_is_not_valid_is_refused_by_every_download_never_widened(web, query, said):
+    saved(web, ["ja", "ja"])
+    page = web.client.get("/cases", params=query)
+    (name,) = query
+    assert f'id="{name}-error">{said}</p>' in page.text
+    assert "/cases/export.csv" not in page.text  # no link that would be refused
+    assert "Rätta filtret ovan först" in page.text
+    for fmt in ("csv", "json", "md"):
+        refused = web.client.get(f"/cases/export.{fmt}", params=query)
+        assert refused.status_code == 400, fmt
+        assert refused.headers["content-type"].startswith("text/html")
+        assert f"Nedladdningen gjordes inte: {said}" in refused.text
+        assert "content-disposition" not in refused.headers
+    english = web.client.get("/cases/export.csv", params={**query, "lang": "en"})
+    assert english.status_code == 400 and "The download was not made: " in english.text
+    valid = web.client.get("/cases/export.json", params={"overdue": "", "status": "open"})
+    assert valid.status_code == 200 and len(json.loads(valid.text)) == 1
+
+
 def test_an_unknown_case_is_not_found(web):
     assert web.client.get("/cases/2026-9999").status_code == 404
     assert web.post("/cases/2026-9999/note", {"note": "x"}).status_code == 404

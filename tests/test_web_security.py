@@ -208,6 +208,8 @@ def test_a_body_over_the_cap_is_refused(tmp_path):
     token = web.csrf()
     refused = web.client.post("/triage", data={"csrf": token, "text": "x" * 2000})
     assert refused.status_code == 413 and "Traceback" not in refused.text
+    assert refused.headers["content-type"].startswith("text/html")
+    assert "Det du skickade är för stort." in refused.text
 
     def chunks():
         yield b"csrf=" + token.encode() + b"&text="
@@ -216,7 +218,10 @@ def test_a_body_over_the_cap_is_refused(tmp_path):
     streamed = web.client.post(
         "/triage", content=chunks(), headers={"content-type": "application/x-www-form-urlencoded"}
     )
-    assert streamed.status_code == 413
+    assert streamed.status_code == 413 and "Det du skickade är för stort." in streamed.text
+    web.client.get("/", params={"lang": "en"})
+    english = web.client.post("/triage", data={"csrf": token, "text": "x" * 2000})
+    assert english.status_code == 413 and "What you sent is too large." in english.text
 
 
 def test_errors_are_plain_pages_never_a_traceback(web, monkeypatch):
@@ -297,3 +302,42 @@ def test_behind_a_trusted_proxy_sign_in_limits_go_by_the_browsers_address(tmp_pa
     assert blocked.status_code == 429
     other = web.client.post("/login", data=data, headers={"X-Forwarded-For": "10.1.1.1"})
     assert other.status_code == 303
+
+
+def _raw_note(web: Web, number: str, body: bytes, kind: str):
+    return web.client.post(f"/cases/{number}/note", content=body, headers={"content-type": kind})
+
+
+def test_a_form_sent_as_raw_text_is_read_in_its_charset_everywhere(web):
+    url = web.walk(["ja", "ja"])
+    web.post(f"{draft_of(url)}/save")
+    number = "2026-0001"
+    token = web.csrf()
+    urlencoded = "application/x-www-form-urlencoded"
+    sent = [
+        ("rå ö".encode(), f"{urlencoded}; charset=utf-8"),
+        ("Åsa ä".encode(), urlencoded),  # no charset: UTF-8, as browsers send it
+        ("rå%20%C3%B6".encode(), urlencoded),  # percent-escaped, as before
+        ("Örjan".encode("latin-1"), f"{urlencoded}; charset=ISO-8859-1"),
+    ]
+    for note, kind in sent:
+        answer = _raw_note(web, number, b"csrf=" + token.encode() + b"&note=" + note, kind)
+        assert answer.status_code == 303, (note, answer.text)
+    with Store(web.db) as store:
+        history = store.get(number).history
+    assert [e["text"] for e in history if e["kind"] == "note"] == ["rå ö", "Åsa ä", "rå ö", "Örjan"]
+    # raw UTF-8 where a form's fields are checked too: the comment of a new triage
+    start = web.client.post(
+        "/triage", content=f"csrf={token}&text=Kommentar om Åsa".encode(), headers={
+            "content-type": urlencoded})  # fmt: skip
+    assert "Kommentar om Åsa" in web.client.get(start.headers["location"]).text
+    for body, kind in (
+        (b"&note=r\xe5", urlencoded),  # latin-1 bytes said to be UTF-8
+        (b"&note=r%E5", urlencoded),  # the same, percent-escaped
+        (b"&note=x", f"{urlencoded}; charset=no-such-charset"),
+    ):
+        refused = _raw_note(web, number, b"csrf=" + token.encode() + body, kind)
+        assert refused.status_code == 400, body
+        assert "Formuläret kunde inte läsas" in refused.text
+    with Store(web.db) as store:
+        assert len([e for e in store.get(number).history if e["kind"] == "note"]) == 4

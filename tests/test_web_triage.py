@@ -197,3 +197,83 @@ def test_drafts_idle_too_long_are_dropped_and_each_owner_keeps_the_latest_fifty(
     clock.advance(45)
     assert drafts.get(many[-1].id, "ia") is None  # 90 s untouched: gone
     assert drafts.get(first.id, "kim") is first and len(drafts) == 1
+
+
+def test_a_note_before_the_save_is_kept_for_it_and_after_it_goes_to_the_case_at_once(web):
+    url = web.walk(["ja", "ja"])
+    draft = draft_of(url)
+    kept = web.client.get(web.post(f"{draft}/note", {"note": "före"}).headers["location"])
+    assert "Anteckningen är kvar här; den sparas med ärendet när du sparar det." in kept.text
+    assert "Anteckningen är sparad." not in kept.text
+    with Store(web.db) as store:
+        assert store.cases() == []  # not saved: the page does not say it is
+    web.post(f"{draft}/save")
+    with Store(web.db) as store:
+        (case,) = store.cases()
+    number = case.number
+    added = web.post(f"{draft}/note", {"note": "efter\r\nrad två"})
+    assert added.status_code == 303
+    page = web.client.get(added.headers["location"])
+    assert f"Anteckningen är tillagd i ärende {number}." in page.text
+    assert f"Lägg till en anteckning i ärende {number}" in page.text
+    with Store(web.db) as store:
+        case = store.get(number)
+    assert re.fullmatch(r"före\n\n\[\d{4}-\d\d-\d\d \d\d:\d\d kim\]\nefter\nrad två", case.notes)
+    notes = [e for e in case.history if e["kind"] == "note"]
+    assert [(e["by"], e["text"]) for e in notes] == [("kim", "efter\nrad två")]
+    # a later save of the triage keeps the note added to the case
+    web.post(f"{draft}/ticks", {"tick": "1"})
+    web.post(f"{draft}/save")
+    with Store(web.db) as store:
+        assert store.get(number).notes == case.notes
+    empty = web.post(f"{draft}/note", {"note": "  "})
+    assert empty.status_code == 422 and "Skriv något i anteckningen först." in empty.text
+
+
+def test_a_case_closed_since_the_save_is_never_changed_unawares_and_the_page_says_so(web):
+    url = web.walk(["ja", "ja"])
+    draft = draft_of(url)
+    web.post(f"{draft}/save")
+    with Store(web.db) as store:
+        (case,) = store.cases()
+    number = case.number
+    web.post(f"/cases/{number}/status", {"close": "1"})
+    refused = web.post(f"{draft}/note", {"note": "skickat <b>"})
+    assert refused.status_code == 409
+    assert f"Ärende {number} är stängt; anteckningen är inte sparad." in refused.text
+    assert f'<a href="/cases/{number}">' in refused.text
+    assert ">skickat &lt;b&gt;</textarea>" in refused.text  # kept in its field, as text
+    web.post(f"{draft}/ticks", {"tick": "0"})
+    again = web.post(f"{draft}/save")
+    assert again.status_code == 409 and "is closed" not in again.text
+    assert f"Ärende {number} har stängts sedan det sparades; inget ändrades." in again.text
+    assert '<input type="hidden" name="closed" value="reopen">' in again.text
+    assert '<input type="hidden" name="closed" value="new">' in again.text
+    with Store(web.db) as store:
+        case = store.get(number)
+    assert case.status == "closed" and not case.notes and not case.ticked
+    web.client.get(f"{draft}?step=2&lang=en")
+    english = web.post(f"{draft}/note", {"note": "x"})
+    assert f"Case {number} is closed; the note is not saved." in english.text
+    assert web.post(f"{draft}/save", {"closed": "reopen"}).status_code == 303
+    with Store(web.db) as store:
+        case = store.get(number)
+    assert case.status == "open" and case.ticked == [0]
+    assert "reopened" in [e["kind"] for e in case.history]
+    web.post(f"/cases/{number}/status", {"close": "1"})
+    assert web.post(f"{draft}/save", {"closed": "new"}).status_code == 303
+    with Store(web.db) as store:
+        assert sorted(c.status for c in store.cases()) == ["closed", "open"]
+
+
+def test_a_step_that_is_not_a_number_is_said_in_the_pages_language(web):
+    url = web.start("x")
+    bad = web.client.get(f"{draft_of(url)}?step=abc")
+    assert bad.status_code == 400
+    assert "Begäran kunde inte tas emot: step ska vara ett heltal" in bad.text
+    assert "Input should be" not in bad.text
+    web.client.get(f"{draft_of(url)}?step=0&lang=en")
+    english = web.client.get(f"{draft_of(url)}?step=abc")
+    assert "The request could not be taken: step must be a whole number" in english.text
+    unfinished = web.post(f"{draft_of(url)}/save")
+    assert "The triage has not reached an outcome yet." in unfinished.text

@@ -4,6 +4,7 @@ layers and the error pages, wired together. No route logic lives here."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
@@ -13,6 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
 
 from ..records.store import StoreError
 from .auth import Forbidden, Limiter, NotSignedIn, StorePool
@@ -24,7 +26,8 @@ from .settings import Settings
 
 STATIC = Path(__file__).parent / "static"
 SESSION_COOKIE = "gk_session"
-GONE = ("walk_gone",)
+# details of an HTTPException that name a text of their own
+KEYED = ("walk_gone", "form_encoding", "triage_not_finished", "bad_step", "bad_close")
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -40,6 +43,8 @@ def create_app(settings: Settings) -> FastAPI:
     # request could leak the token (BREACH)
     app.mount("/static", GZipMiddleware(StaticFiles(directory=STATIC), minimum_size=500))
     _error_pages(app)
+    # inside the session: the refusal is the error page, in the session's language
+    app.add_middleware(CapBody, limit=settings.max_body, refused=_too_large)
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret,
@@ -48,13 +53,31 @@ def create_app(settings: Settings) -> FastAPI:
         same_site="lax",
         https_only=settings.secure_cookies,
     )
-    app.add_middleware(CapBody, limit=settings.max_body)
     app.add_middleware(SecurityHeaders)
     return app
 
 
 def _error(request: Request, status: int, message: str) -> HTMLResponse:
     return page(request, "error.html", status=status, message=message)
+
+
+def _too_large(scope: Scope) -> Response:
+    from .pages import lang_of
+    from .texts import t
+
+    request = Request(scope)
+    return _error(request, 413, t(lang_of(request), "error_413"))
+
+
+def _invalid_text(lang: str, error: dict[str, Any]) -> str:
+    """One of pydantic's complaints about the address as a sentence in ``lang``: which
+    value, and what it should be (pydantic's own words are English)."""
+    from .texts import t
+
+    name = ".".join(map(str, error["loc"][1:]))
+    kind = error.get("type", "")
+    key = {"int_parsing": "invalid_int", "missing": "invalid_missing"}.get(kind, "invalid_value")
+    return t(lang, key).format(name=name)
 
 
 def _error_pages(app: FastAPI) -> None:
@@ -92,7 +115,7 @@ def _error_pages(app: FastAPI) -> None:
     async def http(request: Request, error: Exception) -> Response:
         assert isinstance(error, HTTPException)
         key = {404: "error_404", 403: "error_403", 413: "error_413"}.get(error.status_code)
-        if error.detail in GONE:  # a text of its own: a triage that is no longer kept
+        if error.detail in KEYED:  # a text of its own: a triage that is no longer kept…
             key = str(error.detail)
         message = texts(request)(key) if key else str(error.detail)
         return _error(request, error.status_code, message)
@@ -100,9 +123,9 @@ def _error_pages(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
-        detail = "; ".join(
-            f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in error.errors()
-        )
+        from .pages import lang_of
+
+        detail = "; ".join(_invalid_text(lang_of(request), e) for e in error.errors())
         return _error(request, 400, texts(request)("error_400").format(detail=detail))
 
     @app.exception_handler(Exception)

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from collections.abc import Callable
+from email.message import Message as MimeHeader
 from typing import Any
+from urllib.parse import parse_qsl
 
-from starlette.datastructures import MutableHeaders
+from starlette.datastructures import FormData, MutableHeaders
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -55,11 +59,13 @@ class BodyTooLarge(Exception):
 
 class CapBody:
     """Refuse a request whose body is larger than ``limit`` bytes (413), by its
-    Content-Length or, without one, as the bytes arrive."""
+    Content-Length or, without one, as the bytes arrive; ``refused(scope)`` is the response
+    that says so (the error page, in the session's language)."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, refused: Callable[[Scope], ASGIApp]) -> None:
         self.app = app
         self.limit = limit
+        self.refused = refused
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -67,7 +73,7 @@ class CapBody:
             return
         for name, value in scope["headers"]:
             if name == b"content-length" and (not value.isdigit() or int(value) > self.limit):
-                await _too_large(send)
+                await self.refused(scope)(scope, receive, send)
                 return
         received = 0
 
@@ -83,22 +89,30 @@ class CapBody:
         try:
             await self.app(scope, counted, send)
         except BodyTooLarge:
-            await _too_large(send)
+            await self.refused(scope)(scope, receive, send)
 
 
-async def _too_large(send: Send) -> None:
-    body = b"413: the request is too large"
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 413,
-            "headers": [
-                (b"content-type", b"text/plain; charset=utf-8"),
-                (b"content-length", str(len(body)).encode()),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+FORM = "application/x-www-form-urlencoded"
+
+
+async def read_form(request: Request) -> FormData:
+    """The form of a request, the one place every form is read. An urlencoded body is
+    decoded here with its ``charset`` (UTF-8 unless it says otherwise), raw bytes and
+    percent-escapes alike: Starlette's own parser reads raw bytes as latin-1, so UTF-8 sent
+    unescaped (curl --data-binary) would be stored garbled. A body that is not text in its
+    charset is refused (400, ``form_encoding``), never stored with guessed characters."""
+    header = MimeHeader()
+    header["content-type"] = request.headers.get("content-type", "")
+    if header.get_content_type() != FORM:
+        return await request.form()  # multipart: its parts say their own charset
+    charset = str(header.get_param("charset") or "utf-8")
+    body = await request.body()
+    try:
+        text = body.decode(charset)
+        fields = parse_qsl(text, keep_blank_values=True, encoding=charset, errors="strict")
+    except (LookupError, UnicodeError, ValueError):
+        raise HTTPException(400, "form_encoding") from None
+    return FormData(fields)
 
 
 # -- CSRF: a random token per session, in a hidden field of every form ---------------------
@@ -116,7 +130,7 @@ class CsrfRefused(Exception):
 async def checked_form(request: Request) -> dict[str, Any]:
     """The form's fields, once its CSRF token has been checked (CsrfRefused otherwise).
     A field given more than once keeps its values as a list under ``name[]``."""
-    form = await request.form()
+    form = await read_form(request)
     given = str(form.get("csrf", ""))
     expected = str(request.session.get("csrf", ""))
     if not expected or not hmac.compare_digest(given.encode(), expected.encode()):

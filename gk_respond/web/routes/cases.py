@@ -27,6 +27,7 @@ from ...untrusted import visible
 from ..auth import Actor, CheckedForm, Signed, settings_of, store_of
 from ..downloads import Download, chunks
 from ..pages import lang_of, page
+from ..texts import t
 
 router = APIRouter()
 PAGE_SIZE = 25
@@ -42,14 +43,24 @@ def _day(text: str, problems: dict[str, str], name: str) -> date | None:
         return None
 
 
+# The text that says what is wrong with a filter's value, by the filter's name.
+PROBLEM_KEYS = {
+    "since": "bad_date", "until": "bad_date", "outcome": "bad_outcome",
+    "status": "bad_status", "overdue": "bad_overdue",
+}  # fmt: skip
+
+
 def _filters(request: Request) -> tuple[CaseFilter, str, dict[str, str], dict[str, str]]:
     """The filter the query asks for, the handler asked for, the values as given (for the
-    form), and the values that are not dates."""
+    form), and the values that are not valid (by name: PROBLEM_KEYS says what is wrong)."""
     query = request.query_params
     names = ("q", "outcome", "status", "since", "until", "handler", "overdue")
     given = {k: query.get(k, "") for k in names}
     problems: dict[str, str] = {}
     outcomes = request.app.state.settings.chart.flowchart.outcomes
+    for name, valid in (("outcome", outcomes), ("status", STATUSES), ("overdue", ("1",))):
+        if given[name] and given[name] not in valid:
+            problems[name] = given[name]
     where = CaseFilter(
         outcomes=frozenset({given["outcome"]}) if given["outcome"] in outcomes else frozenset(),
         status=given["status"] if given["status"] in STATUSES else None,
@@ -58,6 +69,12 @@ def _filters(request: Request) -> tuple[CaseFilter, str, dict[str, str], dict[st
         text=given["q"].strip(),
     )
     return where, given["handler"], given, problems
+
+
+def problem_texts(problems: dict[str, str], lang: str) -> list[str]:
+    """What is wrong with each filter, as the list page says it by its field."""
+    return [t(lang, PROBLEM_KEYS[k]).format(value=" ".join(visible(v).split()))
+            for k, v in problems.items()]  # fmt: skip
 
 
 def _wanted(request: Request) -> tuple[CaseFilter, CaseFilter, dict[str, str], dict[str, str]]:
@@ -76,7 +93,8 @@ def _matching(request: Request) -> tuple[CaseFilter, dict[str, Any]]:
     beside the list."""
     matching, where, given, problems = _wanted(request)
     handlers = store_of(request).handlers()
-    return matching, {"where": where, "given": given, "problems": problems, "handlers": handlers}
+    context = {"where": where, "given": given, "problems": problems, "handlers": handlers}
+    return matching, {**context, "problem_keys": PROBLEM_KEYS}
 
 
 @router.get("/cases")
@@ -135,8 +153,12 @@ def cases_export(request: Request, fmt: str, actor: Signed) -> Response:
     if fmt not in _FORMATS:
         raise HTTPException(404)
     name, media = _FORMATS[fmt]
-    matching, where, _, _ = _wanted(request)
+    matching, where, _, problems = _wanted(request)
     lang, chart = lang_of(request), settings_of(request).chart
+    if problems:  # as `records export` refuses them (exit 2): never all cases instead
+        said = "; ".join(problem_texts(problems, lang))
+        return page(request, "error.html", 400, message=t(lang, "export_refused").format(
+            problems=said))  # fmt: skip
     cases = store_of(request).iter_cases(matching)
     pieces = export.document(
         name, cases, chart=chart, lang=lang, where=where, headers=csv_headers(export.COLUMNS, lang)
@@ -237,7 +259,7 @@ def case_markdown(request: Request, number: str, actor: Signed):
     )
 
 
-def _change(request: Request, number: str, actor: Actor, **given: Any) -> Case:
+def change_case(request: Request, number: str, actor: Actor, **given: Any) -> Case:
     """Make the changes; a closed case is changed only by reopening it (as ``records
     update`` without ``--reopen``): CaseClosed, checked in the same transaction."""
     changes = Changes(at=utc_now(), who=actor.name, **given)
@@ -262,7 +284,7 @@ def _follow_up(request: Request, number: str, actor: Actor, notice: str, **given
     """Make a follow-up change and go back to the case with ``notice``; on a closed case,
     the page that says nothing was changed."""
     try:
-        _change(request, number, actor, **given)
+        change_case(request, number, actor, **given)
     except CaseClosed:
         return _closed_page(request, number)
     return _done(number, notice)
@@ -342,6 +364,6 @@ def followup(request: Request, number: str, actor: Signed, form: CheckedForm):
 def close_or_reopen(request: Request, number: str, actor: Signed, form: CheckedForm):
     wanted = form.get("close", "")
     if wanted not in ("1", "0"):
-        raise HTTPException(400, "close")
-    case = _change(request, number, actor, close=wanted == "1")
+        raise HTTPException(400, "bad_close")
+    case = change_case(request, number, actor, close=wanted == "1")
     return _done(number, f"case_now_{case.status}")

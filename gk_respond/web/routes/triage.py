@@ -18,6 +18,7 @@ from ..auth import Actor, Signed, settings_of, store_of
 from ..drafts import Draft
 from ..pages import lang_of, page
 from ..security import checked_form
+from .cases import change_case
 
 router = APIRouter()
 
@@ -118,19 +119,27 @@ def _question(request: Request, draft: Draft, step: int, stale: bool) -> Respons
     )
 
 
-def _outcome(request: Request, draft: Draft, flags: Any) -> Response:
+def _outcome(
+    request: Request, draft: Draft, flags: Any, status: int = 200, problem: str = "",
+    typed: str = "",
+) -> Response:  # fmt: skip
+    """The outcome page; ``problem`` names what was refused (a text key), ``typed`` the
+    note that was not saved, kept in its field."""
     triage, lang = draft.triage, lang_of(request)
     walk = triage.walk
     assert walk.outcome is not None
     return page(
         request,
         "outcome.html",
+        status=status,
         draft=draft,
         step=len(walk.path),
         data=render.outcome_data(triage.chart, walk.outcome, lang, walk.path),
         so_far=_answers_so_far(request, draft, len(walk.path)),
         summary=render.triage_text(triage, lang),
-        notice=next((k for k in ("saved", "ticks", "note") if k in flags), ""),
+        notice=next((k for k in ("saved", "ticks", "note", "noted") if k in flags), ""),
+        problem=problem,
+        typed=typed,
     )
 
 
@@ -143,7 +152,7 @@ async def answer(request: Request, draft_id: str, actor: Signed) -> Response:
         try:
             step = int(form.get("step", ""))
         except ValueError:
-            raise HTTPException(400, "step") from None
+            raise HTTPException(400, "bad_step") from None
         qid, chosen = form.get("question", ""), form.get("answer", "")
         asked = None
         if 0 <= step < len(walk.path):
@@ -179,7 +188,7 @@ async def restart(request: Request, draft_id: str, actor: Signed) -> Response:
 
 def _finished(draft: Draft) -> None:
     if not draft.triage.walk.finished:
-        raise HTTPException(409, "the triage has not reached an outcome")
+        raise HTTPException(409, "triage_not_finished")
 
 
 @router.post("/triage/{draft_id}/ticks")
@@ -198,31 +207,58 @@ async def ticks(request: Request, draft_id: str, actor: Signed) -> Response:
 
 @router.post("/triage/{draft_id}/note")
 async def note(request: Request, draft_id: str, actor: Signed) -> Response:
+    """Before the save, the note is kept with the triage and saved with it; after, it is
+    added to the saved case at once, as on the case's page (with who and when, in its
+    history): a closed case is not changed, and the page says so."""
     form = await checked_form(request)
     draft = _draft(request, draft_id, actor)
     _finished(draft)
-    with draft.lock:
-        draft.triage.notes = form.get("note", "").replace("\r\n", "\n").strip()
-    return _to(draft, note="1")
+    text = form.get("note", "").replace("\r\n", "\n")
+    number = draft.triage.case
+    if not number:
+        with draft.lock:
+            draft.triage.notes = text.strip()
+        return _to(draft, note="1")
+    if not text.strip():
+        return _outcome(request, draft, {}, 422, "note_empty")
+
+    def add() -> bool:  # in a worker thread, with its own case log, as the case page's
+        try:
+            change_case(request, number, actor, note=text)
+        except CaseClosed:
+            return False
+        return True
+
+    if not await run_in_threadpool(add):
+        return _outcome(request, draft, {}, 409, "note_case_closed", typed=text)
+    return _to(draft, noted="1")
+
+
+# What to do with a case closed since the triage was saved, as the app's dialog asks.
+_CLOSED = ("reopen", "new")
 
 
 @router.post("/triage/{draft_id}/save")
 async def save(request: Request, draft_id: str, actor: Signed) -> Response:
-    await checked_form(request)
+    form = await checked_form(request)
     draft = _draft(request, draft_id, actor)
     _finished(draft)
     settings, lang = settings_of(request), lang_of(request)
+    closed = form.get("closed", "") if form.get("closed", "") in _CLOSED else "refuse"
 
-    def write() -> None:  # in a worker thread: the commit waits for the disk, the loop not
+    def write() -> bool:  # in a worker thread: the commit waits for the disk, the loop not
         with draft.lock:
             try:
                 save_triage(
-                    store_of(request), draft.triage, settings.flowchart_file, lang, actor.name
-                )
-            except CaseClosed as closed:  # never changed unawares; the app asks, the web refuses
-                raise HTTPException(409, str(closed)) from None
+                    store_of(request), draft.triage, settings.flowchart_file, lang, actor.name,
+                    closed,
+                )  # fmt: skip
+            except CaseClosed:  # never changed unawares: the page asks, as the app does
+                return False
+        return True
 
-    await run_in_threadpool(write)
+    if not await run_in_threadpool(write):
+        return _outcome(request, draft, {}, 409, "save_case_closed")
     return _to(draft, saved="1")
 
 
