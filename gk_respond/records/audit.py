@@ -10,9 +10,18 @@ depends on the kind:
   without ``by`` and ``kind``; both are read.
 - ``field``: a follow-up field changed (``field``, ``old``, ``new``; "" for none).
 - ``tick`` / ``untick``: a step ticked or unticked (``step``, counted from 1).
-- ``note``: a note added (``text``).
+- ``note``: a note added (``text``); a re-save of the triage that rewrites or clears
+  the note also keeps the note it replaced (``old``).
 - ``closed`` / ``reopened``: the case closed, or opened again.
 - ``outcome``: a re-save of the triage changed the outcome (``old``, ``new``).
+- ``reply``: a re-save of the triage changed the reply: the reply it replaced, as written,
+  and the new one (``old``, ``new``; "" for none), with what the checker had found in the
+  old one (``old_findings``, as ``Case.reply_findings`` keeps them): a public record shows
+  what was sent, and what stood before.
+- ``reply_check``: a re-save kept the reply but the checker now finds otherwise in it (the
+  outcome or the rules changed): the findings before and now (``old``, ``new``: lists).
+- ``field`` also for what a re-save changes in the comment's details, the language, the
+  flowchart (``flowchart_version``, ``flowchart_sha256``) and the due time (``due_at``).
 - ``attached`` / ``withdrawn``: evidence attached or withdrawn (written by the evidence
   module; shown here by whatever it holds).
 
@@ -30,6 +39,13 @@ from .store import Case
 
 # The kinds of the walk's own events (answers given, taken back, preset by the register).
 WALK_KINDS = ("answer", "back", "register")
+
+
+# The label of a field whose own string id is a form's prompt (or is not a label).
+_FIELD_LABELS = {
+    "comment_text": "comment_heading", "author": "author_short", "found": "found_short",
+    "flowchart_version": "flowchart", "lang": "case_lang",
+}  # fmt: skip
 
 
 def kind(entry: dict[str, Any]) -> str:
@@ -64,9 +80,18 @@ def tick_entries(before: Iterable[int], after: Iterable[int], at: str, by: str):
         yield entry("untick", at, by, step=step + 1)
 
 
+# What a re-save of the triage may change besides the walk, the outcome, the reply, the
+# ticks and the note, each a ``field`` entry (the comment's hash follows its text).
+RESAVED_FIELDS = (
+    "comment_text", "platform", "url", "author", "found", "lang", "flowchart_version",
+    "flowchart_sha256",
+)  # fmt: skip
+
+
 def resave_entries(stored: Case, fresh: Case, at: str, by: str) -> list[dict[str, Any]]:
     """What a re-save of the triage (``fresh``) changes in the ``stored`` case: the answers
-    given since (new walk events), the outcome, the steps ticked and notes added."""
+    given since (new walk events), the outcome, the reply (or only its findings) and the
+    comment's and flowchart's details. The steps ticked and the note: ``save_triage``."""
     seen = [_walk_key(e) for e in stored.history if kind(e) in WALK_KINDS]
     found: list[dict[str, Any]] = []
     for event in fresh.history:
@@ -77,6 +102,14 @@ def resave_entries(stored: Case, fresh: Case, at: str, by: str) -> list[dict[str
             found.append(event)
     if fresh.outcome != stored.outcome:
         found.append(entry("outcome", at, by, old=stored.outcome, new=fresh.outcome))
+    if fresh.reply_text != stored.reply_text:  # what stood before, and what it was found to hold
+        old = {"old": stored.reply_text, "new": fresh.reply_text}
+        found.append(entry("reply", at, by, **old, old_findings=stored.reply_findings))
+    elif fresh.reply_findings != stored.reply_findings:
+        found.append(
+            entry("reply_check", at, by, old=stored.reply_findings, new=fresh.reply_findings)
+        )
+    found += field_entries(stored, {n: getattr(fresh, n) for n in RESAVED_FIELDS}, at, by)
     return found
 
 
@@ -99,14 +132,24 @@ def line(event: dict[str, Any], lang: str) -> str:
     elif what == "field":
         name = str(event.get("field", ""))
         old, new = (str(event.get(k) or "") for k in ("old", "new"))
-        if name in TIMES:
+        if name in TIMES or name == "due_at":
             old, new = (_time(v, local_time) for v in (old, new))
-        none, title = t(lang, "event_none"), t(lang, name) if name in STRINGS[lang] else name
+        label_id = _FIELD_LABELS.get(name, name)
+        none = t(lang, "event_none")
+        title = t(lang, label_id) if label_id in STRINGS[lang] else name
         detail = f"{title}: {old or none} → {new or none}"
     elif what in ("tick", "untick"):
         detail = f"{t(lang, 'step')} {event.get('step', '')}"
     elif what == "note":
         detail = str(event.get("text", ""))
+        if "old" in event:  # a re-save that rewrote or cleared the note
+            none = t(lang, "event_none")
+            detail = f"{event.get('old') or none} → {detail or none}"
+    elif what == "reply":
+        none = t(lang, "event_none")
+        detail = f"{event.get('old') or none} → {event.get('new') or none}"
+    elif what == "reply_check":
+        detail = f"{_rules(event.get('old'), lang)} → {_rules(event.get('new'), lang)}"
     elif what == "outcome":
         detail = f"{event.get('old', '')} → {event.get('new', '')}"
     else:  # closed, reopened, and kinds this module does not know (attachments, say)
@@ -119,6 +162,13 @@ def line(event: dict[str, Any], lang: str) -> str:
     if event.get("by"):
         text += f" — {visible(str(event['by'])).replace(chr(10), '␤')}"
     return text
+
+
+def _rules(findings: object, lang: str) -> str:
+    """The rules a list of stored findings names, in order, or "(none)"."""
+    found = findings if isinstance(findings, list) else []
+    rules = [str(f.get("rule", "")) for f in found if isinstance(f, dict)]
+    return ", ".join(rules) or t(lang, "event_none")
 
 
 def _time(value: str, local_time: Any) -> str:

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from ..flowchart.engine import Chart, Event, Step
 from ..triage import Comment, Triage
-from .audit import entry, resave_entries, tick_entries, walk_entry
+from .audit import entry, field_entries, resave_entries, tick_entries, walk_entry
 from .store import Case, Store
 
 
@@ -119,6 +119,17 @@ _FROM_TRIAGE = (
 )  # fmt: skip
 
 
+def _note_entries(before: str, after: str, at: str, by: str) -> list[dict[str, object]]:
+    """The note entry a re-save makes: the text added to the note, or, where the note was
+    rewritten or cleared, the whole new note with the one it replaced (``old``)."""
+    old, new = before.strip(), after.strip()
+    if new == old:
+        return []
+    if new.startswith(old):  # added to (or written for the first time)
+        return [entry("note", at, by, text=new.removeprefix(old).strip())]
+    return [entry("note", at, by, text=new, old=old)]
+
+
 def save_triage(
     store: Store,
     triage: Triage,
@@ -163,12 +174,12 @@ def save_triage(
             added = case.notes.removeprefix(notes_before) if notes_before else case.notes
             ticked = sorted(others | set(fresh.ticked))
             history += tick_entries(case.ticked if same_outcome else (), ticked, at, handler)
-            if fresh.notes.strip() != notes_before.strip():
-                new = fresh.notes.removeprefix(notes_before).strip() or fresh.notes.strip()
-                history.append(entry("note", at, handler, text=new))
+            history += _note_entries(notes_before, fresh.notes, at, handler)
             if not same_outcome:
                 created = datetime.fromisoformat(case.created_at)
-                case.due_at = due_at(triage.chart, fresh.outcome, created, _promise(triage))
+                due = due_at(triage.chart, fresh.outcome, created, _promise(triage))
+                history += field_entries(case, {"due_at": due}, at, handler)
+                case.due_at = due
             for name in _FROM_TRIAGE:
                 setattr(case, name, getattr(fresh, name))
             case.history = history

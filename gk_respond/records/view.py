@@ -175,5 +175,8 @@ def case_markdown(case: Case, chart: Chart, lang: str) -> str:
         lines += [f"- {ticks(line, 1)} {line} {ticks(line, 1)}" for line in findings]
     if case.history:
         lines += ["", f"### {t(lang, 'history')}", ""]
-        lines += [f"- {line}" for line in history_lines(case, lang)]
+        # each entry may quote a reply, a note or a comment: code, never markup
+        lines += [
+            f"- {ticks(line, 1)} {line} {ticks(line, 1)}" for line in history_lines(case, lang)
+        ]
     return "\n".join(lines)
