@@ -85,7 +85,7 @@ def show_section(store: Store, case: Case, lang: str, markdown: bool = False) ->
 
 
 def _no_case(store: Store, given: str) -> int:
-    from .common import no_case
+    from .case_hint import no_case
 
     return report_error(no_case(store, given))
 
