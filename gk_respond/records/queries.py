@@ -22,8 +22,8 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from . import search_index
+from . import tallies as summary
 from .months import month_labels, month_start
-from .tallies import FOLLOW_UPS
 
 if TYPE_CHECKING:  # the store is reached through the Store given, never imported here
     from .store import Case, CaseFilter, Store
@@ -122,7 +122,8 @@ PG_STATISTICS = [
 PG_OPEN_DUE = [
     "DROP INDEX cases_open_due",
     "CREATE INDEX cases_open_due ON cases (due_at) "
-    f"INCLUDE (year, seq, outcome, {', '.join(FOLLOW_UPS)}) WHERE COALESCE(closed_at, '') = ''",
+    f"INCLUDE (year, seq, outcome, {', '.join(summary.FOLLOW_UPS)}) "
+    "WHERE COALESCE(closed_at, '') = ''",
 ]
 
 
@@ -499,8 +500,6 @@ def tallies(
     """How many cases match ``where``; per outcome; per local month (``YYYY-MM``); and
     those overdue by ``rule``, per outcome. SQL aggregates, not a loop over the cases:
     over the statistics' summary (``tallies.py``) where it can answer."""
-    from . import tallies as summary
-
     found = summary.tallies(store, where, rule)
     if found is not None:
         return found
