@@ -2,6 +2,7 @@
 on logs that `case_log_reads.py --keep DIR` filled (10,000 and 100,000 cases):
 
   web   Store.page(..., overdue_first=rule): the counted page (the web's list)
+  rows  Store.rows_first alone: the app's page before its count, painted with "1–100 av …"
   app   Store.rows_first, then Store.count unless the page came with its count (FirstRows
         .total, since session 7) or holds every match: the app's reads for one search key
 
@@ -40,7 +41,7 @@ def measured(location: str, words: list[str], rounds: int) -> dict[str, dict[str
     from gk_respond.records.store import CaseFilter, Store
 
     rule = overdue_rule(Chart(load(default_flowchart())), datetime.now(UTC))
-    times = {word: {"web": [], "app": []} for word in words}
+    times = {word: {"web": [], "rows": [], "app": []} for word in words}
     with Store(location, readonly=True) as store:
         for _ in range(rounds):
             for word in words:
@@ -50,6 +51,7 @@ def measured(location: str, words: list[str], rounds: int) -> dict[str, dict[str
                 times[word]["web"].append(time.perf_counter() - start)
                 start = time.perf_counter()
                 rows = store.rows_first(where, offset=0, limit=100, overdue_first=rule)
+                times[word]["rows"].append(time.perf_counter() - start)
                 if rows is None or (rows.more and getattr(rows, "total", None) is None):
                     store.count(where)
                 times[word]["app"].append(time.perf_counter() - start)
@@ -73,15 +75,21 @@ def main() -> None:
         f"code: {os.path.dirname(gk_respond.__file__)}; {os.cpu_count()} cores; load average "
         f"{os.getloadavg()[0]:.1f}; medians of {args.rounds} rounds, first page of 100"
     )
-    print("| search | backend | size | web: the counted page | app: rows, then the count |")
-    print("| --- | --- | --- | --- | --- |")
+    print(
+        "| search | backend | size | web: the counted page | app: rows "
+        "| app: rows, then the count |"
+    )
+    print("| --- | --- | --- | --- | --- | --- |")
     backends = ["sqlite", *(["postgresql"] if args.postgres else [])]
     for size in (int(s) for s in args.sizes.split(",")):
         for backend in backends:
             location = kept_log(Path(args.keep), args.postgres, backend, size)
             for word, kinds in measured(location, words, args.rounds).items():
-                web, app = (statistics.median(kinds[k]) * 1000 for k in ("web", "app"))
-                print(f"| `{word}` | {backend} | {size:,} | {web:.1f} ms | {app:.1f} ms |")
+                web, rows, app = (statistics.median(kinds[k]) * 1000 for k in kinds)
+                print(
+                    f"| `{word}` | {backend} | {size:,} | {web:.1f} ms | {rows:.1f} ms "
+                    f"| {app:.1f} ms |"
+                )
 
 
 if __name__ == "__main__":

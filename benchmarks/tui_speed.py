@@ -491,7 +491,10 @@ async def case_log(
             screen = app.screen
             if not isinstance(screen, RecordsScreen):
                 return False
-            line = screen.query_one("#range")
+            lines = screen.query("#range")  # (none before the screen is composed)
+            if not lines:
+                return False
+            line = lines.first()
             if "…" in str(line.render()) or not painted(app, "#range"):
                 return False
             return rows_painted(text)

@@ -173,8 +173,9 @@ def test_the_overdue_first_order_holds_across_every_page_boundary(
     pages add up to the matches, each page with the same total. Both ways SQLite finds a
     search's overdue matches (a few overdue looked for by key, many decided on each row).
     The app's read of a search's page before its count (``rows_first``, which lists the
-    overdue matches only up to the page's end) gives the same pages, and on PostgreSQL,
-    where many overdue are found in one pass that counts the matches too, their count."""
+    overdue matches only up to the page's end) gives the same pages; on PostgreSQL, with
+    many overdue, a ``LIKE`` search's are walked newest first (no count, ``_walked``) and
+    the pairs' index's are found in one pass that counts the matches too, their count."""
     from gk_respond.records import queries
 
     monkeypatch.setattr(queries, "FEW", few)
@@ -184,6 +185,7 @@ def test_the_overdue_first_order_holds_across_every_page_boundary(
     rule = overdue_rule(chart, moment)
     split = 0  # searches whose overdue and other cases a page boundary falls between
     counted = 0  # pages read before their count that came with it
+    walked: set[str] = set()  # searches whose pages came without their count
     with Store(location, readonly=True) as store:
         for where in (
             CaseFilter(text="ret"),
@@ -213,6 +215,8 @@ def test_the_overdue_first_order_holds_across_every_page_boundary(
                         assert first.more == (offset + limit < len(matches))
                         assert first.total in (None, page.total), (where, limit, offset)
                         counted += first.total is not None
+                        if first.total is None:
+                            walked.add(where.text)
                     if not page.cases:
                         break
                     shown += [c.number for c in page.cases]
@@ -220,6 +224,7 @@ def test_the_overdue_first_order_holds_across_every_page_boundary(
                 assert shown == late + rest, (where, limit)
     assert split >= 3  # the test tests something
     assert bool(counted) == (backend == "postgresql" and not few)
+    assert {"ret", "berg"} <= walked  # (SQLite: never counted; PostgreSQL: walked)
 
 
 SEARCHES = [

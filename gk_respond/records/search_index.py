@@ -200,20 +200,22 @@ def sqlite_condition(text: str) -> tuple[str, str, list[object]]:
     return "case_search_content", f"({found})", [needle] * len(_COLUMNS)
 
 
-def pg_condition(text: str, db: Any) -> tuple[str, list[object], bool]:
+def pg_condition(text: str, db: Any) -> tuple[str, list[object], bool, bool]:
     """The condition true exactly for the cases whose searched fields hold ``text`` as the
     server's lower() has it, on the search table read as ``s`` (``PG_TABLE``): its
     ``LIKE`` on the fields joined by newlines (or, for one or two characters, the pairs'
     index on them), which decides it for a text without a newline (it cannot reach across
-    two fields); with one, each field of the case (``c``) decides. The flag: whether the
-    condition is on ``s`` alone."""
+    two fields); with one, each field of the case (``c``) decides. The flags: whether the
+    condition is on ``s`` alone, and whether it is a ``LIKE`` (cheap to test on one row,
+    where the pairs' condition computes every pair of the text)."""
     needle = text.lower()
     pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     text_of = f"s.{PG_TEXT}"
     found = f"{text_of} LIKE ? ESCAPE '\\'"
-    if search_pairs.pg_decides(needle) and search_pairs.pg_indexed(db, needle):
+    like = not (search_pairs.pg_decides(needle) and search_pairs.pg_indexed(db, needle))
+    if not like:
         found, pattern = search_pairs.pg_condition(text_of), needle
     if "\n" not in needle:
-        return found, [pattern], True
+        return found, [pattern], True, like
     fields = " OR ".join(f"strpos(lower(COALESCE(c.{n}, '')), ?) > 0" for n in SEARCHED)
-    return f"{found} AND ({fields})", [pattern, *[needle] * len(SEARCHED)], False
+    return f"{found} AND ({fields})", [pattern, *[needle] * len(SEARCHED)], False, like

@@ -786,12 +786,13 @@ class Store:
         """The backend's SQL: "sqlite" or "postgresql" (for SQL written for each)."""
         return "sqlite" if isinstance(self._db, sqlite3.Connection) else "postgresql"
 
-    def pg_condition(self, text: str) -> tuple[str, list[object], bool] | None:
+    def pg_condition(self, text: str) -> tuple[str, list[object], bool, bool] | None:
         """The condition on PostgreSQL's search table (``s``) true exactly for the cases
-        whose searched fields hold ``text``, its parameters, and whether it is on ``s``
-        alone, where the server decides it (``search_index.pg_condition``); None on SQLite
-        (its search index is a table of its own) and on a PostgreSQL database whose lower()
-        knows no å, ä, ö (then ``candidates``)."""
+        whose searched fields hold ``text``, its parameters, whether it is on ``s`` alone
+        and whether it is a ``LIKE``, where the server decides it
+        (``search_index.pg_condition``); None on SQLite (its search index is a table of its
+        own) and on a PostgreSQL database whose lower() knows no å, ä, ö (then
+        ``candidates``)."""
         if self.dialect == "sqlite" or not self._db.folds_letters():  # type: ignore[attr-defined]
             return None
         return pg_condition(text, self._db)
