@@ -13,6 +13,12 @@ from textual.widgets import Input, TextArea
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
+# Under pytest-xdist (`-n auto`, as README's test command runs the suite) each worker keeps
+# the flowchart and template caches the in-process tests use in a folder of its own.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+if _WORKER and os.environ.get("GK_RESPOND_CACHE_DIR"):
+    os.environ["GK_RESPOND_CACHE_DIR"] = os.path.join(os.environ["GK_RESPOND_CACHE_DIR"], _WORKER)
+
 # No cursor blinks in a test: a snapshot must not depend on where in the half-second blink
 # cycle it is taken, which is a matter of the machine's speed.
 Input.cursor_blink = TextArea.cursor_blink = False  # type: ignore[assignment]

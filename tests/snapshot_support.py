@@ -1,7 +1,8 @@
 """Whether an export's snapshot (records/snapshot.py) is still held on a case log, asked the
 way an operator could: on SQLite, whether a passive checkpoint is held back by a reader
 that still sees older pages; on PostgreSQL, whether a session of the export's name is in a
-transaction. Both are answered at once, without waiting."""
+transaction holding this log's tables (its schema's: other tests, on other workers, export
+from logs of their own on the same server). Both are answered at once, without waiting."""
 
 from __future__ import annotations
 
@@ -35,8 +36,12 @@ def snapshot_held(location: str) -> bool:
 
         with psycopg.connect(location, autocommit=True) as admin:
             ((held,),) = admin.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s "
-                "AND state <> 'idle'",
+                "SELECT count(DISTINCT a.pid) FROM pg_stat_activity a "
+                "JOIN pg_locks l ON l.pid = a.pid AND l.database = a.datid "
+                "JOIN pg_class c ON c.oid = l.relation "
+                "WHERE a.application_name = %s AND a.state <> 'idle' "
+                "AND a.datname = current_database() "
+                "AND c.relnamespace = to_regnamespace(current_schema())",
                 (PG_APPLICATION,),
             ).fetchall()
         return held > 0

@@ -215,3 +215,33 @@ def test_channel_form_checklist(snap_compare, tmp_path):
 
     app = make_app("sv", COMMENT, db=db)
     assert snap_compare(app, terminal_size=(80, 24), run_before=to_the_checklist)
+
+
+def test_every_snapshot_on_disk_belongs_to_a_test(cli_env):
+    """A snapshot left behind by a renamed or removed test fails the run: syrupy does so for
+    one process but not under pytest-xdist (README's test command runs on every core), so
+    the SVGs are matched here against this file's tests, as pytest collects them."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    here = Path(__file__)
+    env = {k: v for k, v in cli_env.items() if not k.startswith("PYTEST_")}  # not a worker
+    collected = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
+         here.name],
+        capture_output=True, text=True, cwd=here.parent, env=env,
+    )  # fmt: skip
+    assert collected.returncode == 0, collected.stdout + collected.stderr
+    tests = {
+        ".".join(line.split("::")[1:]) for line in collected.stdout.splitlines() if "::" in line
+    }
+    assert (
+        "test_comment_screen[sv]" in tests and "TestTraining.test_presenter_view_revealed" in tests
+    )
+    saved = sorted((here.parent / "__snapshots__" / here.stem).glob("*.svg"))
+    assert saved
+    # a test's second snapshot is saved as NAME.1.svg
+    orphans = [svg.name for svg in saved if svg.stem.rsplit(".", 1)[0] not in tests
+               and svg.stem not in tests]  # fmt: skip
+    assert orphans == [], f"snapshots no test makes (remove them): {orphans}"

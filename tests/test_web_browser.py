@@ -28,6 +28,8 @@ CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"  # axe-core 4.12.1, see vendor/README.md
 CHECKS = 20_000  # how often a condition is looked at before the test gives up (a count)
+# one pytest-xdist worker runs them all: one Chromium and one server for the module
+pytestmark = pytest.mark.xdist_group("browser")
 
 if not (CHROMIUM and DRIVER):
     reason = (
