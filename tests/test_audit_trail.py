@@ -152,6 +152,47 @@ def test_a_resave_logs_new_answers_the_outcome_ticks_and_notes(chart, tmp_path):
     assert added[4]["text"] == "Anmäld till plattformen"
 
 
+def test_the_history_names_questions_answers_and_outcomes_by_their_labels(gk, tmp_path):
+    """Not ``prohibited = ja`` but the question's heading and the answer as the path shows
+    them, in the reader's language, in show, the Markdown export and on the web; the JSON
+    export keeps the ids."""
+    from web_support import Web
+
+    db = tmp_path / "cases.db"
+    number = save(gk, db)
+    web = Web(tmp_path, location=str(db))
+    sv = gk("records", "show", number, "--db", str(db), "--lang", "sv").stdout
+    assert "svarade: Får inte ligga kvar? Ja — Anna" in sv
+    assert "prohibited = ja" not in sv and "owns_channel" not in sv
+    en = gk("records", "show", number, "--db", str(db), "--lang", "en").stdout
+    assert "answered: Must not stay up? Yes — Anna" in en
+    markdown = gk("records", "export", "--format", "markdown", "--db", str(db), "--lang", "sv")
+    assert "svarade: Får inte ligga kvar? Ja — Anna" in markdown.stdout
+    data = json.loads(gk("records", "export", "--format", "json", "--db", str(db)).stdout)
+    assert {(e["question"], e["answer"]) for e in data[0]["history"]} >= {("prohibited", "ja")}
+    page = web.client.get(f"/cases/{number}").text
+    assert "svarade: Får inte ligga kvar? Ja — Anna" in page and "prohibited = ja" not in page
+
+
+def test_a_changed_outcome_is_named_by_its_title(chart, tmp_path):
+    from gk_respond.records.audit import lines
+
+    db = str(tmp_path / "cases.db")
+    triage = walked(chart, "ja", "ja")  # remove
+    with Store(db) as store:
+        number = save_triage(store, triage, default_flowchart(), "sv", "Anna")
+        triage.walk.back()
+        triage.walk.answer("nej")  # report
+        save_triage(store, triage, default_flowchart(), "sv", "Bo")
+        case = store.get(number)
+    shown = "\n".join(lines(case, "sv", chart))
+    assert "Ta bort kommentaren (remove) → " in shown and "(report) — Bo" in shown
+    assert "ångrade: Kommunens kanal? Ja — Bo" in shown
+    assert "owns_channel" not in shown
+    english = "\n".join(lines(case, "en", chart))
+    assert "Remove the comment (remove) → " in english
+
+
 def test_saving_onto_a_closed_case_asks_first(chart, tmp_path):
     db = str(tmp_path / "cases.db")
     triage = walked(chart, "ja", "ja")

@@ -47,9 +47,10 @@ def test_show_and_exports_include_the_reply_and_its_findings(tmp_path, gk_sv) ->
     assert "\x1b" not in shown.stdout and "␛[2J" in shown.stdout
     assert "Svaret\n  Hej! Ni har fel [bold]x[/bold]" in shown.stdout
     assert "Kontrollen när svaret sparades" in shown.stdout
-    assert "fel [address_du, 5–7]: Tilltala läsaren med du" in shown.stdout
+    # where: line:column from 1 ("Ni" is the 6th character of line 1), as the app says it
+    assert "fel [address_du, 1:6]: Tilltala läsaren med du" in shown.stdout
     english = gk_sv("records", "show", number, "--db", db, "--lang", "en")
-    assert "error [address_du, 5–7]: Address the reader as du" in english.stdout
+    assert "error [address_du, 1:6]: Address the reader as du" in english.stdout
     markdown = gk_sv("records", "export", "--format", "markdown", "--db", db)
     assert "### Svaret" in markdown.stdout
     assert "````text\nHej! Ni har fel [bold]x[/bold] ␛[2J```\n" in markdown.stdout  # fenced

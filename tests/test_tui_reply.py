@@ -34,6 +34,29 @@ def rules_found(app) -> set[str]:
     return {f.rule for f in app.screen.findings}
 
 
+async def test_the_app_and_records_show_give_a_finding_the_same_place(tmp_path, cli_env):
+    """One reply over two lines: the editor's list and ``records show`` both say where each
+    finding starts as line:column, counted from 1 (``reply.place``)."""
+    db = str(tmp_path / "cases.db")
+    app = make_app("sv", Comment(text="Skolan stänger ju!"), db=db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*TO_CORRECT, "r")
+        area = app.screen.query_one("#reply", TextArea)
+        area.load_text("Hej Lena!\nJag heter Maria, Gullspångs kommun. Ni har fel.")
+        app.screen.check_now()
+        shown = [str(o.prompt) for o in app.screen.query_one("#findings", OptionList).options]
+        in_app = next(line for line in shown if "Tilltala läsaren med du" in line)
+        assert " 2:37: " in in_app  # "Ni": line 2, the 37th character
+        await pilot.press("ctrl+s", "s")
+        number = app.triage.case
+        assert number
+    show = subprocess.run(
+        [sys.executable, "-m", "gk_respond", "records", "show", number, "--db", db, "--lang", "sv"],
+        capture_output=True, text=True, env=cli_env, check=True,
+    )  # fmt: skip
+    assert "fel [address_du, 2:37]: Tilltala läsaren med du" in show.stdout
+
+
 async def test_write_check_fix_save_and_find_the_reply_in_the_case(tmp_path, cli_env):
     db = str(tmp_path / "cases.db")
     app = make_app("sv", Comment(text="Skolan stänger ju!", platform="facebook"), db=db)

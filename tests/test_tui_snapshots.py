@@ -102,6 +102,21 @@ def test_records_screen(snap_compare, lang, tmp_path, monkeypatch):
     assert snap_compare(app, press=["ctrl+r"], terminal_size=(80, 24))
 
 
+def test_records_screen_wide(snap_compare, tmp_path, monkeypatch):
+    """At 120 columns every column, the handler's too; at 80 (above) those that fit, with
+    the status whole and as much of the comment as is left."""
+    import time
+
+    from tui_helpers import seed_cases
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    db = str(tmp_path / "cases.db")
+    seed_cases(db)
+    app = make_app("sv", COMMENT, db=db)
+    assert snap_compare(app, press=["ctrl+r"], terminal_size=(120, 24))
+
+
 def test_records_screen_paged(snap_compare, tmp_path, monkeypatch):
     """The second page of 250 cases: which of how many, PgDn and PgUp both to use."""
     import time

@@ -180,10 +180,10 @@ def _read(file: str) -> str | None:
 
 def _line(name: str, text: str, finding: Finding, lang: str, visible: Callable[[str], str]) -> str:
     """One finding: where (file:line:column), level, message, rule, source, suggestion."""
-    line = text.count("\n", 0, finding.start) + 1
-    column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
+    from ..reply.place import place
+
     message = visible(finding.message.get(lang, finding.message["sv"])).replace("\n", "␤")
-    out = f"{name}:{line}:{column}: {finding.level}: {message} [{finding.rule}]"
+    out = f"{name}:{place(text, finding.start)}: {finding.level}: {message} [{finding.rule}]"
     if finding.suggestion:
         out += f"\n    {'förslag' if lang == 'sv' else 'suggestion'}: {visible(finding.suggestion)}"
     return out + f"\n    ({finding.source})"

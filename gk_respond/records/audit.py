@@ -31,11 +31,14 @@ Entries are only ever appended: nothing here, and no command, rewrites or remove
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..strings import STRINGS, t
+from ..strings import STRINGS, platform_name, t
 from ..untrusted import visible
 from .store import Case
+
+if TYPE_CHECKING:
+    from ..flowchart.engine import Chart
 
 # The kinds of the walk's own events (answers given, taken back, preset by the register).
 WALK_KINDS = ("answer", "back", "register")
@@ -117,8 +120,10 @@ def _walk_key(event: dict[str, Any]) -> tuple[str, ...]:
     return (*(str(event.get(k, "")) for k in ("at", "question", "answer")), kind(event))
 
 
-def line(event: dict[str, Any], lang: str) -> str:
-    """One entry on one line: when, what, the detail, and who (all visible)."""
+def line(event: dict[str, Any], lang: str, chart: Chart | None = None) -> str:
+    """One entry on one line: when, what, the detail, and who (all visible). Questions,
+    answers, outcomes, fields and platforms by their labels in ``lang`` (a question or
+    outcome that ``chart`` no longer has, or without a chart, by its id)."""
     from .times import TIMES, local_time
 
     what = kind(event)
@@ -128,12 +133,15 @@ def line(event: dict[str, Any], lang: str) -> str:
         return change_line(event, lang)
     label = STRINGS[lang].get(f"event_{what}") or visible(what)
     if what in WALK_KINDS:
-        detail = f"{event.get('question', '')} = {event.get('answer', '')}"
+        qid, answer = (str(event.get(k, "")) for k in ("question", "answer"))
+        detail = answer_text(chart, qid, answer, lang)
     elif what == "field":
         name = str(event.get("field", ""))
         old, new = (str(event.get(k) or "") for k in ("old", "new"))
         if name in TIMES or name == "due_at":
             old, new = (_time(v, local_time) for v in (old, new))
+        elif name == "platform":
+            old, new = (platform_name(lang, v) if v else "" for v in (old, new))
         label_id = _FIELD_LABELS.get(name, name)
         none = t(lang, "event_none")
         title = t(lang, label_id) if label_id in STRINGS[lang] else name
@@ -151,7 +159,8 @@ def line(event: dict[str, Any], lang: str) -> str:
     elif what == "reply_check":
         detail = f"{_rules(event.get('old'), lang)} → {_rules(event.get('new'), lang)}"
     elif what == "outcome":
-        detail = f"{event.get('old', '')} → {event.get('new', '')}"
+        old, new = (_outcome(chart, str(event.get(k, "")), lang) for k in ("old", "new"))
+        detail = f"{old} → {new}"
     else:  # closed, reopened, and kinds this module does not know (attachments, say)
         known = ("at", "by", "kind", "event")
         detail = ", ".join(f"{k}={v}" for k, v in event.items() if k not in known)
@@ -162,6 +171,21 @@ def line(event: dict[str, Any], lang: str) -> str:
     if event.get("by"):
         text += f" — {visible(str(event['by'])).replace(chr(10), '␤')}"
     return text
+
+
+def answer_text(chart: Chart | None, qid: str, answer: str, lang: str) -> str:
+    """An answer as people read it: the question's heading and the answer's label in
+    ``lang`` ("Faktafel? Ja"); one the chart does not have by its ids (``qid = answer``)."""
+    if chart is None or qid not in chart.flowchart.questions:
+        return f"{visible(qid)} = {visible(answer)}"
+    labels = {o.id: o.label(lang) for o in chart.options(qid)}
+    title = chart.flowchart.questions[qid].title(lang)
+    return f"{title} {labels.get(answer) or visible(answer)}"
+
+
+def _outcome(chart: Chart | None, oid: str, lang: str) -> str:
+    found = chart.flowchart.outcomes.get(oid) if chart is not None else None
+    return f"{found.title(lang)} ({oid})" if found is not None else oid
 
 
 def _rules(findings: object, lang: str) -> str:
@@ -178,5 +202,5 @@ def _time(value: str, local_time: Any) -> str:
         return value
 
 
-def lines(case: Case, lang: str) -> list[str]:
-    return [line(event, lang) for event in case.history]
+def lines(case: Case, lang: str, chart: Chart | None = None) -> list[str]:
+    return [line(event, lang, chart) for event in case.history]

@@ -93,7 +93,7 @@ def case_pdf(
         ("notes", case.notes.splitlines()),
         ("reply", case.reply_text.splitlines()),
         ("reply_findings", finding_lines(case, lang)),
-        ("history", history_lines(case, lang)),
+        ("history", history_lines(case, chart, lang)),
     ):
         if any(line.strip() for line in lines):
             from ..strings import t

@@ -28,15 +28,9 @@ def outcome_title(chart: Chart, outcome: str, lang: str) -> str:
 
 
 def path_lines(chart: Chart, case: Case, lang: str) -> list[str]:
-    lines = []
-    for qid, answer in case.path:
-        question = chart.flowchart.questions.get(qid)
-        if question is None:
-            lines.append(f"{visible(qid)} = {visible(answer)}")
-            continue
-        labels = {o.id: o.label(lang) for o in chart.options(qid)}
-        lines.append(f"{question.title(lang)} {labels.get(answer) or visible(answer)}")
-    return lines
+    from .audit import answer_text
+
+    return [answer_text(chart, qid, answer, lang) for qid, answer in case.path]
 
 
 def case_steps(chart: Chart, case: Case) -> list[Step] | None:
@@ -80,12 +74,13 @@ def fields(case: Case, chart: Chart, lang: str) -> list[tuple[str, str]]:
     return [(label, visible(value).replace("\n", "␤")) for label, value in rows if value]
 
 
-def history_lines(case: Case, lang: str) -> list[str]:
+def history_lines(case: Case, chart: Chart, lang: str) -> list[str]:
     """Every entry of the case's history, oldest first: every answer given and taken back,
-    and every change made to the case since (see ``audit``), with who and when."""
+    and every change made to the case since (see ``audit``), with who and when; questions,
+    answers, outcomes and fields by their labels in ``lang``, as ``path_lines`` shows them."""
     from .audit import lines
 
-    return lines(case, lang)
+    return lines(case, lang, chart)
 
 
 def finding_lines(case: Case, lang: str) -> list[str]:
@@ -94,12 +89,15 @@ def finding_lines(case: Case, lang: str) -> list[str]:
         return []
     if not case.reply_findings:
         return [t(lang, "reply_clean")]
+    from ..reply.place import place
+
     lines = []
     for found in case.reply_findings:
         message = found.get("message")
         text = (message.get(lang) or message.get("sv") or "") if isinstance(message, dict) else ""
         level = t(lang, f"level_{found.get('level')}")
-        where = f"{found.get('start')}–{found.get('end')}"
+        start = found.get("start")
+        where = place(case.reply_text, start) if isinstance(start, int) else "?"
         lines.append(visible(f"{level} [{found.get('rule')}, {where}]: {text}"))
     return lines
 
@@ -122,7 +120,7 @@ def case_text(case: Case, chart: Chart, lang: str, wrap: int = 78) -> str:
         (t(lang, "notes"), visible(case.notes).splitlines()),
         (t(lang, "reply"), visible(case.reply_text).splitlines()),
         (t(lang, "reply_findings"), finding_lines(case, lang)),
-        (t(lang, "history"), history_lines(case, lang)),
+        (t(lang, "history"), history_lines(case, chart, lang)),
         (
             f"{t(lang, 'comment_heading')} (sha256 {case.comment_sha256[:16]}…)",
             visible(case.comment_text).splitlines(),
@@ -176,7 +174,6 @@ def case_markdown(case: Case, chart: Chart, lang: str) -> str:
     if case.history:
         lines += ["", f"### {t(lang, 'history')}", ""]
         # each entry may quote a reply, a note or a comment: code, never markup
-        lines += [
-            f"- {ticks(line, 1)} {line} {ticks(line, 1)}" for line in history_lines(case, lang)
-        ]
+        history = history_lines(case, chart, lang)
+        lines += [f"- {ticks(line, 1)} {line} {ticks(line, 1)}" for line in history]
     return "\n".join(lines)

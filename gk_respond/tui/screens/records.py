@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -76,6 +75,9 @@ class RecordsScreen(Base):
     labelled = ""  # the language of the labels
     numbers: tuple[str, ...] = ()  # the cases' numbers, row by row
     turns: tuple[bool, bool] | None = None  # whether PgUp and PgDn turn the page shown
+    columns: tuple[tuple[str, ...], tuple[int, ...]] | None = None  # shown, and how wide
+    rows: list[dict[str, str]] | None = None  # the texts of the rows shown
+    cases: list[Case] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -126,10 +128,8 @@ class RecordsScreen(Base):
                 chosen = select.value
                 select.set_options(options)
                 select.value = chosen
-        table = self.query_one("#cases", DataTable)
-        table.clear(columns=True)
-        for key in COLUMNS:  # as wide as the label; then as the widest cell shown
-            table.add_column(t(key), key=key, width=cell_len(t(key)))
+        self.query_one("#cases", DataTable).clear(columns=True)  # made anew by fill
+        self.columns = None
         self.labelled = self.app.lang
 
     def where(self) -> CaseFilter:
@@ -208,26 +208,54 @@ class RecordsScreen(Base):
 
     def fill(self, cases: list[Case]) -> None:
         """The cases, in the store's order (the overdue ones first), marked in words (not
-        by colour alone)."""
+        by colour alone); the columns those that fit the table's width (``case_columns``)."""
         from ...clock import now
-        from ...records.due import due_label
+        from ...records.due import due_label, is_overdue
         from ...records.view import local_time, outcome_title
 
         lang, chart, moment = self.app.lang, self.app.chart, now()
-        rows = [
-            (
-                case.number,
-                local_time(case.created_at),
-                outcome_title(chart, case.outcome, lang),
-                self.t(f"status_{case.status}"),
-                due_label(case, chart, moment, lang),
-                preview(case.comment_text.replace("\n", " "), 1, 60)[0],
-                case.handler,
+        rows = []
+        for case in cases:
+            created, status = local_time(case.created_at), self.t(f"status_{case.status}")
+            late = is_overdue(case, chart, moment)
+            rows.append(
+                {
+                    "case": case.number,
+                    "created_at": created,
+                    "date": created.split(" ")[0],
+                    "outcome": outcome_title(chart, case.outcome, lang),
+                    "status": status,
+                    "status_late": f"{status} {self.t('overdue_word')}" if late else status,
+                    "due_column": due_label(case, chart, moment, lang),
+                    "comment": preview(case.comment_text.replace("\n", " "), 1, 300)[0],
+                    "handler": case.handler,
+                }
             )
-            for case in cases
-        ]
+        self.cases = cases
         self.numbers = tuple(case.number for case in cases)  # the rows' keys are places
-        self.query_one("#cases", LiteralTable).put_rows(rows)
+        self.put(rows)
+
+    def put(self, rows: list[dict[str, str]]) -> None:
+        """The rows in the columns that fit; the columns made anew only when they change."""
+        from ..case_columns import fit
+
+        table = self.query_one("#cases", LiteralTable)
+        width = table.size.width or self.app.size.width
+        labels = {key: self.t(key) for key in COLUMNS}
+        found = fit(width, labels, rows, self.columns)
+        if (found.columns, found.widths) != self.columns:
+            table.clear(columns=True)
+            for key, wide in zip(found.columns, found.widths, strict=True):
+                table.add_column(labels[key], key=key, width=wide)
+            self.columns = (found.columns, found.widths)
+        table.put_rows(found.rows)
+        self.rows = rows
+
+    def on_resize(self) -> None:
+        """The columns chosen again for the new width (the layout may change)."""
+        if self.rows is not None:
+            self.columns = None
+            self.call_after_refresh(lambda: self.put(self.rows or []))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = super().check_action(action, parameters)

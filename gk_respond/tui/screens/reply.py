@@ -20,6 +20,7 @@ from textual.widgets import Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Selection
 
+from ...reply.place import place
 from ...untrusted import visible
 from ..keys import bilingual
 from ..widgets import footer
@@ -139,10 +140,9 @@ class ReplyScreen(Base):
         )
 
     def _label(self, finding: Finding, text: str, lang: str) -> str:
-        line = text.count("\n", 0, finding.start) + 1
-        column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
         message = finding.message.get(lang, finding.message["sv"])
-        label = f"{MARKS[finding.level]} {self.t('level_' + finding.level)} {line}:{column}: "
+        where = place(text, finding.start)
+        label = f"{MARKS[finding.level]} {self.t('level_' + finding.level)} {where}: "
         label += message
         if finding.suggestion:
             label += f" → {finding.suggestion}"

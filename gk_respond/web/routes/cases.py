@@ -195,7 +195,7 @@ def _case_page(
         case=case,
         fields=view.fields(case, chart, lang),
         path_lines=view.path_lines(chart, case, lang),
-        history=view.history_lines(case, lang),
+        history=view.history_lines(case, chart, lang),
         attachments=_attachment_rows(request, case, lang),
         steps=steps,
         followup=TEXT_FIELDS,
