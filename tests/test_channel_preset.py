@@ -102,7 +102,7 @@ def test_cli_saved_case_records_the_register_answer(gk_sv, db):
     assert case.history[1]["channel"] == "naringsliv" and "channel" not in case.history[0]
     shown = gk_sv("records", "show", case.number, "--db", db)
     shown_text = " ".join(shown.stdout.split())  # as wrapped for the terminal
-    assert "förvalt från kanalregistret: owns_channel = ja (Kanal naringsliv)" in shown_text
+    assert "förvalt från kanalregistret: Kommunens kanal? Ja (Kanal naringsliv)" in shown_text
 
 
 def test_cli_names_a_hostile_address_and_channel_literally(gk, db):
