@@ -29,7 +29,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "updated": "ärende {number} uppdaterat",
         "case_closed": "ärende {number} är stängt; lägg till --reopen för att ändra det "
         "(att det öppnas igen syns i historiken)",
-        "written": "{what} skriven till {output}",
+        "written": "skrev {what} till {output}",
         "exists": "{output} finns redan; den lämnas som den är (välj ett annat namn)",
         "problems_flowchart": "flödesschemat har {count} problem",
         "problems_scenarios": "scenarierna har {count} problem",
@@ -52,7 +52,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "channel_done_add": "kanal {id} tillagd",
         "channel_done_update": "kanal {id} uppdaterad",
         "channel_removed": "kanal {id} borttagen",
-        "channels_imported": "{count} kanal(er) importerade från {name}",
+        "channels_imported": "{count} har importerats från {name}",
         "channels_gone": "finns inte längre i registret: {ids}",
         "register_unused": "kanalregistret används inte: {error}",
         "damaged": "{path} är skadad ({detail}); den lämnas som den är. Återställ den från en "
@@ -223,9 +223,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "serve_port_taken": "port {port} på {host} används redan av ett annat program; välj en "
         "annan med --port",
         "serve_cannot_listen": "kan inte ta emot anslutningar på {host}:{port} ({detail})",
-        "verify_ok": "{path}: hel — {cases} ärenden kontrollerade (sidor, rader, ärendenummer "
+        "verify_ok": "{path}: hel — {cases} har kontrollerats (sidor, rader, ärendenummer "
         "och kommentarernas SHA-256)",
-        "verify_ok_server": "{path}: hel — {cases} ärenden kontrollerade (rader, ärendenummer och "
+        "verify_ok_server": "{path}: hel — {cases} har kontrollerats (rader, ärendenummer och "
         "kommentarernas SHA-256; sidorna sköter servern)",
         "verify_failed": "{path}: {count} problem hittades; återställ loggen från en "
         "säkerhetskopia (se docs/case-log.md)",
@@ -239,6 +239,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{numbers}",
         "verify_tallies": "statistikens sammanfattning (tabellen case_tallies) stämmer inte med "
         "ärendena för {count} dagar eller månader: {days}",
+        # the command line's own checks
+        "unknown_outcome": "okänt utfall {given}; giltiga utfall: {valid}",
+        "since_after_until": "--since {since} ligger efter --until {until}",
+        "no_such_step": "ärende {number} ({outcome}) har steg 1 till {steps}; det finns inget "
+        "steg {beyond}",
+        "nothing_to_change_case": "inget att ändra; ange --tick, --untick, --note, --removed-at, "
+        "--copy-kept, --diarium, --forwarded-to, --close eller --reopen",
+        "nothing_to_change": "inget att ändra; ange minst en av {options}",
+        "web_missing": "webbappen behöver sina extra paket: pip install 'gk-respond[web]'",
+        "trust_header_needs_proxy": "--trust-header kräver --trusted-proxy ADRESS: rubriken "
+        "tas bara därifrån",
+        "serve_reachable": "{host} kan nås från andra datorer",
+        "serve_reachable_proxy": "bakom en proxy (--trusted-proxy) kan appen nås från andra "
+        "datorer",
+        "serve_no_accounts": "{where}, och det finns inga konton: ingen skulle kunna logga in, "
+        "eller alla skulle kunna det. Lägg till ett först:\n"
+        "  gk-respond users add NAMN --role informationsansvarig{db}\n"
+        "eller ställ appen bakom en omvänd proxy som loggar in användarna:\n"
+        "  gk-respond serve --trust-header X-Remote-User --trusted-proxy PROXY-ADRESS\n"
+        "(se docs/team-server.md)",
+        "too_many_paths": "flödesschemat har {count} vägar; paths skriver högst {limit}",
+        "too_many_path_answers": "flödesschemats vägar har {count} svar sammanlagt; paths "
+        "skriver högst {limit}",
+        "more_than_power": "fler än 2^{power}",
+        "reply_unreadable": "{file}: {detail}",
+        "reply_too_long": "{file}: mer än {limit} tecken; ett svar är kortare",
+        # counts: the noun in the form the number asks for (counted)
+        "case_one": "{n} ärende",
+        "case_many": "{n} ärenden",
+        "channel_one": "{n} kanal",
+        "channel_many": "{n} kanaler",
     },
     "en": {
         "prefix": "gk-respond: ",
@@ -280,7 +311,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "channel_done_add": "channel {id} added",
         "channel_done_update": "channel {id} updated",
         "channel_removed": "channel {id} removed",
-        "channels_imported": "{count} channel(s) imported from {name}",
+        "channels_imported": "{count} imported from {name}",
         "channels_gone": "no longer in the register: {ids}",
         "register_unused": "the channel register is not used: {error}",
         "damaged": "{path} is damaged ({detail}); it is left as it is. Restore it from a "
@@ -442,9 +473,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "serve_port_taken": "port {port} on {host} is already in use by another program; choose "
         "another with --port",
         "serve_cannot_listen": "cannot take connections on {host}:{port} ({detail})",
-        "verify_ok": "{path}: intact — {cases} cases checked (pages, rows, case numbers and the "
+        "verify_ok": "{path}: intact — {cases} checked (pages, rows, case numbers and the "
         "comments' SHA-256)",
-        "verify_ok_server": "{path}: intact — {cases} cases checked (rows, case numbers and the "
+        "verify_ok_server": "{path}: intact — {cases} checked (rows, case numbers and the "
         "comments' SHA-256; the server keeps its own pages)",
         "verify_failed": "{path}: {count} problem(s) found; restore the log from a backup (see "
         "docs/case-log.md)",
@@ -458,6 +489,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "case(s): {numbers}",
         "verify_tallies": "the statistics' summary (the case_tallies table) does not match the "
         "cases on {count} day(s) or month(s): {days}",
+        # the command line's own checks
+        "unknown_outcome": "unknown outcome {given}; valid: {valid}",
+        "since_after_until": "--since {since} is after --until {until}",
+        "no_such_step": "case {number} ({outcome}) has steps 1 to {steps}; there is no step "
+        "{beyond}",
+        "nothing_to_change_case": "nothing to change; give --tick, --untick, --note, "
+        "--removed-at, --copy-kept, --diarium, --forwarded-to, --close or --reopen",
+        "nothing_to_change": "nothing to change; give at least one of {options}",
+        "web_missing": "the web app needs its extra packages: pip install 'gk-respond[web]'",
+        "trust_header_needs_proxy": "--trust-header needs --trusted-proxy ADDRESS: the header is "
+        "taken from there only",
+        "serve_reachable": "{host} is reachable from other machines",
+        "serve_reachable_proxy": "behind a proxy (--trusted-proxy) the app is reachable from "
+        "other machines",
+        "serve_no_accounts": "{where}, and there are no accounts: nobody could sign in, or "
+        "everybody could. Add one first:\n"
+        "  gk-respond users add NAME --role informationsansvarig{db}\n"
+        "or put it behind a reverse proxy that signs users in:\n"
+        "  gk-respond serve --trust-header X-Remote-User --trusted-proxy PROXY-ADDRESS\n"
+        "(see docs/team-server.md)",
+        "too_many_paths": "the flowchart has {count} paths; `paths` prints at most {limit}",
+        "too_many_path_answers": "the flowchart's paths hold {count} answers in all; `paths` "
+        "prints at most {limit}",
+        "more_than_power": "more than 2^{power}",
+        "reply_unreadable": "{file}: {detail}",
+        "reply_too_long": "{file}: more than {limit} characters; a reply is shorter",
+        # counts: the noun in the form the number asks for (counted)
+        "case_one": "{n} case",
+        "case_many": "{n} cases",
+        "channel_one": "{n} channel",
+        "channel_many": "{n} channels",
     },
 }
 
@@ -524,6 +586,19 @@ def choose(lang: str) -> None:
 def language() -> str:
     """The language chosen for this run."""
     return _chosen[0]
+
+
+def grouped(number: int, lang: str | None = None) -> str:
+    """A count as a reader of ``lang`` (this run's language without it) writes it:
+    ``100 000`` (a no-break space) in Swedish, ``100,000`` in English."""
+    return f"{number:,}".replace(",", "\u00a0" if (lang or _chosen[0]) == "sv" else ",")
+
+
+def counted(number: int, noun: str, lang: str | None = None) -> str:
+    """``number`` and ``noun`` (``case``, ``channel``) in the form the number asks for:
+    "1 ärende", "3 ärenden"; "1 case", "3 cases"."""
+    form = "one" if number == 1 else "many"
+    return MESSAGES[lang or _chosen[0]][f"{noun}_{form}"].format(n=grouped(number, lang))
 
 
 def message(key: str, **params: object) -> str:

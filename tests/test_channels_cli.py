@@ -189,7 +189,7 @@ def test_export_and_import_round_trip_in_json_and_yaml(gk, tmp_path, case_log):
         other = tmp_path / f"other-{form}.db"
         imported = gk("channels", "import", str(out), "--db", str(other))
         assert imported.returncode == 0, imported.stderr
-        assert "2 channel(s) imported" in imported.stderr
+        assert "2 channels imported" in imported.stderr
         assert gk("channels", "list", "--db", str(other), "--format", "json").stdout == before
 
 

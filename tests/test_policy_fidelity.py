@@ -166,7 +166,7 @@ def test_a_saved_case_shows_and_ticks_the_steps_its_route_was_shown(gk, tmp_path
     assert f"  {count}. [x] " in ticked.stdout
     beyond = gk("records", "update", data["case"], "--tick", str(count + 1), "--db", str(db))
     assert beyond.returncode != 0
-    assert f"has steps 1 to {count}; there is no step {count + 1}" in beyond.stderr
+    assert f"har steg 1 till {count}; det finns inget steg {count + 1}" in beyond.stderr
 
 
 # -- additions are marked as additions ---------------------------------------------------

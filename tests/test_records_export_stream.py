@@ -103,7 +103,7 @@ def test_an_export_to_a_file_is_what_standard_output_gets_private_and_whole(
     out = tmp_path / f"ärenden.{fmt}"
     written = export(fixed_log, "--format", fmt, "--output", str(out))
     assert written.returncode == 0, written.stderr
-    assert written.stderr == f"gk-respond: 1203 case(s) written to {out}\n"
+    assert written.stderr == f"gk-respond: 1,203 cases written to {out}\n"
     printed = export(fixed_log, "--format", fmt, raw=True)
     assert out.read_bytes() == printed.stdout
     assert out.stat().st_mode & 0o777 == 0o600

@@ -174,7 +174,7 @@ def test_json_export_round_trips_every_field(gk, log, tmp_path):
     _follow_up_everything(gk, db, removal)
     out = tmp_path / "ärenden.json"
     result = records(gk, db, "export", "--format", "json", "--output", str(out))
-    assert result.returncode == 0 and "3 case(s) written to" in result.stderr
+    assert result.returncode == 0 and "3 cases written to" in result.stderr
     assert json.loads(out.read_text(encoding="utf-8")) == as_json(gk, db, "list")
     assert out.stat().st_mode & 0o077 == 0  # the comments and names: the owner's only
     again = records(gk, db, "export", "--format", "json", "--output", str(out))

@@ -58,7 +58,7 @@ def test_the_result_is_in_swedish_for_a_swedish_user(gk_sv, tmp_path):
     saved(db)
     done = gk_sv("records", "verify", "--db", db)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"{db}: hel — 3 ärenden kontrollerade (sidor, rader")
+    assert done.stdout.startswith(f"{db}: hel — 3 ärenden har kontrollerats (sidor, rader")
 
 
 def test_a_changed_comment_a_missing_number_and_a_counter_behind_are_each_a_line(

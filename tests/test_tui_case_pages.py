@@ -10,9 +10,9 @@ import threading
 from textual.widgets import DataTable, Input, Select, Static
 from tui_helpers import make_app, page_reads, range_line, until, until_read
 
+from gk_respond.messages import grouped
 from gk_respond.records.store import Store
 from gk_respond.triage import Comment
-from gk_respond.tui.case_pages import grouped
 from gk_respond.tui.keys import key_rows
 from gk_respond.tui.screens.records import CaseScreen, RecordsScreen
 

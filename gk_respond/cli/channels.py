@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..messages import message
+from ..messages import counted, message
 from ..records.channels import Channel, ChannelError, Channels, Loc, problems
 from ..records.store import Store, StoreError, default_path, print_warning
 from ..untrusted import json_text, visible
@@ -234,9 +234,7 @@ def _write(channels: Channels, args: argparse.Namespace) -> int:
         done = [i for i in [*old.checklist, *args.check] if i not in args.uncheck]
         given["checklist"] = [*done, *(i for i in args.uncheck if i not in _item_ids())]
     if args.command == "update" and not given:
-        return report_error(
-            "nothing to change; give at least one of " + ", ".join(_OPTION.values())
-        )
+        return report_error(message("nothing_to_change", options=", ".join(_OPTION.values())))
     try:
         if args.command == "add":
             channel: Channel | None = channels.add(Channel.model_validate(given))
@@ -321,7 +319,7 @@ def _export(channels: Channels, args: argparse.Namespace) -> int:
     else:
         text = files.register_yaml(found)
     public = args.format in ("markdown", "html")  # the people are only in the full register
-    failed = deliver(text, args.output, f"{len(found)} channel(s)", private=not public)
+    failed = deliver(text, args.output, counted(len(found), "channel"), private=not public)
     return report_error(failed) if failed else OK
 
 
@@ -345,7 +343,7 @@ def _import(channels: Channels, args: argparse.Namespace) -> int:
     before = {channel.id for channel in channels.all()}
     channels.replace_all(found)
     gone = sorted(before - {channel.id for channel in found})
-    say(message("channels_imported", count=len(found), name=name))
+    say(message("channels_imported", count=counted(len(found), "channel"), name=name))
     if gone:
         say(message("channels_gone", ids=", ".join(gone)))
     return OK

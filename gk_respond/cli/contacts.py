@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .. import messages
 from ..records.channels import problems
 from ..records.contacts import FIELDS, Contact, ContactError, Contacts, check_role, default_id
 from ..records.store import Store, StoreError, default_path
@@ -134,7 +135,7 @@ def _write(contacts: Contacts, args: argparse.Namespace) -> int:
     given = _given(args)
     if args.command == "update" and not given:
         return report_error(
-            "nothing to change; give at least one of " + ", ".join(_OPTION.values())
+            messages.message("nothing_to_change", options=", ".join(_OPTION.values()))
         )
     roles = _roles()
     if roles is None:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from typing import IO, TYPE_CHECKING
 
-from ..messages import message
+from ..messages import counted, grouped, message
 from ..records.store import (
     STATUSES,
     Case,
@@ -235,9 +235,10 @@ def _filter(args: argparse.Namespace, chart: Chart) -> CaseFilter | str:
     outcomes = {o.strip() for given in args.outcome for o in given.split(",") if o.strip()}
     unknown = sorted(outcomes - set(chart.flowchart.outcomes))
     if unknown:
-        return f"unknown outcome {', '.join(unknown)}; valid: {', '.join(chart.flowchart.outcomes)}"
+        valid = ", ".join(chart.flowchart.outcomes)
+        return message("unknown_outcome", given=", ".join(unknown), valid=valid)
     if args.since and args.until and args.since > args.until:
-        return f"--since {args.since} is after --until {args.until}"
+        return message("since_after_until", since=args.since, until=args.until)
     return CaseFilter(
         frozenset(outcomes),
         args.status,
@@ -264,7 +265,8 @@ def _list(store: Store, chart: Chart, args: argparse.Namespace) -> int:
         json_text(cases) if args.format == "json" else _table(cases, store.path, chart, args.lang)
     )
     if total is not None and args.offset + len(cases) < total:
-        say(message("list_more", shown=len(cases), total=total, offset=args.offset + len(cases)))
+        shown, total_text = grouped(len(cases)), grouped(total)
+        say(message("list_more", shown=shown, total=total_text, offset=args.offset + len(cases)))
     return OK
 
 
@@ -318,10 +320,7 @@ def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
         close=args.close,
     )
     if not changes:
-        return report_error(
-            "nothing to change; give --tick, --untick, --note, --removed-at, --copy-kept, "
-            "--diarium, --forwarded-to, --close or --reopen"
-        )
+        return report_error(message("nothing_to_change_case"))
     number = _number(args.case)
     found = store.get(number)
     if found is None:
@@ -331,9 +330,9 @@ def _update(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     steps = len(case_steps(chart, found) or [])
     beyond = sorted(n + 1 for n in changes.tick | changes.untick if n >= steps)
     if beyond:
+        shown = ", ".join(map(str, beyond))
         return report_error(
-            f"case {number} ({found.outcome}) has steps 1 to {steps}; there is no step "
-            + ", ".join(map(str, beyond))
+            message("no_such_step", number=number, outcome=found.outcome, steps=steps, beyond=shown)
         )
     case = store.update(number, lambda c: apply(c, changes))
     assert case is not None  # cases are never deleted
@@ -372,7 +371,7 @@ def _export(store: Store, chart: Chart, args: argparse.Namespace) -> int:
             out.write(piece)
         return written[0]
 
-    failed = deliver_written(write, args.output, lambda count: f"{count} case(s)")
+    failed = deliver_written(write, args.output, lambda count: counted(count, "case"))
     return report_error(failed) if failed else OK
 
 

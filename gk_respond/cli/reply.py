@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..messages import message
+from ..messages import grouped, message
 from .common import Parser, format_option, lang_option, report_error, say
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def main(argv: list[str]) -> int:
         return BAD_INPUT
     if args.outcome not in chart.flowchart.outcomes:
         valid = ", ".join(chart.flowchart.outcomes)
-        return _fail(f"unknown outcome {args.outcome!r}; the outcomes are: {valid}")
+        return _fail(message("unknown_outcome", given=repr(args.outcome), valid=valid))
     if args.command == "template":
         return _template(chart, args)
     return _check(chart, args)
@@ -170,10 +170,10 @@ def _read(file: str) -> str | None:
         _fail(f"{file}: {error.strerror or error}")
         return None
     except UnicodeDecodeError as error:
-        _fail(f"{file}: is not UTF-8 text (byte {error.start + 1} cannot be read)")
+        _fail(message("not_utf8", where=file, byte=error.start + 1))
         return None
     if len(text) > MAX_REPLY:
-        _fail(f"{file}: more than {MAX_REPLY:,} characters; a reply is shorter")
+        _fail(message("reply_too_long", file=file, limit=grouped(MAX_REPLY)))
         return None
     return text.replace("\r\n", "\n")
 

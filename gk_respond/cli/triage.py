@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
 from .. import __version__
-from ..messages import message, shown
+from ..messages import grouped, message, shown
 from .common import (
     BAD_INPUT,
     EXIT_CODES,
@@ -448,7 +448,9 @@ def _check(argv: list[str]) -> int:
 
 def _count(number: int) -> str:
     """A count as digits, or as a power of two when it has too many digits to print."""
-    return f"{number:,}" if number < 10**18 else f"more than 2^{number.bit_length() - 1}"
+    if number < 10**18:
+        return grouped(number)
+    return message("more_than_power", power=number.bit_length() - 1)
 
 
 def _too_many_paths(chart: Chart) -> str | None:
@@ -457,12 +459,10 @@ def _too_many_paths(chart: Chart) -> str | None:
 
     paths, answers = chart.path_sizes()
     if paths > MAX_PATHS:
-        return f"the flowchart has {_count(paths)} paths; `paths` prints at most {MAX_PATHS:,}"
+        return message("too_many_paths", count=_count(paths), limit=grouped(MAX_PATHS))
     if answers > MAX_PATH_STEPS:
-        return (
-            f"the flowchart's paths hold {_count(answers)} answers in all; `paths` prints at "
-            f"most {MAX_PATH_STEPS:,}"
-        )
+        limit = grouped(MAX_PATH_STEPS)
+        return message("too_many_path_answers", count=_count(answers), limit=limit)
     return None
 
 

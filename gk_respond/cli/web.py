@@ -150,7 +150,7 @@ def _listening(host: str, port: int) -> socket.socket | None:
 
 
 def _missing_web() -> int:
-    report_error("the web app needs its extra packages: pip install 'gk-respond[web]'")
+    report_error(message("web_missing"))
     return BAD_INPUT
 
 
@@ -179,23 +179,14 @@ def run_serve(args: argparse.Namespace) -> int:
         report_error(error.text)
         return STORE
     if args.trust_header and not args.trusted_proxy:
-        report_error(
-            "--trust-header needs --trusted-proxy ADDRESS: the header is taken from there only"
-        )
+        report_error(message("trust_header_needs_proxy"))
         return BAD_INPUT
     loopback = is_loopback(args.host)
     if (not loopback or args.trusted_proxy) and not accounts and not args.trust_header:
-        where = f"{args.host} is reachable from other machines"
+        where = message("serve_reachable", host=args.host)
         if loopback:
-            where = "behind a proxy (--trusted-proxy) the app is reachable from other machines"
-        report_error(
-            f"{where}, and there are no accounts: "
-            "nobody could sign in, or everybody could. Add one first:\n"
-            f"  gk-respond users add NAME --role informationsansvarig{_db_hint(args.db)}\n"
-            "or put it behind a reverse proxy that signs users in:\n"
-            "  gk-respond serve --trust-header X-Remote-User --trusted-proxy PROXY-ADDRESS\n"
-            "(see docs/team-server.md)"
-        )
+            where = message("serve_reachable_proxy")
+        report_error(message("serve_no_accounts", where=where, db=_db_hint(args.db)))
         return BAD_INPUT
     settings = Settings(
         chart=chart,

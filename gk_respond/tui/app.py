@@ -9,7 +9,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from ..flowchart.engine import Chart
-from ..messages import error_text, shown
+from ..messages import error_text, grouped, shown
 from ..records.handler import handler_name
 from ..strings import t
 from ..triage import Comment, Triage
@@ -105,7 +105,7 @@ class GkRespondApp(App[None]):
     def on_paste_cut(self, event: PasteCut) -> None:
         """A paste was longer than the app keeps (tui/paste.py): say so, and keep count."""
         self.pastes_cut += 1
-        limit = f"{event.kept:,}".replace(",", "\u00a0" if self.lang == "sv" else ",")
+        limit = grouped(event.kept, self.lang)
         self.notify(self.t("paste_cut").format(limit=limit), severity="warning", timeout=30)
 
     def on_mount(self) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..messages import grouped
 from .log_read import read_log
 
 if TYPE_CHECKING:
@@ -102,12 +103,6 @@ def read_page(app: GkRespondApp, request: PageRequest, limit: int) -> PageAnswer
     if page is not None and not page.total:
         problem = app.t("no_cases")
     return PageAnswer(request, page, problem)
-
-
-def grouped(number: int, lang: str) -> str:
-    """A count as a reader of ``lang`` writes it: ``100 000`` (a no-break space) in
-    Swedish, ``100,000`` in English."""
-    return f"{number:,}".replace(",", "\u00a0" if lang == "sv" else ",")
 
 
 def range_text(offset: int, shown: int, total: int | None, lang: str) -> str:
