@@ -239,6 +239,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{numbers}",
         "verify_tallies": "statistikens sammanfattning (tabellen case_tallies) stämmer inte med "
         "ärendena för {count} dagar eller månader: {days}",
+        # a path that files with personal data are never read or written at (private_files)
+        "path_unexamined": "{path}: kan inte undersökas ({reason})",
+        "path_link": "{path}: är en symbolisk länk (till {target}); filer med personuppgifter "
+        "öppnas aldrig genom en länk: ange filens egen sökväg",
+        "path_folder": "{path}: är en mapp, inte en fil; den lämnas som den är",
+        "path_char_device": "{path}: är en teckenenhet, inte en fil; den lämnas som den är",
+        "path_block_device": "{path}: är en blockenhet, inte en fil; den lämnas som den är",
+        "path_fifo": "{path}: är en namngiven pipe (FIFO), inte en fil; den lämnas som den är",
+        "path_socket": "{path}: är en socket, inte en fil; den lämnas som den är",
+        "path_not_file": "{path}: är inte en fil; den lämnas som den är",
+        "path_unreadable": "{path}: kan inte läsas ({reason})",
         # the command line's own checks
         "unknown_outcome": "okänt utfall {given}; giltiga utfall: {valid}",
         "since_after_until": "--since {since} ligger efter --until {until}",
@@ -489,6 +500,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "case(s): {numbers}",
         "verify_tallies": "the statistics' summary (the case_tallies table) does not match the "
         "cases on {count} day(s) or month(s): {days}",
+        # a path that files with personal data are never read or written at (private_files)
+        "path_unexamined": "{path}: cannot be examined ({reason})",
+        "path_link": "{path}: is a symbolic link (to {target}); files that hold personal data "
+        "are never opened through a link: give the file's own path",
+        "path_folder": "{path}: is a folder, not a file; it is left as it is",
+        "path_char_device": "{path}: is a character device, not a file; it is left as it is",
+        "path_block_device": "{path}: is a block device, not a file; it is left as it is",
+        "path_fifo": "{path}: is a named pipe (FIFO), not a file; it is left as it is",
+        "path_socket": "{path}: is a socket, not a file; it is left as it is",
+        "path_not_file": "{path}: is not a file; it is left as it is",
+        "path_unreadable": "{path}: cannot be read ({reason})",
         # the command line's own checks
         "unknown_outcome": "unknown outcome {given}; valid: {valid}",
         "since_after_until": "--since {since} is after --until {until}",

@@ -84,3 +84,22 @@ def test_the_list_counts_thousands_with_a_no_break_space(gk_sv, tmp_path):
     listed = gk_sv("records", "list", "--limit", "100", "--db", db)
     assert listed.returncode == 0, listed.stderr
     assert f"100 av 1{NBSP}200 ärenden visade" in listed.stderr
+
+
+def test_a_path_refused_for_personal_data_is_told_in_swedish(gk_sv, tmp_path):
+    link = tmp_path / "cases.db"
+    link.symlink_to(tmp_path / "elsewhere.db")
+    linked = gk_sv("records", "list", "--db", str(link))
+    assert linked.returncode == 4
+    assert linked.stderr == (
+        f"gk-respond: fel: {link}: är en symbolisk länk (till {tmp_path / 'elsewhere.db'}); "
+        "filer med personuppgifter öppnas aldrig genom en länk: ange filens egen sökväg\n"
+    )
+
+
+def test_an_export_onto_a_folder_is_refused_in_swedish(gk_sv, db, tmp_path):
+    refused = gk_sv("records", "export", "--output", str(tmp_path), "--db", db)
+    assert refused.returncode != 0
+    assert refused.stderr == (
+        f"gk-respond: fel: {tmp_path}: är en mapp, inte en fil; den lämnas som den är\n"
+    )

@@ -296,7 +296,7 @@ def _published(make: Callable[[], str], output: str) -> str | None:
     except FileExistsError:
         return message("exists", output=output)
     except RefusedPath as refused:
-        return str(refused)
+        return shown(refused.text)
     except OSError as error:
         return f"{output}: {error.strerror}"
     say(message("written", what=what, output=output))

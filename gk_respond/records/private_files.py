@@ -20,13 +20,13 @@ from typing import BinaryIO, TypeVar
 
 from ..messages import Text
 
-# What a path can be instead of a file, in the words of a message.
+# What a path can be instead of a file: the message that says so (messages.py).
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "path_folder"),
+    (stat.S_ISCHR, "path_char_device"),
+    (stat.S_ISBLK, "path_block_device"),
+    (stat.S_ISFIFO, "path_fifo"),
+    (stat.S_ISSOCK, "path_socket"),
 )
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -34,7 +34,12 @@ T = TypeVar("T")
 
 
 class RefusedPath(Exception):
-    """A path gk-respond will not read or write personal data at; the message says why."""
+    """A path gk-respond will not read or write personal data at; the message (a
+    `messages.Text`) says why."""
+
+    @property
+    def text(self) -> str:
+        return self.args[0]
 
 
 def checked(path: str) -> os.stat_result | None:
@@ -45,19 +50,16 @@ def checked(path: str) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise RefusedPath(f"{path}: cannot be examined ({error.strerror})") from None
+        raise RefusedPath(Text("path_unexamined", path=path, reason=error.strerror)) from None
     if stat.S_ISLNK(found.st_mode):
         try:
             target = os.readlink(path)
         except OSError:
             target = "?"
-        raise RefusedPath(
-            f"{path}: is a symbolic link (to {target}); files that hold personal data are "
-            "never opened through a link: give the file's own path"
-        )
+        raise RefusedPath(Text("path_link", path=path, target=target))
     if not stat.S_ISREG(found.st_mode):
-        kind = next((name for test, name in _KINDS if test(found.st_mode)), "not a file")
-        raise RefusedPath(f"{path}: is {kind}, not a file; it is left as it is")
+        kind = next((key for test, key in _KINDS if test(found.st_mode)), "path_not_file")
+        raise RefusedPath(Text(kind, path=path))
     return found
 
 
@@ -71,11 +73,11 @@ def open_existing(path: str) -> int:
         raise
     except OSError as error:
         checked(path)  # replaced by a link or a pipe since: say so
-        raise RefusedPath(f"{path}: cannot be read ({error.strerror})") from None
+        raise RefusedPath(Text("path_unreadable", path=path, reason=error.strerror)) from None
     if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # swapped since the check
         os.close(descriptor)
         checked(path)
-        raise RefusedPath(f"{path}: is not a file; it is left as it is")
+        raise RefusedPath(Text("path_not_file", path=path))
     return descriptor
 
 

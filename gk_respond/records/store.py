@@ -929,7 +929,7 @@ def _open(
             if not create_private(path):
                 _check_file(path, readonly)
     except RefusedPath as refused:
-        raise StoreError(str(refused)) from None
+        raise StoreError(refused.text) from None
     except OSError as error:
         raise StoreError(Text("store_cannot_create", path=path, reason=error.strerror)) from None
     db: sqlite3.Connection | None = None
