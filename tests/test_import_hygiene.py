@@ -164,6 +164,7 @@ def test_save_with_url_looks_the_register_up_without_its_models(cli_env, tmp_pat
     nor the register's models are imported."""
     db = registered_log(str(tmp_path / "cases.db"))
     url = OURS
+    probe(["--answers", "prohibited=ja,owns_channel=ja"], cli_env)  # fills the cache
     code = (
         "import sys; from gk_respond.cli import main; "
         f"code = main(['--answers', 'prohibited=ja', '--url', {url!r}, '--save', "
@@ -242,6 +243,7 @@ def test_the_web_server_answers_its_first_page_without_the_register_models(cli_e
     files (YAML) nor the state machine; the compiled templates are kept in the cache folder,
     readable by their owner only."""
     db = str(tmp_path / "cases.db")
+    probe(["--answers", "prohibited=ja,owns_channel=ja"], cli_env)  # fills the cache
     deferred = ("gk_respond.records.channels", "gk_respond.records.channel_files", "yaml",
                 "transitions")  # fmt: skip
     done = subprocess.run(
