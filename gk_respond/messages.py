@@ -121,10 +121,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pg_read_only": "{where}: är öppnad bara för läsning; inget skrevs",
         "pg_bad_address": "{where}: är ingen användbar PostgreSQL-adress ({detail})",
         "pg_refused": "{where}: servern avvisade begäran ({detail})",
-        "copied": "kopierade {cases} ärenden, {channels} kanaler, {contacts} kontakter, "
-        "{users} konton ({events} kontohändelser) och {attachments} bilagor ({withdrawals} "
-        "återkallade) från {source} till {target}; antalen och varje kommentars och bilagas "
-        "SHA-256 stämmer på båda sidor",
+        "copied": "kopierade {cases}, {channels}, {contacts}, {users} ({events}) och "
+        "{attachments} ({withdrawals}) från {source} till {target}; antalen och varje "
+        "kommentars och bilagas SHA-256 stämmer på båda sidor",
         # records copy (records/copy.py, records/copy_tables.py)
         "copy_same": "{path}: är ärendeloggen som kopieras; ange en annan --to",
         "copy_unreadable": "{path}: {what} i den går inte att läsa (se ovan); inget kopierades "
@@ -150,6 +149,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "copy_count_account_events": "{count} kontohändelser",
         "copy_count_attachments": "{count} bilagor",
         "copy_count_attachment_withdrawals": "{count} återkallelser av bilagor",
+        "copy_count_cases_one": "{count} ärende",
+        "copy_count_channels_one": "{count} kanal",
+        "copy_count_contacts_one": "{count} kontakt",
+        "copy_count_users_one": "{count} konto",
+        "copy_count_account_events_one": "{count} kontohändelse",
+        "copy_count_attachments_one": "{count} bilaga",
+        "copy_count_attachment_withdrawals_one": "{count} återkallelse av en bilaga",
+        "copy_withdrawn": "{count} återkallade",
+        "copy_withdrawn_one": "{count} återkallad",
         "copy_row_cases": "ärende {id}",
         "copy_row_tallies": "statistikens sammanfattning för dagarna eller månaderna {id}",
         "copy_row_channels": "kanal {id}",
@@ -386,10 +394,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pg_read_only": "{where}: is opened for reading only; nothing was written",
         "pg_bad_address": "{where}: is not a usable PostgreSQL address ({detail})",
         "pg_refused": "{where}: the server refused the request ({detail})",
-        "copied": "copied {cases} cases, {channels} channels, {contacts} contacts, {users} "
-        "accounts ({events} account events) and {attachments} attachments ({withdrawals} "
-        "withdrawn) from {source} to {target}; the counts and every comment's and "
-        "attachment's SHA-256 match on both sides",
+        "copied": "copied {cases}, {channels}, {contacts}, {users} ({events}) and "
+        "{attachments} ({withdrawals}) from {source} to {target}; the counts and every "
+        "comment's and attachment's SHA-256 match on both sides",
         "copy_same": "{path}: is the log being copied; give another --to",
         "copy_unreadable": "{path}: {what} of it cannot be read (named above); nothing was "
         "copied — restore them from a backup first",
@@ -413,6 +420,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "copy_count_account_events": "{count} account events",
         "copy_count_attachments": "{count} attachments",
         "copy_count_attachment_withdrawals": "{count} attachment withdrawals",
+        "copy_count_cases_one": "{count} case",
+        "copy_count_channels_one": "{count} channel",
+        "copy_count_contacts_one": "{count} contact",
+        "copy_count_users_one": "{count} account",
+        "copy_count_account_events_one": "{count} account event",
+        "copy_count_attachments_one": "{count} attachment",
+        "copy_count_attachment_withdrawals_one": "{count} attachment withdrawal",
+        "copy_withdrawn": "{count} withdrawn",
+        "copy_withdrawn_one": "{count} withdrawn",
         "copy_row_cases": "case {id}",
         "copy_row_tallies": "the statistics' summary of the days or months {id}",
         "copy_row_channels": "channel {id}",
@@ -621,6 +637,12 @@ def counted(number: int, noun: str, lang: str | None = None) -> str:
     "1 ärende", "3 ärenden"; "1 case", "3 cases"."""
     form = "one" if number == 1 else "many"
     return MESSAGES[lang or _chosen[0]][f"{noun}_{form}"].format(n=grouped(number, lang))
+
+
+def plural_key(key: str, count: int) -> str:
+    """``key``, or its singular ``key_one`` (where the catalogue has one) for a count of 1."""
+    one = f"{key}_one"
+    return one if count == 1 and one in MESSAGES["en"] else key
 
 
 def message(key: str, **params: object) -> str:

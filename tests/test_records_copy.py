@@ -113,7 +113,7 @@ def everything(location: str) -> dict[str, object]:
 
 
 COPIED = (
-    "copied 3 cases, 1 channels, 1 contacts, 2 accounts (3 account events) and 2 attachments "
+    "copied 3 cases, 1 channel, 1 contact, 2 accounts (3 account events) and 2 attachments "
     "(1 withdrawn) from {source} to {target}; the counts and every comment's and attachment's "
     "SHA-256 match on both sides"
 )
@@ -153,7 +153,7 @@ def test_copy_from_either_backend_to_a_file_and_back(gk, tmp_path, case_log):
     to_file = str(tmp_path / "copy.db")
     out = gk("records", "copy", "--db", case_log, "--to", to_file)
     assert out.returncode == 0, out.stderr
-    assert "copied 3 cases, 1 channels, 1 contacts, 2 accounts" in out.stderr
+    assert "copied 3 cases, 1 channel, 1 contact, 2 accounts" in out.stderr
     assert everything(to_file) == everything(case_log)
     assert os.stat(to_file).st_mode & 0o777 == 0o600  # personal data: the owner's only
     index = () if case_log.startswith("postgresql:") else ("case_search",)  # a file's index
@@ -176,7 +176,7 @@ def test_a_target_that_holds_cases_is_refused_unless_append_and_clashes_always(
         held = target.save(case(), now=datetime(2020, 1, 1, tzinfo=UTC)).number
     refused = gk("records", "copy", "--db", source, "--to", case_log)
     assert refused.returncode == 4
-    assert "already holds 1 cases" in refused.stderr and "nothing was copied" in refused.stderr
+    assert "already holds 1 case" in refused.stderr and "nothing was copied" in refused.stderr
     appended = gk("records", "copy", "--db", source, "--to", case_log, "--append")
     assert appended.returncode == 0, appended.stderr
     with Store(case_log, readonly=True) as target:
@@ -203,7 +203,7 @@ def test_append_refuses_a_user_name_held_and_a_contact_held_with_other_data(gk, 
     plain = gk("records", "copy", "--db", source, "--to", case_log)
     assert plain.returncode == 4
     assert plain.stderr.endswith(
-        ": already holds 1 accounts and 1 account events; nothing was copied (--append adds "
+        ": already holds 1 account and 1 account event; nothing was copied (--append adds "
         "to them, renumbering nothing)\n"
     )
     refused = gk("records", "copy", "--db", source, "--to", case_log, "--append")
@@ -226,7 +226,7 @@ def test_append_refuses_a_user_name_held_and_a_contact_held_with_other_data(gk, 
         Contacts(target).add(Contacts(Store(source, readonly=True)).get("sakerhet"))
     appended = gk("records", "copy", "--db", source, "--to", case_log, "--append")
     assert appended.returncode == 0, appended.stderr
-    assert "copied 3 cases, 1 channels, 0 contacts, 2 accounts (3 account events)" in (
+    assert "copied 3 cases, 1 channel, 0 contacts, 2 accounts (3 account events)" in (
         appended.stderr
     )  # the identical contact is left as it was
     assert counts(case_log)["account_events"] == 2 + 3  # the target's own log goes on
@@ -266,15 +266,15 @@ def test_the_copy_speaks_swedish(gk_sv, tmp_path):
     done = gk_sv("records", "copy", "--db", source, "--to", target)
     assert done.returncode == 0, done.stderr
     assert done.stderr == (
-        f"gk-respond: kopierade 3 ärenden, 1 kanaler, 1 kontakter, 2 konton (3 "
-        f"kontohändelser) och 2 bilagor (1 återkallade) från {source} till {target}; antalen "
+        f"gk-respond: kopierade 3 ärenden, 1 kanal, 1 kontakt, 2 konton (3 "
+        f"kontohändelser) och 2 bilagor (1 återkallad) från {source} till {target}; antalen "
         "och varje kommentars och bilagas SHA-256 stämmer på båda sidor\n"
     )
     held = gk_sv("records", "copy", "--db", source, "--to", target)
     assert held.returncode == 4
     assert held.stderr == (
-        f"gk-respond: fel: {target}: innehåller redan 3 ärenden, 1 kanaler, 1 kontakter, 2 "
-        "konton, 3 kontohändelser, 2 bilagor och 1 återkallelser av bilagor; inget kopierades "
+        f"gk-respond: fel: {target}: innehåller redan 3 ärenden, 1 kanal, 1 kontakt, 2 "
+        "konton, 3 kontohändelser, 2 bilagor och 1 återkallelse av en bilaga; inget kopierades "
         "(--append lägger till, utan att numrera om något)\n"
     )
     clash = gk_sv("records", "copy", "--db", source, "--to", target, "--append")

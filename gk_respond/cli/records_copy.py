@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ..messages import message
+from ..messages import grouped, message, plural_key
 from ..records.store import Store, print_warning
 from .common import OK, say
 
@@ -48,17 +48,22 @@ def copy_command(store: Store, chart: Chart, args: argparse.Namespace) -> int:
     from ..records.copy import copy_log
 
     copied = copy_log(store, args.to, append=args.append, warn=print_warning)
-    rows = copied.rows
+    counts = {"cases": copied.cases, "channels": copied.channels, **copied.rows}
+
+    def count(table: str, key: str = "") -> str:
+        number = counts[table]
+        return message(plural_key(key or f"copy_count_{table}", number), count=grouped(number))
+
     say(
         message(
             "copied",
-            cases=copied.cases,
-            channels=copied.channels,
-            contacts=rows["contacts"],
-            users=rows["users"],
-            events=rows["account_events"],
-            attachments=rows["attachments"],
-            withdrawals=rows["attachment_withdrawals"],
+            cases=count("cases"),
+            channels=count("channels"),
+            contacts=count("contacts"),
+            users=count("users"),
+            events=count("account_events"),
+            attachments=count("attachments"),
+            withdrawals=count("attachment_withdrawals", "copy_withdrawn"),
             source=store.path,
             target=copied.target,
         )

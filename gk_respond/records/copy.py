@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
-from ..messages import Text
+from ..messages import Text, plural_key
 from . import copy_tables
 from .channels import Channel, Channels, insert_channel
 from .location import is_url, shown
@@ -53,7 +53,7 @@ def _sound(source: Store, to_server: bool) -> list[Channel]:
     for table, found in (("cases", cases), ("channels", len(channels))):
         damaged = _count(source, table) - found
         if damaged:
-            what = Text(f"copy_count_{table}", count=damaged)
+            what = Text(plural_key(f"copy_count_{table}", damaged), count=damaged)
             raise StoreError(Text("copy_unreadable", path=source.path, what=what))
     return channels
 
@@ -136,7 +136,10 @@ def _copy(
         rows_before = copy_tables.counts(into)
         holds = {"cases": len(before), "channels": len(held), **rows_before}
         if any(holds.values()) and not append:
-            listed = _listed([Text(f"copy_count_{t}", count=n) for t, n in holds.items() if n])
+            held_counts = [(t, n) for t, n in holds.items() if n]
+            listed = _listed(
+                [Text(plural_key(f"copy_count_{t}", n), count=n) for t, n in held_counts]
+            )
             raise StoreError(Text("copy_held", path=into.path, held=listed))
         numbers = {number for (number,) in source.query("SELECT number FROM cases")}
         _refuse_clashes(into, sorted(set(before) & numbers))
