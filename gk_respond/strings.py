@@ -117,7 +117,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "reply_keep": "Behåll svaret",
         "reply_findings_now": "Kontrollen",
         "reply_none_found": "Inga anmärkningar.",
-        "reply_counts": "{error} fel, {warning} varningar, {hint} tips",
+        # the reply checker's tally (reply_counts): each level in the form its number asks for
+        "reply_count_error": "{n} fel",
+        "reply_count_error_one": "{n} fel",
+        "reply_count_warning": "{n} varningar",
+        "reply_count_warning_one": "{n} varning",
+        "reply_count_hint": "{n} tips",
+        "reply_count_hint_one": "{n} tips",
         "reply_kept": "Svaret är sparat i triagen; spara ärendet med s.",
         "reply_rules_broken": "Skrivreglerna kunde inte läsas: {error}",
         "reply_checking": "kontrollerar …",
@@ -421,7 +427,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "reply_keep": "Keep the reply",
         "reply_findings_now": "The check",
         "reply_none_found": "No findings.",
-        "reply_counts": "{error} error(s), {warning} warning(s), {hint} hint(s)",
+        "reply_count_error": "{n} errors",
+        "reply_count_error_one": "{n} error",
+        "reply_count_warning": "{n} warnings",
+        "reply_count_warning_one": "{n} warning",
+        "reply_count_hint": "{n} hints",
+        "reply_count_hint_one": "{n} hint",
         "reply_kept": "The reply is kept in the triage; save the case with s.",
         "reply_rules_broken": "The writing rules could not be read: {error}",
         "reply_checking": "checking …",
@@ -614,6 +625,16 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def t(lang: str, key: str) -> str:
     return STRINGS[lang][key]
+
+
+def reply_counts(tally: dict[str, int], lang: str) -> str:
+    """The reply checker's findings by level: "2 fel, 1 varning, 0 tips"."""
+    return ", ".join(
+        t(lang, f"reply_count_{level}" + ("_one" if tally[level] == 1 else "")).format(
+            n=tally[level]
+        )
+        for level in ("error", "warning", "hint")
+    )
 
 
 def decimal(value: float, lang: str) -> str:

@@ -103,3 +103,13 @@ def test_an_export_onto_a_folder_is_refused_in_swedish(gk_sv, db, tmp_path):
     assert refused.stderr == (
         f"gk-respond: fel: {tmp_path}: är en mapp, inte en fil; den lämnas som den är\n"
     )
+
+
+def test_the_reply_checkers_tally_takes_the_form_each_number_asks_for():
+    from gk_respond.strings import reply_counts
+
+    assert reply_counts({"error": 1, "warning": 1, "hint": 1}, "sv") == "1 fel, 1 varning, 1 tips"
+    assert reply_counts({"error": 2, "warning": 3, "hint": 0}, "sv") == "2 fel, 3 varningar, 0 tips"
+    assert reply_counts({"error": 1, "warning": 2, "hint": 1}, "en") == (
+        "1 error, 2 warnings, 1 hint"
+    )

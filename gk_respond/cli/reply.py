@@ -148,7 +148,9 @@ def _check(chart: Chart, args: argparse.Namespace) -> int:
         name = "<stdin>" if args.file == "-" else args.file
         for finding in findings:
             print(_line(name, text, finding, args.lang, visible))
-        print(summary(tally, args.lang), file=sys.stderr)
+        from ..strings import reply_counts
+
+        print(reply_counts(tally, args.lang), file=sys.stderr)
     return ERRORS if tally["error"] else OK
 
 
@@ -187,12 +189,6 @@ def _line(name: str, text: str, finding: Finding, lang: str, visible: Callable[[
     if finding.suggestion:
         out += f"\n    {'förslag' if lang == 'sv' else 'suggestion'}: {visible(finding.suggestion)}"
     return out + f"\n    ({finding.source})"
-
-
-def summary(tally: dict[str, int], lang: str) -> str:
-    if lang == "en":
-        return f"{tally['error']} error(s), {tally['warning']} warning(s), {tally['hint']} hint(s)"
-    return f"{tally['error']} fel, {tally['warning']} varningar, {tally['hint']} tips"
 
 
 def check_rules(file: str | None, chart: Chart | None) -> bool:

@@ -125,10 +125,11 @@ class ReplyScreen(Base):
 
     def _show_findings(self) -> None:
         from ...reply.check import counts
+        from ...strings import reply_counts
 
         lang = self.app.lang
         tally = counts(self.findings)
-        line = self.t("reply_counts").format(**tally) if self.findings else ""
+        line = reply_counts(tally, lang) if self.findings else ""
         self.query_one("#findings-counts", Static).update(
             Content(line or self.t("reply_none_found"))
         )
