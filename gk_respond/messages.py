@@ -240,13 +240,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "verify_pages": "filens sidor: {detail}",
         "verify_hash": "{count} ärenden vars kommentar inte ger den SHA-256 som sparades med den "
         "(ändrad efteråt?): {numbers}",
+        "verify_hash_one": "{count} ärende vars kommentar inte ger den SHA-256 som sparades med "
+        "den (ändrad efteråt?): {numbers}",
         "verify_gap": "ärendenummer {year}: {count} saknas: {numbers}",
         "verify_counter": "räknaren för {year} står på {last}, men ärende {number} finns: nästa "
         "ärende skulle få ett nummer som redan är givet",
         "verify_search": "sökindexet (tabellen {table}) stämmer inte med {count} ärenden: "
         "{numbers}",
+        "verify_search_one": "sökindexet (tabellen {table}) stämmer inte med {count} ärende: "
+        "{numbers}",
         "verify_tallies": "statistikens sammanfattning (tabellen case_tallies) stämmer inte med "
         "ärendena för {count} dagar eller månader: {days}",
+        "verify_tallies_one": "statistikens sammanfattning (tabellen case_tallies) stämmer inte "
+        "med ärendena för {count} dag eller månad: {days}",
         # a path that files with personal data are never read or written at (private_files)
         "path_unexamined": "{path}: kan inte undersökas ({reason})",
         "path_link": "{path}: är en symbolisk länk (till {target}); filer med personuppgifter "
@@ -504,18 +510,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "comments' SHA-256)",
         "verify_ok_server": "{path}: intact — {cases} checked (rows, case numbers and the "
         "comments' SHA-256; the server keeps its own pages)",
-        "verify_failed": "{path}: {count} problem(s) found; restore the log from a backup (see "
+        "verify_failed": "{path}: {count} problems found; restore the log from a backup (see "
+        "docs/case-log.md)",
+        "verify_failed_one": "{path}: {count} problem found; restore the log from a backup (see "
         "docs/case-log.md)",
         "verify_pages": "the file's pages: {detail}",
-        "verify_hash": "{count} case(s) whose comment does not give the SHA-256 saved with it "
+        "verify_hash": "{count} cases whose comment does not give the SHA-256 saved with it "
+        "(changed since?): {numbers}",
+        "verify_hash_one": "{count} case whose comment does not give the SHA-256 saved with it "
         "(changed since?): {numbers}",
         "verify_gap": "case numbers of {year}: {count} missing: {numbers}",
         "verify_counter": "the counter of {year} is at {last}, but case {number} exists: the next "
         "case would be given a number already given",
         "verify_search": "the search index (the {table} table) does not match {count} "
-        "case(s): {numbers}",
+        "cases: {numbers}",
+        "verify_search_one": "the search index (the {table} table) does not match {count} "
+        "case: {numbers}",
         "verify_tallies": "the statistics' summary (the case_tallies table) does not match the "
-        "cases on {count} day(s) or month(s): {days}",
+        "cases on {count} days or months: {days}",
+        "verify_tallies_one": "the statistics' summary (the case_tallies table) does not match "
+        "the cases on {count} day or month: {days}",
         # a path that files with personal data are never read or written at (private_files)
         "path_unexamined": "{path}: cannot be examined ({reason})",
         "path_link": "{path}: is a symbolic link (to {target}); files that hold personal data "

@@ -74,10 +74,10 @@ def test_a_changed_comment_a_missing_number_and_a_counter_behind_are_each_a_line
     done = gk("records", "verify", "--db", case_log)
     assert done.returncode == 4, done.stderr
     # on SQLite the search index still holds the old comment, and the removed case
-    search = [f"the search index (the case_search table) does not match 2 case(s): "
+    search = [f"the search index (the case_search table) does not match 2 cases: "
               f"{numbers[1]}, {numbers[2]}"] if backend == "sqlite" else []  # fmt: skip
     assert done.stdout.splitlines() == [
-        "1 case(s) whose comment does not give the SHA-256 saved with it (changed since?): "
+        "1 case whose comment does not give the SHA-256 saved with it (changed since?): "
         f"{numbers[1]}",
         f"case numbers of 2026: 1 missing: {numbers[2]}",
         f"the counter of 2026 is at 2, but case {numbers[3]} exists: the next case would be "
@@ -86,8 +86,7 @@ def test_a_changed_comment_a_missing_number_and_a_counter_behind_are_each_a_line
     ]
     [line] = done.stderr.splitlines()
     assert line.startswith("gk-respond: error: ") and line.endswith(
-        f": {3 + len(search)} problem(s) found; restore the log from a backup (see "
-        "docs/case-log.md)"
+        f": {3 + len(search)} problems found; restore the log from a backup (see docs/case-log.md)"
     )
 
 
@@ -108,7 +107,7 @@ def test_a_search_index_out_of_step_with_its_cases_is_named(gk, gk_sv, tmp_path)
     done = gk("records", "verify", "--db", db)
     assert done.returncode == 4, done.stderr
     assert done.stdout.splitlines() == [
-        "the search index (the case_search table) does not match 3 case(s): "
+        "the search index (the case_search table) does not match 3 cases: "
         f"{numbers[0]}, {numbers[2]}, 2026-0099"
     ]
     done = gk_sv("records", "verify", "--db", db)
@@ -119,8 +118,7 @@ def test_a_search_index_out_of_step_with_its_cases_is_named(gk, gk_sv, tmp_path)
     assert gk("records", "update", numbers[0], "--note", "Kontrollerad", "--db", db).returncode == 0
     done = gk("records", "verify", "--db", db)  # the store's own write mends its row
     assert done.stdout.splitlines() == [
-        "the search index (the case_search table) does not match 2 case(s): "
-        f"{numbers[2]}, 2026-0099"
+        f"the search index (the case_search table) does not match 2 cases: {numbers[2]}, 2026-0099"
     ]
 
 
@@ -141,14 +139,14 @@ def test_postgresql_s_search_table_out_of_step_with_its_cases_is_named(gk, postg
     done = gk("records", "verify", "--db", postgres_log)
     assert done.returncode == 4, done.stderr
     assert done.stdout.splitlines() == [
-        "the search index (the case_search_text table) does not match 3 case(s): "
+        "the search index (the case_search_text table) does not match 3 cases: "
         f"{numbers[0]}, {numbers[2]}, 2026-0099"
     ]
     update = gk("records", "update", numbers[0], "--note", "Kontrollerad", "--db", postgres_log)
     assert update.returncode == 0, update.stderr
     done = gk("records", "verify", "--db", postgres_log)
     assert done.stdout.splitlines() == [
-        "the search index (the case_search_text table) does not match 2 case(s): "
+        "the search index (the case_search_text table) does not match 2 cases: "
         f"{numbers[2]}, 2026-0099"
     ]
 
@@ -173,7 +171,7 @@ def test_a_damaged_page_is_found_and_the_file_left_as_it_is(gk, tmp_path):
     [problem] = done.stdout.splitlines()
     assert problem.startswith("the file's pages: ") and len(problem) > 30
     assert done.stderr == (
-        f"gk-respond: error: {db}: 1 problem(s) found; restore the log from a backup (see "
+        f"gk-respond: error: {db}: 1 problem found; restore the log from a backup (see "
         "docs/case-log.md)\n"
     )
     with open(db, "rb") as handle:

@@ -165,5 +165,6 @@ def test_a_row_of_the_index_broken_by_hand_is_named(gk, tmp_path):
 def assert_named(gk, db: str, numbers: list[str]) -> None:
     done = gk("records", "verify", "--db", db)
     assert done.returncode == 4, done.stderr
-    line = f"the search index (the case_search table) does not match {len(numbers)} case(s): "
+    cases = "1 case" if len(numbers) == 1 else f"{len(numbers)} cases"
+    line = f"the search index (the case_search table) does not match {cases}: "
     assert done.stdout.splitlines() == [line + ", ".join(numbers)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ..messages import counted, message, shown
+from ..messages import counted, message, plural_key, shown
 from ..records.store import Store, print_warning
 from ..untrusted import visible
 from .common import OK, STORE, db_option, lang_option, report_error
@@ -41,7 +41,12 @@ def verify_command(store: Store, chart: Chart, args: argparse.Namespace) -> int:
         print(visible(shown(problem)))
     if not verdict.ok:
         return report_error(
-            message("verify_failed", path=store.path, count=len(verdict.problems)), STORE
+            message(
+                plural_key("verify_failed", len(verdict.problems)),
+                path=store.path,
+                count=len(verdict.problems),
+            ),
+            STORE,
         )
     key = "verify_ok_server" if is_url(store.path) else "verify_ok"
     print(message(key, path=store.path, cases=counted(verdict.cases, "case")))

@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from ..messages import Text
+from ..messages import Text, plural_key
 from .channels import Channels
 from .search_index import PG_TABLE
 from .store import Store
@@ -78,7 +78,11 @@ def verify(store: Store) -> Verdict:
     verdict.problems += store.warnings[warned:]
     if wrong_hash:
         verdict.problems.append(
-            Text("verify_hash", count=len(wrong_hash), numbers=_named(sorted(wrong_hash)))
+            Text(
+                plural_key("verify_hash", len(wrong_hash)),
+                count=len(wrong_hash),
+                numbers=_named(sorted(wrong_hash)),
+            )
         )
     verdict.problems += _numbering(store)
     numbers = store.out_of_step_cases()
@@ -86,11 +90,18 @@ def verify(store: Store) -> Verdict:
         table = "case_search" if store.dialect == "sqlite" else PG_TABLE
         named = _named(numbers, len(numbers))
         verdict.problems.append(
-            Text("verify_search", table=table, count=len(numbers), numbers=named)
+            Text(
+                plural_key("verify_search", len(numbers)),
+                table=table,
+                count=len(numbers),
+                numbers=named,
+            )
         )
     days = differences(store)
     if days:
-        verdict.problems.append(Text("verify_tallies", count=len(days), days=_named(days)))
+        verdict.problems.append(
+            Text(plural_key("verify_tallies", len(days)), count=len(days), days=_named(days))
+        )
     return verdict
 
 
