@@ -291,10 +291,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "reply_unreadable": "{file}: {detail}",
         "reply_too_long": "{file}: mer än {limit} tecken; ett svar är kortare",
         # counts: the noun in the form the number asks for (counted)
-        "case_one": "{n} ärende",
-        "case_many": "{n} ärenden",
-        "channel_one": "{n} kanal",
-        "channel_many": "{n} kanaler",
+        "count_case_one": "{n} ärende",
+        "count_case": "{n} ärenden",
+        "count_channel_one": "{n} kanal",
+        "count_channel": "{n} kanaler",
     },
     "en": {
         "prefix": "gk-respond: ",
@@ -568,10 +568,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "reply_unreadable": "{file}: {detail}",
         "reply_too_long": "{file}: more than {limit} characters; a reply is shorter",
         # counts: the noun in the form the number asks for (counted)
-        "case_one": "{n} case",
-        "case_many": "{n} cases",
-        "channel_one": "{n} channel",
-        "channel_many": "{n} channels",
+        "count_case_one": "{n} case",
+        "count_case": "{n} cases",
+        "count_channel_one": "{n} channel",
+        "count_channel": "{n} channels",
     },
 }
 
@@ -649,8 +649,8 @@ def grouped(number: int, lang: str | None = None) -> str:
 def counted(number: int, noun: str, lang: str | None = None) -> str:
     """``number`` and ``noun`` (``case``, ``channel``) in the form the number asks for:
     "1 ärende", "3 ärenden"; "1 case", "3 cases"."""
-    form = "one" if number == 1 else "many"
-    return MESSAGES[lang or _chosen[0]][f"{noun}_{form}"].format(n=grouped(number, lang))
+    key = plural_key(f"count_{noun}", number)
+    return MESSAGES[lang or _chosen[0]][key].format(n=grouped(number, lang))
 
 
 def plural_key(key: str, count: int) -> str:
